@@ -1,0 +1,7 @@
+/**
+ * The demo département (69) loaded under the {@code demo} profile: three perimeters, their partners
+ * and establishments, and one user per role (password {@code demo}). Never loaded on PostgreSQL
+ * unless {@code RACCROCHE_ALLOW_DEMO=true}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"territory", "security"})
+package fr.raccroche.demo;

@@ -1,0 +1,65 @@
+package fr.raccroche.portal;
+
+import fr.raccroche.security.Roles;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Landing page (links fitting the user's roles) and login page. */
+@Controller
+class PortalController {
+
+  /** A link of the landing page. */
+  record Link(String title, String description, String href) {}
+
+  @GetMapping("/")
+  String home(Authentication authentication, Model model) {
+    List<String> authorities =
+        authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    boolean admin = authorities.contains("ROLE_" + Roles.ADMIN);
+    boolean supervisor = authorities.contains("ROLE_" + Roles.SUPERVISOR);
+    boolean worker =
+        authorities.contains("ROLE_" + Roles.COORDINATOR)
+            || authorities.contains("ROLE_" + Roles.CASEWORKER);
+    List<Link> links = new ArrayList<>();
+    if (admin || supervisor || worker) {
+      links.add(
+          new Link(
+              "Tasklist",
+              "Les tâches à traiter : contacter un jeune, analyser ses besoins, l'orienter, le suivre.",
+              "/camunda/app/tasklist/"));
+    }
+    if (admin || supervisor) {
+      links.add(
+          new Link(
+              "Cockpit",
+              "Le suivi de tous les parcours en cours : où en est chaque jeune, retards, incidents.",
+              "/camunda/app/cockpit/"));
+    }
+    if (admin) {
+      links.add(
+          new Link(
+              "Admin",
+              "Les utilisateurs, les groupes et les autorisations.",
+              "/camunda/app/admin/"));
+    }
+    links.add(
+        new Link(
+            "Territoire",
+            "Les périmètres de coordination, les partenaires et les établissements (API JSON).",
+            "/api/perimeters"));
+    model.addAttribute("user", authentication.getName());
+    model.addAttribute("links", links);
+    model.addAttribute("prefectureOnly", !admin && !supervisor && !worker);
+    return "index";
+  }
+
+  @GetMapping("/login")
+  String login() {
+    return "login";
+  }
+}

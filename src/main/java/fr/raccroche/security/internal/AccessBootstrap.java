@@ -1,0 +1,86 @@
+package fr.raccroche.security.internal;
+
+import fr.raccroche.security.Roles;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * At every start: the fixed groups and their rights, and the shared Tasklist filters ("Mes tâches",
+ * "Tâches de mon périmètre", "En retard"). Idempotent.
+ */
+@Component
+@Order(0)
+class AccessBootstrap implements ApplicationRunner {
+  static final String MY_TASKS = "Mes tâches";
+  static final String MY_PERIMETER_TASKS = "Tâches de mon périmètre";
+  static final String OVERDUE_TASKS = "En retard";
+
+  private final CamundaAccess access;
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  AccessBootstrap(CamundaAccess access, FilterService filters, TaskService tasks) {
+    this.access = access;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  @Override
+  @Transactional
+  public void run(ApplicationArguments args) {
+    for (String group :
+        List.of(Roles.ADMIN_GROUP, Roles.SUPERVISORS_GROUP, Roles.PREFECTURE_GROUP)) {
+      access.ensureGroupExists(group);
+    }
+    ensureFilter(
+        MY_TASKS,
+        -10,
+        "#1f5fa8",
+        "Les tâches qui me sont assignées",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    ensureFilter(
+        MY_PERIMETER_TASKS,
+        0,
+        "#2e7d32",
+        "Les tâches de mes groupes (mon périmètre, ma structure), assignées ou non",
+        tasks
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks());
+    ensureFilter(
+        OVERDUE_TASKS,
+        10,
+        "#c62828",
+        "Les tâches dont l'échéance est dépassée",
+        tasks.createTaskQuery().dueBeforeExpression("${now()}"));
+  }
+
+  private void ensureFilter(
+      String name, int priority, String color, String description, TaskQuery query) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter =
+          filters
+              .newTaskFilter(name)
+              .setQuery(query)
+              .setProperties(
+                  Map.<String, Object>of(
+                      "priority", priority,
+                      "color", color,
+                      "description", description,
+                      "refresh", true));
+      filters.saveFilter(filter);
+    }
+    access.grantReadToEveryone(Resources.FILTER, filter.getId());
+  }
+}

@@ -1,0 +1,65 @@
+package fr.raccroche.security.internal;
+
+import fr.raccroche.security.Roles;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs users in against Camunda's identity service, so that the app, the web apps and {@code
+ * engine-rest} share one user store. Authorities: {@code GROUP_<group>} for each Camunda group and
+ * {@code ROLE_<role>} for the role it gives. The engine throttles repeated failures itself.
+ */
+@Component
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+  private static final Logger log =
+      LoggerFactory.getLogger(CamundaIdentityAuthenticationProvider.class);
+
+  private final IdentityService identity;
+
+  CamundaIdentityAuthenticationProvider(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String userId = authentication.getName();
+    Object credentials = authentication.getCredentials();
+    if (userId == null || userId.isBlank() || credentials == null) {
+      throw new BadCredentialsException("Identifiant ou mot de passe incorrect.");
+    }
+    if (!identity.checkPassword(userId, credentials.toString())) {
+      // The user id is not personal data of a young person; the password is never logged.
+      log.info("Sign-in refused for user id {}", userId);
+      throw new BadCredentialsException("Identifiant ou mot de passe incorrect.");
+    }
+    List<Group> groups = identity.createGroupQuery().groupMember(userId).list();
+    Set<GrantedAuthority> authorities = new LinkedHashSet<>();
+    for (Group group : groups) {
+      authorities.add(new SimpleGrantedAuthority(Roles.GROUP_AUTHORITY_PREFIX + group.getId()));
+      String role = Roles.roleOfGroup(group.getId());
+      if (role != null) {
+        authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
+      }
+    }
+    return UsernamePasswordAuthenticationToken.authenticated(
+        userId, null, new ArrayList<>(authorities));
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}

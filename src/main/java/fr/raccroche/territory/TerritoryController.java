@@ -1,0 +1,140 @@
+package fr.raccroche.territory;
+
+import fr.raccroche.shared.InvalidInputException;
+import fr.raccroche.shared.NotFoundException;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Territory API: read for every signed-in user (no personal data here), define for administrators.
+ */
+@RestController
+@RequestMapping("/api")
+class TerritoryController {
+  private final TerritoryService territory;
+
+  TerritoryController(TerritoryService territory) {
+    this.territory = territory;
+  }
+
+  @GetMapping("/perimeters")
+  List<Perimeter> perimeters() {
+    return territory.perimeters();
+  }
+
+  @GetMapping("/perimeters/{code}")
+  Perimeter perimeter(@PathVariable String code) {
+    return territory.perimeter(code);
+  }
+
+  @PutMapping("/perimeters/{code}")
+  @PreAuthorize("hasRole('ADMIN')")
+  Perimeter definePerimeter(@PathVariable String code, @RequestBody Perimeter definition) {
+    checkSameCode(code, definition.code());
+    return territory.definePerimeter(
+        new Perimeter(
+            code,
+            definition.name(),
+            definition.departement(),
+            definition.communes(),
+            definition.postalCodes(),
+            definition.coordinators()));
+  }
+
+  @GetMapping("/partners")
+  List<Partner> partners(
+      @RequestParam(required = false) PartnerType type,
+      @RequestParam(required = false) String perimeter) {
+    if (perimeter != null && !territory.perimeterExists(perimeter)) {
+      throw new NotFoundException("Périmètre inconnu : " + perimeter + ".");
+    }
+    return territory.partners(type, perimeter);
+  }
+
+  @GetMapping("/partners/{code}")
+  Partner partner(@PathVariable String code) {
+    return territory.partner(code);
+  }
+
+  @PutMapping("/partners/{code}")
+  @PreAuthorize("hasRole('ADMIN')")
+  Partner definePartner(@PathVariable String code, @RequestBody Partner definition) {
+    checkSameCode(code, definition.code());
+    return territory.definePartner(
+        new Partner(
+            code,
+            definition.name(),
+            definition.type(),
+            definition.departementWide(),
+            definition.perimeterCodes(),
+            definition.contactEmail(),
+            definition.contactPhone()));
+  }
+
+  @GetMapping("/establishments")
+  List<Establishment> establishments(@RequestParam(required = false) String perimeter) {
+    if (perimeter != null && !territory.perimeterExists(perimeter)) {
+      throw new NotFoundException("Périmètre inconnu : " + perimeter + ".");
+    }
+    return territory.establishments(perimeter);
+  }
+
+  @GetMapping("/establishments/{uai}")
+  Establishment establishment(@PathVariable String uai) {
+    return territory.establishment(uai);
+  }
+
+  @PutMapping("/establishments/{uai}")
+  @PreAuthorize("hasRole('ADMIN')")
+  Establishment defineEstablishment(
+      @PathVariable String uai, @RequestBody Establishment definition) {
+    if (definition.uai() != null && !uai.equalsIgnoreCase(definition.uai().strip())) {
+      throw new InvalidInputException(
+          "uai", "Le code UAI du corps de la requête ne correspond pas à celui de l'adresse.");
+    }
+    return territory.defineEstablishment(
+        new Establishment(
+            uai,
+            definition.name(),
+            definition.type(),
+            definition.communeCode(),
+            definition.communeName(),
+            definition.perimeterCode()));
+  }
+
+  /**
+   * Which perimeter a place belongs to: by commune code, else postal code, else UAI (the order used
+   * to route a case).
+   */
+  @GetMapping("/territory/routing")
+  Routing route(
+      @RequestParam(required = false) String communeCode,
+      @RequestParam(required = false) String postalCode,
+      @RequestParam(required = false) String uai) {
+    if (isBlank(communeCode) && isBlank(postalCode) && isBlank(uai)) {
+      throw new InvalidInputException(
+          "communeCode", "Indiquez au moins un code commune, un code postal ou un code UAI.");
+    }
+    return territory
+        .route(communeCode, postalCode, uai)
+        .orElseThrow(() -> new NotFoundException("Aucun périmètre ne couvre ce lieu."));
+  }
+
+  private static void checkSameCode(String pathCode, String bodyCode) {
+    if (bodyCode != null && !pathCode.equals(bodyCode)) {
+      throw new InvalidInputException(
+          "code", "Le code du corps de la requête ne correspond pas à celui de l'adresse.");
+    }
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

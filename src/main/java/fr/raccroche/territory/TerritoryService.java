@@ -1,0 +1,360 @@
+package fr.raccroche.territory;
+
+import fr.raccroche.shared.InvalidInputException;
+import fr.raccroche.shared.NotFoundException;
+import fr.raccroche.territory.internal.EstablishmentEntity;
+import fr.raccroche.territory.internal.EstablishmentRepository;
+import fr.raccroche.territory.internal.PartnerEntity;
+import fr.raccroche.territory.internal.PartnerRepository;
+import fr.raccroche.territory.internal.PerimeterEntity;
+import fr.raccroche.territory.internal.PerimeterEntity.CommuneValue;
+import fr.raccroche.territory.internal.PerimeterEntity.DesignationValue;
+import fr.raccroche.territory.internal.PerimeterRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads and defines the territory (perimeters, partners, establishments) and routes a place to its
+ * perimeter. Definitions are upserts: defining an existing code replaces its description. Every
+ * rule broken gives an {@link InvalidInputException} with a French message and nothing is written.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TerritoryService {
+  private final PerimeterRepository perimeters;
+  private final PartnerRepository partners;
+  private final EstablishmentRepository establishments;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  TerritoryService(
+      PerimeterRepository perimeters,
+      PartnerRepository partners,
+      EstablishmentRepository establishments,
+      ApplicationEventPublisher events,
+      Optional<Clock> clock) {
+    this.perimeters = perimeters;
+    this.partners = partners;
+    this.establishments = establishments;
+    this.events = events;
+    this.clock = clock.orElse(Clock.systemDefaultZone());
+  }
+
+  // ---- perimeters
+
+  public List<Perimeter> perimeters() {
+    return perimeters.findAllByOrderByCodeAsc().stream()
+        .map(TerritoryService::toPerimeter)
+        .toList();
+  }
+
+  public Perimeter perimeter(String code) {
+    return perimeters
+        .findById(code)
+        .map(TerritoryService::toPerimeter)
+        .orElseThrow(() -> new NotFoundException("Périmètre inconnu : " + code + "."));
+  }
+
+  public boolean perimeterExists(String code) {
+    return code != null && perimeters.existsById(code);
+  }
+
+  @Transactional
+  public Perimeter definePerimeter(Perimeter definition) {
+    require(definition.code(), "code", "Le code du périmètre est obligatoire.");
+    if (!TerritoryCodes.isEntityCode(definition.code())) {
+      throw new InvalidInputException(
+          "code",
+          "Code de périmètre invalide : « "
+              + definition.code()
+              + " » (lettres majuscules, chiffres, tirets ; 2 à 32 caractères).");
+    }
+    require(definition.name(), "name", "Le nom du périmètre est obligatoire.");
+    if (!TerritoryCodes.isDepartement(definition.departement())) {
+      throw new InvalidInputException(
+          "departement", "Code de département invalide : « " + definition.departement() + " ».");
+    }
+    List<CommuneValue> communes = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Commune commune : definition.communes()) {
+      String code = TerritoryCodes.normaliseCommuneCode(commune.code());
+      if (!TerritoryCodes.isCommuneCode(code)) {
+        throw new InvalidInputException(
+            "communes", "Code commune INSEE invalide : « " + commune.code() + " ».");
+      }
+      if (!seen.add(code)) {
+        continue;
+      }
+      Optional<String> owner = perimeters.findCodeByCommune(code);
+      if (owner.isPresent() && !owner.get().equals(definition.code())) {
+        throw new InvalidInputException(
+            "communes",
+            "La commune " + code + " appartient déjà au périmètre " + owner.get() + ".");
+      }
+      communes.add(new CommuneValue(code, commune.name()));
+    }
+    Set<String> postalCodes = new java.util.LinkedHashSet<>();
+    for (String postalCode : definition.postalCodes()) {
+      String code = TerritoryCodes.normalisePostalCode(postalCode);
+      if (!TerritoryCodes.isPostalCode(code)) {
+        throw new InvalidInputException(
+            "postalCodes", "Code postal invalide : « " + postalCode + " ».");
+      }
+      postalCodes.add(code);
+    }
+    List<DesignationValue> coordinators = new ArrayList<>();
+    for (CoordinatorDesignation designation : definition.coordinators()) {
+      require(
+          designation.userId(), "coordinators", "L'identifiant du coordonnateur est obligatoire.");
+      if (designation.designationDate() == null) {
+        throw new InvalidInputException(
+            "coordinators", "La date de désignation du coordonnateur est obligatoire.");
+      }
+      require(
+          designation.reference(),
+          "coordinators",
+          "La référence de l'acte de désignation du coordonnateur est obligatoire.");
+      coordinators.add(
+          new DesignationValue(
+              designation.userId(), designation.designationDate(), designation.reference()));
+    }
+
+    PerimeterEntity entity =
+        perimeters
+            .findById(definition.code())
+            .orElseGet(() -> new PerimeterEntity(definition.code(), Instant.now(clock)));
+    entity.setName(definition.name().strip());
+    entity.setDepartement(definition.departement());
+    entity.getCommunes().clear();
+    entity.getCommunes().addAll(communes);
+    entity.getPostalCodes().clear();
+    entity.getPostalCodes().addAll(postalCodes);
+    entity.getCoordinators().clear();
+    entity.getCoordinators().addAll(coordinators);
+    perimeters.saveAndFlush(entity);
+    events.publishEvent(new PerimeterDefined(entity.getCode(), entity.getName()));
+    return toPerimeter(entity);
+  }
+
+  // ---- partners
+
+  public List<Partner> partners(PartnerType type, String perimeterCode) {
+    return partners.findAllByOrderByCodeAsc().stream()
+        .filter(p -> type == null || p.getType() == type)
+        .filter(
+            p ->
+                perimeterCode == null
+                    || p.isDepartementWide()
+                    || p.getPerimeterCodes().contains(perimeterCode))
+        .map(TerritoryService::toPartner)
+        .toList();
+  }
+
+  public Partner partner(String code) {
+    return partners
+        .findById(code)
+        .map(TerritoryService::toPartner)
+        .orElseThrow(() -> new NotFoundException("Partenaire inconnu : " + code + "."));
+  }
+
+  public boolean partnerExists(String code) {
+    return code != null && partners.existsById(code);
+  }
+
+  @Transactional
+  public Partner definePartner(Partner definition) {
+    require(definition.code(), "code", "Le code du partenaire est obligatoire.");
+    if (!TerritoryCodes.isEntityCode(definition.code())) {
+      throw new InvalidInputException(
+          "code",
+          "Code de partenaire invalide : « "
+              + definition.code()
+              + " » (lettres majuscules, chiffres, tirets ; 2 à 32 caractères).");
+    }
+    require(definition.name(), "name", "Le nom du partenaire est obligatoire.");
+    if (definition.type() == null) {
+      throw new InvalidInputException("type", "Le type de partenaire est obligatoire.");
+    }
+    if (!definition.departementWide() && definition.perimeterCodes().isEmpty()) {
+      throw new InvalidInputException(
+          "perimeterCodes",
+          "Un partenaire qui ne couvre pas tout le département doit avoir au moins un périmètre.");
+    }
+    for (String perimeterCode : definition.perimeterCodes()) {
+      if (!perimeters.existsById(perimeterCode)) {
+        throw new InvalidInputException(
+            "perimeterCodes", "Périmètre inconnu : " + perimeterCode + ".");
+      }
+    }
+    PartnerEntity entity =
+        partners
+            .findById(definition.code())
+            .orElseGet(() -> new PartnerEntity(definition.code(), Instant.now(clock)));
+    entity.setName(definition.name().strip());
+    entity.setType(definition.type());
+    entity.setDepartementWide(definition.departementWide());
+    entity.setContactEmail(definition.contactEmail());
+    entity.setContactPhone(definition.contactPhone());
+    entity.getPerimeterCodes().clear();
+    if (!definition.departementWide()) {
+      entity.getPerimeterCodes().addAll(definition.perimeterCodes());
+    }
+    partners.saveAndFlush(entity);
+    events.publishEvent(new PartnerDefined(entity.getCode(), entity.getName()));
+    return toPartner(entity);
+  }
+
+  // ---- establishments
+
+  public List<Establishment> establishments(String perimeterCode) {
+    List<EstablishmentEntity> found =
+        perimeterCode == null
+            ? establishments.findAllByOrderByUaiAsc()
+            : establishments.findByPerimeterCodeOrderByUaiAsc(perimeterCode);
+    return found.stream().map(TerritoryService::toEstablishment).toList();
+  }
+
+  public Establishment establishment(String uai) {
+    String normalised = TerritoryCodes.normaliseUai(uai);
+    if (!TerritoryCodes.isUai(normalised)) {
+      throw new InvalidInputException(
+          "uai", "Code UAI invalide : « " + uai + " » (7 chiffres suivis d'une lettre).");
+    }
+    return establishments
+        .findById(normalised)
+        .map(TerritoryService::toEstablishment)
+        .orElseThrow(() -> new NotFoundException("Établissement inconnu : " + normalised + "."));
+  }
+
+  @Transactional
+  public Establishment defineEstablishment(Establishment definition) {
+    String uai = TerritoryCodes.normaliseUai(definition.uai());
+    if (!TerritoryCodes.isUai(uai)) {
+      throw new InvalidInputException(
+          "uai",
+          "Code UAI invalide : « " + definition.uai() + " » (7 chiffres suivis d'une lettre).");
+    }
+    require(definition.name(), "name", "Le nom de l'établissement est obligatoire.");
+    if (definition.type() == null) {
+      throw new InvalidInputException("type", "Le type d'établissement est obligatoire.");
+    }
+    String communeCode = TerritoryCodes.normaliseCommuneCode(definition.communeCode());
+    if (!TerritoryCodes.isCommuneCode(communeCode)) {
+      throw new InvalidInputException(
+          "communeCode", "Code commune INSEE invalide : « " + definition.communeCode() + " ».");
+    }
+    String perimeterCode = definition.perimeterCode();
+    if (perimeterCode == null) {
+      perimeterCode =
+          perimeters
+              .findCodeByCommune(communeCode)
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "perimeterCode",
+                          "La commune "
+                              + communeCode
+                              + " n'appartient à aucun périmètre : précisez le périmètre."));
+    } else if (!perimeters.existsById(perimeterCode)) {
+      throw new InvalidInputException(
+          "perimeterCode", "Périmètre inconnu : " + perimeterCode + ".");
+    }
+    EstablishmentEntity entity =
+        establishments
+            .findById(uai)
+            .orElseGet(() -> new EstablishmentEntity(uai, Instant.now(clock)));
+    entity.setName(definition.name().strip());
+    entity.setType(definition.type());
+    entity.setCommuneCode(communeCode);
+    entity.setCommuneName(definition.communeName());
+    entity.setPerimeterCode(perimeterCode);
+    establishments.saveAndFlush(entity);
+    return toEstablishment(entity);
+  }
+
+  // ---- routing
+
+  /**
+   * The perimeter of a place: that of the commune code, else of the postal code (when it belongs to
+   * one perimeter only), else of the establishment. Empty when none of them routes. Codes are
+   * normalised first; malformed ones simply do not route.
+   */
+  public Optional<Routing> route(String communeCode, String postalCode, String uai) {
+    String commune = TerritoryCodes.normaliseCommuneCode(communeCode);
+    if (TerritoryCodes.isCommuneCode(commune)) {
+      Optional<String> byCommune = perimeters.findCodeByCommune(commune);
+      if (byCommune.isPresent()) {
+        return Optional.of(new Routing(byCommune.get(), Routing.RoutedBy.COMMUNE_CODE));
+      }
+    }
+    String postal = TerritoryCodes.normalisePostalCode(postalCode);
+    if (TerritoryCodes.isPostalCode(postal)) {
+      List<String> byPostal = perimeters.findCodesByPostalCode(postal);
+      if (byPostal.size() == 1) {
+        return Optional.of(new Routing(byPostal.get(0), Routing.RoutedBy.POSTAL_CODE));
+      }
+    }
+    String normalisedUai = TerritoryCodes.normaliseUai(uai);
+    if (TerritoryCodes.isUai(normalisedUai)) {
+      Optional<EstablishmentEntity> establishment = establishments.findById(normalisedUai);
+      if (establishment.isPresent()) {
+        return Optional.of(
+            new Routing(establishment.get().getPerimeterCode(), Routing.RoutedBy.UAI));
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---- mapping
+
+  private static void require(String value, String field, String message) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(field, message);
+    }
+  }
+
+  private static Perimeter toPerimeter(PerimeterEntity e) {
+    return new Perimeter(
+        e.getCode(),
+        e.getName(),
+        e.getDepartement(),
+        e.getCommunes().stream()
+            .map(c -> new Commune(c.code(), c.name()))
+            .sorted(java.util.Comparator.comparing(Commune::code))
+            .toList(),
+        e.getPostalCodes().stream().sorted().toList(),
+        e.getCoordinators().stream()
+            .map(d -> new CoordinatorDesignation(d.userId(), d.designationDate(), d.reference()))
+            .sorted(java.util.Comparator.comparing(CoordinatorDesignation::userId))
+            .toList());
+  }
+
+  private static Partner toPartner(PartnerEntity e) {
+    return new Partner(
+        e.getCode(),
+        e.getName(),
+        e.getType(),
+        e.isDepartementWide(),
+        e.getPerimeterCodes().stream().sorted().toList(),
+        e.getContactEmail(),
+        e.getContactPhone());
+  }
+
+  private static Establishment toEstablishment(EstablishmentEntity e) {
+    return new Establishment(
+        e.getUai(),
+        e.getName(),
+        e.getType(),
+        e.getCommuneCode(),
+        e.getCommuneName(),
+        e.getPerimeterCode());
+  }
+}

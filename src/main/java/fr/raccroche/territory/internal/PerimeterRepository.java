@@ -1,0 +1,18 @@
+package fr.raccroche.territory.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface PerimeterRepository extends JpaRepository<PerimeterEntity, String> {
+
+  List<PerimeterEntity> findAllByOrderByCodeAsc();
+
+  @Query("select p.code from PerimeterEntity p join p.communes c where c.code = :communeCode")
+  Optional<String> findCodeByCommune(String communeCode);
+
+  @Query(
+      "select distinct p.code from PerimeterEntity p join p.postalCodes pc where pc = :postalCode")
+  List<String> findCodesByPostalCode(String postalCode);
+}

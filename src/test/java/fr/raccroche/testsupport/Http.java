@@ -1,0 +1,135 @@
+package fr.raccroche.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A small HTTP client for the tests, as a browser or an API client sees the app: no redirect
+ * following, and a cookie jar per instance (one instance = one browser session).
+ */
+public final class Http {
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+  private final String base;
+  private final HttpClient client;
+
+  public Http(int port) {
+    this.base = "http://localhost:" + port;
+    this.client =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new CookieManager())
+            .build();
+  }
+
+  public HttpResponse<String> get(String path) {
+    // As a browser: pages wanted first.
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+            .GET()
+            .build());
+  }
+
+  public HttpResponse<String> get(String path, String user, String password) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", basic(user, password))
+            .GET()
+            .build());
+  }
+
+  public HttpResponse<String> putJson(String path, String json, String user, String password) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", basic(user, password))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+    return postForm(path, fields, Map.of());
+  }
+
+  public HttpResponse<String> postForm(
+      String path, Map<String, String> fields, Map<String, String> headers) {
+    String body =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  /** Signs in through the login page (with its CSRF token), as a browser does. */
+  public HttpResponse<String> signIn(String user, String password) {
+    String token = csrfToken(get("/login").body());
+    return postForm("/login", Map.of("username", user, "password", password, "_csrf", token));
+  }
+
+  /**
+   * Signs in to a Camunda web app as its login page does: first a page load for the XSRF token,
+   * then the login call with it. Answers the status of the login call.
+   */
+  public int camundaLogin(String app, String user, String password) {
+    HttpResponse<String> page = get("/camunda/app/" + app + "/default/");
+    String token =
+        page.headers()
+            .firstValue("X-XSRF-TOKEN")
+            .orElseThrow(() -> new AssertionError("No XSRF token from the web app"));
+    return postForm(
+            "/camunda/api/admin/auth/user/default/login/" + app,
+            Map.of("username", user, "password", password),
+            Map.of("X-XSRF-TOKEN", token))
+        .statusCode();
+  }
+
+  public static String csrfToken(String html) {
+    Matcher matcher = CSRF.matcher(html);
+    if (!matcher.find()) {
+      throw new AssertionError("No CSRF token in page");
+    }
+    return matcher.group(1);
+  }
+
+  private URI uri(String path) {
+    return URI.create(base + path);
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+}
