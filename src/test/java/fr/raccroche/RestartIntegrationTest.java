@@ -33,14 +33,14 @@ class RestartIntegrationTest {
     }
     return new SpringApplicationBuilder(RaccrocheApplication.class)
         .profiles(profiles.toArray(String[]::new))
-        .properties(
-            "server.port=0",
-            "spring.datasource.url=" + db.url(),
-            "spring.datasource.username=" + db.user(),
-            "spring.datasource.password=" + db.password(),
-            "camunda.bpm.job-execution.enabled=false",
-            "raccroche.demo.allow-on-postgres=true")
-        .run();
+        // Command-line arguments: they take precedence over application*.yaml.
+        .run(
+            "--server.port=0",
+            "--spring.datasource.url=" + db.url(),
+            "--spring.datasource.username=" + db.user(),
+            "--spring.datasource.password=" + db.password(),
+            "--camunda.bpm.job-execution.enabled=false",
+            "--raccroche.demo.allow-on-postgres=true");
   }
 
   static Snapshot snapshot(ConfigurableApplicationContext context) {
@@ -60,19 +60,13 @@ class RestartIntegrationTest {
     TestDatabases.Settings db = TestDatabases.fresh("restart");
     Snapshot first;
     try (ConfigurableApplicationContext context = start(db)) {
+      assertThat(snapshot(context).users()).isEqualTo(11);
+      var identity = context.getBean(ProcessEngine.class).getIdentityService();
+      identity.saveUser(identity.newUser("ajout.entre.deux"));
       first = snapshot(context);
-      context
-          .getBean(ProcessEngine.class)
-          .getIdentityService()
-          .saveUser(
-              context
-                  .getBean(ProcessEngine.class)
-                  .getIdentityService()
-                  .newUser("ajout.entre.deux"));
     }
     assertThat(first.filters()).isEqualTo(3);
     assertThat(first.perimeters()).containsExactly("EST", "LYON", "NORD");
-    assertThat(first.users()).isEqualTo(11);
 
     try (ConfigurableApplicationContext context = start(db)) {
       Snapshot second = snapshot(context);
@@ -82,8 +76,8 @@ class RestartIntegrationTest {
       assertThat(second.groups()).isEqualTo(first.groups());
       assertThat(second.authorizations()).isEqualTo(first.authorizations());
       assertThat(second.perimeters()).isEqualTo(first.perimeters());
-      // What was created between the two runs is still there.
-      assertThat(second.users()).isEqualTo(first.users() + 1);
+      // Including the user created by hand during the first run.
+      assertThat(second.users()).isEqualTo(12);
     }
   }
 }
