@@ -138,6 +138,21 @@ public class CamundaAccess {
     authorizations.saveAuthorization(authorization);
   }
 
+  /** Removes the group's GRANT authorization on the resource, if any. */
+  public void revoke(String groupId, Resource resource, String resourceId) {
+    Authorization authorization =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
+    if (authorization != null) {
+      authorizations.deleteAuthorization(authorization.getId());
+    }
+  }
+
   /** Gives every signed-in user READ on a resource (used for shared Tasklist filters). */
   public void grantReadToEveryone(Resource resource, String resourceId) {
     long existing =

@@ -1,0 +1,4 @@
+package fr.raccroche.pathway;
+
+/** Filters of the case list; null means "any". {@code text} searches name, INE and case number. */
+public record CaseFilter(String perimeterCode, CaseStatus status, String text) {}

@@ -1,0 +1,533 @@
+package fr.raccroche.pathway;
+
+import static fr.raccroche.pathway.process.PathwayVariables.*;
+
+import fr.raccroche.pathway.internal.CaseMilestoneRepository;
+import fr.raccroche.pathway.internal.CaseNumberGenerator;
+import fr.raccroche.pathway.internal.CaseRecords;
+import fr.raccroche.pathway.internal.SupportCaseEntity;
+import fr.raccroche.pathway.internal.SupportCaseRepository;
+import fr.raccroche.pathway.internal.YoungPersonEntity;
+import fr.raccroche.pathway.internal.YoungPersonRepository;
+import fr.raccroche.pathway.process.PathwayDelays;
+import fr.raccroche.security.CaseAccessService;
+import fr.raccroche.shared.InvalidInputException;
+import fr.raccroche.shared.NotFoundException;
+import fr.raccroche.territory.Establishment;
+import fr.raccroche.territory.TerritoryCodes;
+import fr.raccroche.territory.TerritoryService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts cases and their {@code YouthPathwayProcess}, reads them within a person's scope, and sends
+ * them the events that may happen at any time (re-enrolment, move, refusal, withdrawal). Every rule
+ * broken gives an {@link InvalidInputException} with a French message and nothing is written.
+ */
+@Service
+@Transactional
+public class CaseService {
+  private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final Pattern INE = Pattern.compile("\\d{10}[A-Z]|\\d{9}[A-Z]{2}");
+  private static final List<String> EMPTY_SCOPE = List.of("\u0000");
+
+  private final YoungPersonRepository persons;
+  private final SupportCaseRepository cases;
+  private final CaseMilestoneRepository milestones;
+  private final CaseNumberGenerator numbers;
+  private final CaseRecords records;
+  private final TerritoryService territory;
+  private final CaseAccessService access;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final PathwayDelays delays;
+  private final String departement;
+  private final Clock clock;
+
+  CaseService(
+      YoungPersonRepository persons,
+      SupportCaseRepository cases,
+      CaseMilestoneRepository milestones,
+      CaseNumberGenerator numbers,
+      CaseRecords records,
+      TerritoryService territory,
+      CaseAccessService access,
+      RuntimeService runtime,
+      TaskService tasks,
+      PathwayDelays delays,
+      @Value("${raccroche.departement}") String departement,
+      Optional<Clock> clock) {
+    this.persons = persons;
+    this.cases = cases;
+    this.milestones = milestones;
+    this.numbers = numbers;
+    this.records = records;
+    this.territory = territory;
+    this.access = access;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.delays = delays;
+    this.departement = departement;
+    this.clock = clock.orElse(Clock.systemDefaultZone());
+  }
+
+  // ---- start
+
+  /**
+   * Registers the person (or reuses the record with the same INE, or the same folded names and
+   * birth date), opens a case routed to its perimeter and starts its pathway, in one transaction.
+   */
+  public CaseView startCase(NewCase request) {
+    PersonDetails person = validate(request);
+    LocalDate detectedOn =
+        request.detectedOn() == null ? LocalDate.now(clock) : request.detectedOn();
+    String perimeter = request.perimeterCode();
+    if (perimeter == null) {
+      perimeter =
+          territory
+              .route(person.communeCode(), person.postalCode(), request.uai())
+              .map(r -> r.perimeterCode())
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "communeCode",
+                          "Aucun périmètre ne couvre la commune, le code postal ou l'établissement indiqués."));
+    } else if (!territory.perimeterExists(perimeter)) {
+      throw new InvalidInputException("perimeterCode", "Périmètre inconnu : " + perimeter + ".");
+    }
+    if (request.followedByPartnerCode() != null
+        && !territory.partnerExists(request.followedByPartnerCode())) {
+      throw new InvalidInputException(
+          "followedByPartnerCode", "Partenaire inconnu : " + request.followedByPartnerCode() + ".");
+    }
+    YoungPersonEntity entity = findOrCreatePerson(person);
+    Instant now = Instant.now(clock);
+    SupportCaseEntity c = new SupportCaseEntity();
+    c.setCaseNumber(numbers.next(detectedOn, departement));
+    c.setPersonId(entity.getId());
+    c.setPerimeterCode(perimeter);
+    c.setStatus(CaseStatus.TO_CONTACT);
+    c.setOrigin(request.origin() == null ? CaseOrigin.SELF_REFERRAL : request.origin());
+    c.setSource(request.source());
+    c.setDetectedOn(detectedOn);
+    c.setLeavingDate(request.leavingDate());
+    c.setLeavingReason(trim(request.leavingReason(), 200));
+    c.setLastTraining(trim(request.lastTraining(), 200));
+    c.setLastLevel(request.lastLevel() == null ? SchoolLevel.UNKNOWN : request.lastLevel());
+    c.setUai(TerritoryCodes.normaliseUai(request.uai()));
+    c.setJusticeFollowUp(request.justiceFollowUp());
+    c.setCreatedAt(now);
+    c.setUpdatedAt(now);
+    cases.saveAndFlush(c);
+    records.milestone(c.getCaseNumber(), Milestone.DETECTED, detectedOn, null, null, null, null);
+
+    ProcessInstance instance =
+        runtime
+            .createProcessInstanceByKey(PROCESS_KEY)
+            .businessKey(c.getCaseNumber())
+            .setVariables(startVariables(c, entity, request))
+            .execute();
+    c.setProcessInstanceId(instance.getId());
+    access.grantCase(instance.getId(), TerritoryCodes.coordinatorGroup(perimeter));
+    return view(c);
+  }
+
+  private Map<String, Object> startVariables(
+      SupportCaseEntity c, YoungPersonEntity p, NewCase request) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(CASE_NUMBER, c.getCaseNumber());
+    v.put(PERIMETER_CODE, c.getPerimeterCode());
+    v.put(DISPLAY_NAME, p.getFirstName() + " " + p.getLastName().toUpperCase(Locale.FRENCH));
+    v.put(AGE, Period.between(p.getBirthDate(), c.getDetectedOn()).getYears());
+    v.put(BIRTH_DATE, p.getBirthDate().format(FRENCH_DATE));
+    v.put(PHONE, nullToEmpty(p.getPhone()));
+    v.put(EMAIL, nullToEmpty(p.getEmail()));
+    v.put(ADDRESS, address(p));
+    v.put(LEGAL_GUARDIAN, nullToEmpty(p.getLegalGuardian()));
+    v.put(GUARDIAN_PHONE, nullToEmpty(p.getGuardianPhone()));
+    v.put(ESTABLISHMENT_NAME, establishmentLabel(c.getUai()));
+    v.put(LAST_TRAINING, nullToEmpty(c.getLastTraining()));
+    v.put(LAST_LEVEL, c.getLastLevel().name());
+    v.put(LEAVING_DATE, c.getLeavingDate() == null ? "" : c.getLeavingDate().format(FRENCH_DATE));
+    v.put(LEAVING_REASON, nullToEmpty(c.getLeavingReason()));
+    v.put(
+        SOURCE_LABEL,
+        c.getOrigin() == CaseOrigin.SELF_REFERRAL || c.getSource() == null
+            ? CaseOrigin.SELF_REFERRAL.label()
+            : c.getSource().label());
+    v.put(JUSTICE_FOLLOW_UP, c.isJusticeFollowUp());
+    v.put(FOLLOWED_BY_PARTNER_CODE, request.followedByPartnerCode());
+    v.put(ENROLLED_ELSEWHERE, request.enrolledElsewhere());
+    v.put(CONTACT_ATTEMPTS, 0);
+    String dueIn =
+        c.getOrigin() == CaseOrigin.SELF_REFERRAL
+            ? delays.getSelfReferralInterviewDue()
+            : delays.getContactReminder();
+    v.put(CONTACT_DUE_DATE, delays.after(toDate(c.getDetectedOn()), dueIn));
+    return v;
+  }
+
+  private PersonDetails validate(NewCase request) {
+    PersonDetails p = request.person();
+    if (p == null) {
+      throw new InvalidInputException("person", "Les informations sur le jeune sont obligatoires.");
+    }
+    require(p.lastName(), "lastName", "Le nom est obligatoire.");
+    require(p.firstName(), "firstName", "Le prénom est obligatoire.");
+    if (p.birthDate() == null) {
+      throw new InvalidInputException("birthDate", "La date de naissance est obligatoire.");
+    }
+    LocalDate today = LocalDate.now(clock);
+    if (p.birthDate().isAfter(today)) {
+      throw new InvalidInputException(
+          "birthDate", "La date de naissance ne peut pas être dans le futur.");
+    }
+    int age = Period.between(p.birthDate(), today).getYears();
+    if (age < 16) {
+      throw new InvalidInputException(
+          "birthDate",
+          "Le jeune a moins de 16 ans : il relève de l'obligation scolaire, pas de Raccroche.");
+    }
+    if (age > 30) {
+      throw new InvalidInputException(
+          "birthDate", "Date de naissance invraisemblable (plus de 30 ans).");
+    }
+    if (request.detectedOn() != null && request.detectedOn().isAfter(today)) {
+      throw new InvalidInputException(
+          "detectedOn", "La date de repérage ne peut pas être dans le futur.");
+    }
+    if (request.leavingDate() != null) {
+      if (request.leavingDate().isAfter(today)) {
+        throw new InvalidInputException(
+            "leavingDate", "La date de sortie ne peut pas être dans le futur.");
+      }
+      if (!request.leavingDate().isAfter(p.birthDate())) {
+        throw new InvalidInputException(
+            "leavingDate", "La date de sortie précède la date de naissance.");
+      }
+    }
+    String ine =
+        p.ine() == null || p.ine().isBlank() ? null : p.ine().strip().toUpperCase(Locale.ROOT);
+    if (ine != null && !INE.matcher(ine).matches()) {
+      throw new InvalidInputException(
+          "ine",
+          "INE invalide : 11 caractères attendus (10 chiffres et 1 lettre, ou 9 chiffres et 2 lettres).");
+    }
+    if (p.sex() != null && !p.sex().isBlank() && !List.of("M", "F").contains(p.sex().strip())) {
+      throw new InvalidInputException("sex", "Sexe invalide : M ou F attendu.");
+    }
+    String commune = TerritoryCodes.normaliseCommuneCode(p.communeCode());
+    if (commune != null && !TerritoryCodes.isCommuneCode(commune)) {
+      throw new InvalidInputException(
+          "communeCode", "Code commune INSEE invalide : « " + p.communeCode() + " ».");
+    }
+    String postal = TerritoryCodes.normalisePostalCode(p.postalCode());
+    if (postal != null && !TerritoryCodes.isPostalCode(postal)) {
+      throw new InvalidInputException(
+          "postalCode", "Code postal invalide : « " + p.postalCode() + " ».");
+    }
+    String uai = TerritoryCodes.normaliseUai(request.uai());
+    if (uai != null && !TerritoryCodes.isUai(uai)) {
+      throw new InvalidInputException("uai", "Code UAI invalide : « " + request.uai() + " ».");
+    }
+    if (p.email() != null && !p.email().isBlank() && !p.email().contains("@")) {
+      throw new InvalidInputException("email", "Adresse électronique invalide.");
+    }
+    return new PersonDetails(
+        ine,
+        p.lastName().strip(),
+        p.firstName().strip(),
+        p.sex() == null || p.sex().isBlank() ? null : p.sex().strip(),
+        p.birthDate(),
+        trim(p.address(), 300),
+        postal,
+        commune,
+        trim(p.communeName(), 100),
+        trim(p.phone(), 30),
+        trim(p.email(), 200),
+        trim(p.legalGuardian(), 200),
+        trim(p.guardianPhone(), 30));
+  }
+
+  private YoungPersonEntity findOrCreatePerson(PersonDetails p) {
+    Optional<YoungPersonEntity> found =
+        p.ine() != null ? persons.findByIne(p.ine()) : Optional.empty();
+    if (found.isEmpty()) {
+      found =
+          persons
+              .findByNameKeyAndBirthDate(Names.key(p.lastName(), p.firstName()), p.birthDate())
+              .stream()
+              .filter(e -> p.ine() == null || e.getIne() == null)
+              .findFirst();
+    }
+    Instant now = Instant.now(clock);
+    YoungPersonEntity e = found.orElseGet(YoungPersonEntity::new);
+    if (e.getId() == null) {
+      e.setCreatedAt(now);
+      e.setLastName(p.lastName());
+      e.setFirstName(p.firstName());
+      e.setNameKey(Names.key(p.lastName(), p.firstName()));
+      e.setBirthDate(p.birthDate());
+    }
+    // Newer contact details complete the record, never erase it.
+    if (e.getIne() == null) e.setIne(p.ine());
+    if (p.sex() != null) e.setSex(p.sex());
+    if (p.address() != null) e.setAddress(p.address());
+    if (p.postalCode() != null) e.setPostalCode(p.postalCode());
+    if (p.communeCode() != null) e.setCommuneCode(p.communeCode());
+    if (p.communeName() != null) e.setCommuneName(p.communeName());
+    if (p.phone() != null) e.setPhone(p.phone());
+    if (p.email() != null) e.setEmail(p.email());
+    if (p.legalGuardian() != null) e.setLegalGuardian(p.legalGuardian());
+    if (p.guardianPhone() != null) e.setGuardianPhone(p.guardianPhone());
+    e.setUpdatedAt(now);
+    return persons.saveAndFlush(e);
+  }
+
+  // ---- read
+
+  @Transactional(readOnly = true)
+  public Page<CaseSummary> findCases(CaseScope scope, CaseFilter filter, Pageable page) {
+    if (scope.isEmpty()) {
+      return Page.empty(page);
+    }
+    String text =
+        filter.text() == null || filter.text().isBlank()
+            ? null
+            : filter.text().strip().toLowerCase(Locale.ROOT);
+    return cases
+        .search(
+            scope.all(),
+            scope.perimeterCodes().isEmpty() ? EMPTY_SCOPE : scope.perimeterCodes(),
+            scope.partnerCodes().isEmpty() ? EMPTY_SCOPE : scope.partnerCodes(),
+            filter.perimeterCode(),
+            filter.status(),
+            text,
+            page)
+        .map(
+            c -> {
+              YoungPersonEntity p = persons.findById(c.getPersonId()).orElseThrow();
+              return new CaseSummary(
+                  c.getCaseNumber(),
+                  p.getLastName(),
+                  p.getFirstName(),
+                  p.getBirthDate(),
+                  c.getPerimeterCode(),
+                  c.getStatus(),
+                  c.getStatus().label(),
+                  c.getClosureReason(),
+                  c.getDetectedOn(),
+                  c.getReferentPartnerCode());
+            });
+  }
+
+  /** The case, if it exists and is in scope; otherwise "unknown" (existence is not revealed). */
+  @Transactional(readOnly = true)
+  public CaseView getCase(CaseScope scope, String caseNumber) {
+    SupportCaseEntity c = cases.findById(caseNumber).orElse(null);
+    if (c == null || !scope.covers(c.getPerimeterCode(), c.getReferentPartnerCode())) {
+      throw new NotFoundException("Dossier inconnu : " + caseNumber + ".");
+    }
+    return view(c);
+  }
+
+  private CaseView view(SupportCaseEntity c) {
+    YoungPersonEntity p = persons.findById(c.getPersonId()).orElseThrow();
+    PersonDetails person =
+        new PersonDetails(
+            p.getIne(),
+            p.getLastName(),
+            p.getFirstName(),
+            p.getSex(),
+            p.getBirthDate(),
+            p.getAddress(),
+            p.getPostalCode(),
+            p.getCommuneCode(),
+            p.getCommuneName(),
+            p.getPhone(),
+            p.getEmail(),
+            p.getLegalGuardian(),
+            p.getGuardianPhone());
+    List<CaseView.MilestoneView> timeline =
+        milestones.findByCaseNumberOrderByOccurredOnAscIdAsc(c.getCaseNumber()).stream()
+            .map(
+                m ->
+                    new CaseView.MilestoneView(
+                        m.getMilestone(),
+                        m.getMilestone().label(),
+                        m.getOccurredOn(),
+                        m.getPerimeterCode(),
+                        m.getPartnerCode(),
+                        m.getSolutionType(),
+                        m.getInSolution(),
+                        m.getClosureReason()))
+            .toList();
+    List<CaseView.OpenTask> open = new ArrayList<>();
+    if (c.getProcessInstanceId() != null) {
+      tasks
+          .createTaskQuery()
+          .processInstanceId(c.getProcessInstanceId())
+          .initializeFormKeys()
+          .list()
+          .forEach(
+              t ->
+                  open.add(
+                      new CaseView.OpenTask(
+                          t.getId(),
+                          t.getTaskDefinitionKey(),
+                          t.getName(),
+                          t.getAssignee(),
+                          t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
+                          t.getDueDate() == null ? null : t.getDueDate().toInstant(),
+                          tasks.getIdentityLinksForTask(t.getId()).stream()
+                              .filter(
+                                  l ->
+                                      IdentityLinkType.CANDIDATE.equals(l.getType())
+                                          && l.getGroupId() != null)
+                              .map(IdentityLink::getGroupId)
+                              .toList())));
+    }
+    return new CaseView(
+        c.getCaseNumber(),
+        person,
+        Period.between(p.getBirthDate(), LocalDate.now(clock)).getYears(),
+        c.getPerimeterCode(),
+        c.getStatus(),
+        c.getStatus().label(),
+        c.getClosureReason(),
+        c.getClosureReason() == null ? null : c.getClosureReason().label(),
+        c.getOrigin(),
+        c.getSource(),
+        c.getDetectedOn(),
+        c.getLeavingDate(),
+        c.getLeavingReason(),
+        c.getLastTraining(),
+        c.getLastLevel(),
+        c.getUai(),
+        c.getReferentPartnerCode(),
+        c.getProcessInstanceId(),
+        timeline,
+        open);
+  }
+
+  // ---- events at any time
+
+  /** The young person is enrolled again: the case closes as returned to training. */
+  public void reEnrolled(String caseNumber, ClosureReason closure) {
+    if (closure != ClosureReason.RETURNED_TO_TRAINING && closure != ClosureReason.FALSE_DETECTION) {
+      throw new InvalidInputException(
+          "closureReason", "Motif de clôture inattendu pour une réinscription.");
+    }
+    correlate(caseNumber, MSG_RE_ENROLLED, Map.of(RE_ENROLMENT_CLOSURE, closure.name()));
+  }
+
+  /** The young person moved: to another perimeter of the département, or out of it (null). */
+  public void movedAway(String caseNumber, String newPerimeterCode) {
+    if (newPerimeterCode == null) {
+      correlate(caseNumber, MSG_LEFT_DEPARTEMENT, Map.of());
+      return;
+    }
+    if (!territory.perimeterExists(newPerimeterCode)) {
+      throw new InvalidInputException(
+          "perimeterCode", "Périmètre inconnu : " + newPerimeterCode + ".");
+    }
+    correlate(caseNumber, MSG_MOVED_AWAY, Map.of(NEW_PERIMETER_CODE, newPerimeterCode));
+  }
+
+  public void supportRefused(String caseNumber) {
+    correlate(caseNumber, MSG_SUPPORT_REFUSED, Map.of());
+  }
+
+  public void withdraw(String caseNumber, String reason) {
+    correlate(
+        caseNumber,
+        MSG_WITHDRAWN,
+        Map.of(WITHDRAWAL_REASON, reason == null ? "" : trim(reason, 200)));
+  }
+
+  private void correlate(String caseNumber, String message, Map<String, Object> variables) {
+    SupportCaseEntity c =
+        cases
+            .findById(caseNumber)
+            .orElseThrow(() -> new NotFoundException("Dossier inconnu : " + caseNumber + "."));
+    if (c.getStatus() == CaseStatus.CLOSED) {
+      throw new InvalidInputException(
+          "caseNumber",
+          "Le dossier " + caseNumber + " est clos : aucun événement ne peut plus le modifier.");
+    }
+    runtime
+        .createMessageCorrelation(message)
+        .processInstanceBusinessKey(caseNumber)
+        .setVariables(variables)
+        .correlateWithResult();
+  }
+
+  // ---- helpers
+
+  private String establishmentLabel(String uai) {
+    if (uai == null) {
+      return "";
+    }
+    try {
+      Establishment e = territory.establishment(uai);
+      return e.name() + " (" + e.uai() + ")";
+    } catch (NotFoundException e) {
+      return uai;
+    }
+  }
+
+  private static String address(YoungPersonEntity p) {
+    StringBuilder b = new StringBuilder();
+    if (p.getAddress() != null) b.append(p.getAddress());
+    String city = (nullToEmpty(p.getPostalCode()) + " " + nullToEmpty(p.getCommuneName())).strip();
+    if (!city.isEmpty()) {
+      if (b.length() > 0) b.append(", ");
+      b.append(city);
+    }
+    return b.toString();
+  }
+
+  private Date toDate(LocalDate date) {
+    return Date.from(date.atStartOfDay(ZoneId.systemDefault()).toInstant());
+  }
+
+  private static void require(String value, String field, String message) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(field, message);
+    }
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static String trim(String value, int max) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String v = value.strip();
+    return v.length() > max ? v.substring(0, max) : v;
+  }
+}

@@ -1,0 +1,50 @@
+package fr.raccroche.pathway;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A case with its person, status, milestones (the timeline) and open tasks. */
+public record CaseView(
+    String caseNumber,
+    PersonDetails person,
+    Integer age,
+    String perimeterCode,
+    CaseStatus status,
+    String statusLabel,
+    ClosureReason closureReason,
+    String closureReasonLabel,
+    CaseOrigin origin,
+    LeaverSource source,
+    LocalDate detectedOn,
+    LocalDate leavingDate,
+    String leavingReason,
+    String lastTraining,
+    SchoolLevel lastLevel,
+    String uai,
+    String referentPartnerCode,
+    String processInstanceId,
+    List<MilestoneView> milestones,
+    List<OpenTask> openTasks) {
+
+  /** One step of the timeline. */
+  public record MilestoneView(
+      Milestone milestone,
+      String label,
+      LocalDate occurredOn,
+      String perimeterCode,
+      String partnerCode,
+      SolutionType solutionType,
+      Boolean inSolution,
+      ClosureReason closureReason) {}
+
+  /** A task waiting for someone, as Tasklist shows it. */
+  public record OpenTask(
+      String id,
+      String taskDefinitionKey,
+      String name,
+      String assignee,
+      Instant created,
+      Instant due,
+      List<String> candidateGroups) {}
+}

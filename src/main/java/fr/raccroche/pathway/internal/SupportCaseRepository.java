@@ -1,0 +1,45 @@
+package fr.raccroche.pathway.internal;
+
+import fr.raccroche.pathway.CaseStatus;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, String> {
+
+  List<SupportCaseEntity> findByPersonIdOrderByCreatedAtDesc(Long personId);
+
+  Optional<SupportCaseEntity> findByProcessInstanceId(String processInstanceId);
+
+  /**
+   * Cases in scope, filtered; {@code text} (already lower-case, may be null) matches the case
+   * number, the INE or the names.
+   */
+  @Query(
+      value =
+          """
+          select c from SupportCaseEntity c, YoungPersonEntity p
+          where p.id = c.personId
+            and (:all = true or c.perimeterCode in :perimeters or c.referentPartnerCode in :partners)
+            and (:perimeter is null or c.perimeterCode = :perimeter)
+            and (:status is null or c.status = :status)
+            and (:text is null
+                 or lower(c.caseNumber) like concat('%', :text, '%')
+                 or lower(p.ine) = :text
+                 or lower(p.lastName) like concat('%', :text, '%')
+                 or lower(p.firstName) like concat('%', :text, '%'))
+          order by c.createdAt desc, c.caseNumber desc
+          """)
+  Page<SupportCaseEntity> search(
+      boolean all,
+      Collection<String> perimeters,
+      Collection<String> partners,
+      String perimeter,
+      CaseStatus status,
+      String text,
+      Pageable pageable);
+}

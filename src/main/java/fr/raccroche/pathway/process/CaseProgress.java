@@ -1,0 +1,218 @@
+package fr.raccroche.pathway.process;
+
+import static fr.raccroche.pathway.process.PathwayVariables.*;
+
+import fr.raccroche.pathway.CaseStatus;
+import fr.raccroche.pathway.ClosureReason;
+import fr.raccroche.pathway.ContactOutcome;
+import fr.raccroche.pathway.Milestone;
+import fr.raccroche.pathway.SolutionType;
+import fr.raccroche.pathway.internal.CaseRecords;
+import fr.raccroche.security.CaseAccessService;
+import fr.raccroche.territory.TerritoryCodes;
+import fr.raccroche.territory.TerritoryService;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listener bean of {@code YouthPathwayProcess} ({@code ${caseProgress.…}}): keeps the case record,
+ * its milestones and its access rights in step as the process passes each step. Thin: the rules
+ * live in {@link CaseRecords}, {@link CaseAccessService} and the DMN tables.
+ */
+@Component("caseProgress")
+public class CaseProgress {
+  private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private final CaseRecords records;
+  private final CaseAccessService access;
+  private final TerritoryService territory;
+  private final PathwayDelays delays;
+
+  public CaseProgress(
+      CaseRecords records,
+      CaseAccessService access,
+      TerritoryService territory,
+      PathwayDelays delays) {
+    this.records = records;
+    this.access = access;
+    this.territory = territory;
+    this.delays = delays;
+  }
+
+  /** Status of the case as a phase starts (SubProcess_Contact, SubProcess_Diagnosis, …). */
+  public void status(DelegateExecution execution, String status) {
+    records.status(caseNumber(execution), CaseStatus.valueOf(status));
+  }
+
+  /**
+   * Task_ContactYoungPerson completed ({@code end} listener, after the validation): one more
+   * attempt, its trace in {@code contactHistory}, and on the first successful contact the
+   * FIRST_CONTACT milestone and the one-year check date.
+   */
+  public void contactAttempted(DelegateExecution task) {
+    if (task.isCanceled()) {
+      return;
+    }
+    int attempts = intVar(task, CONTACT_ATTEMPTS) + 1;
+    task.setVariable(CONTACT_ATTEMPTS, attempts);
+    ContactOutcome outcome = ContactOutcome.valueOf((String) task.getVariable(CONTACT_OUTCOME));
+    LocalDate today = records.today();
+    String line = today.format(FRENCH_DATE) + " : " + outcome.label().toLowerCase();
+    Object history = task.getVariable(CONTACT_HISTORY);
+    task.setVariable(
+        CONTACT_HISTORY,
+        history == null || history.toString().isBlank() ? line : history + " ; " + line);
+    if (outcome == ContactOutcome.NOT_REACHED) {
+      // The next attempt is due after the retry interval, with the usual margin.
+      task.setVariable(
+          CONTACT_DUE_DATE,
+          delays.after(
+              delays.dueIn(delays.getContactRetryInterval()), delays.getContactReminder()));
+    } else {
+      Date contactDate = (Date) task.getVariable(CONTACT_DATE);
+      LocalDate contactDay = toLocalDate(contactDate);
+      records.milestone(
+          caseNumber(task), Milestone.FIRST_CONTACT, contactDay, null, null, null, null);
+      if (task.getVariable(ONE_YEAR_CHECK_DATE) == null) {
+        task.setVariable(ONE_YEAR_CHECK_DATE, delays.after(contactDate, delays.getOneYearCheck()));
+      }
+      if (outcome == ContactOutcome.ALREADY_IN_SOLUTION) {
+        records.milestone(
+            caseNumber(task), Milestone.IN_SOLUTION, contactDay, null, null, true, null);
+      }
+    }
+  }
+
+  /** ServiceTask_MarkUnreachable: no answer after the attempts; one last try later. */
+  public void markUnreachable(DelegateExecution execution) {
+    records.status(caseNumber(execution), CaseStatus.UNREACHABLE);
+    execution.setVariable(
+        CONTACT_DUE_DATE,
+        delays.after(delays.dueIn(delays.getUnreachableLastTry()), delays.getContactReminder()));
+  }
+
+  /** ServiceTask_RecordAlreadyFollowed: the partner that already follows becomes the referent. */
+  public void alreadyFollowed(DelegateExecution execution) {
+    String partner = (String) execution.getVariable(FOLLOWED_BY_PARTNER_CODE);
+    execution.setVariable(REFERENT_PARTNER_CODE, partner);
+    execution.setVariable(REFERENT_PARTNER_NAME, territory.partner(partner).name());
+    records.referent(caseNumber(execution), partner);
+    WithoutAuthorization.run(
+        () ->
+            access.grantCase(
+                execution.getProcessInstanceId(), TerritoryCodes.partnerGroup(partner)));
+    execution.setVariable(ONE_YEAR_CHECK_DATE, delays.dueIn(delays.getOneYearCheck()));
+  }
+
+  /** Task_OrientToReferent completed: the chosen partner sees the case from now on. */
+  public void oriented(DelegateExecution task) {
+    if (task.isCanceled()) {
+      return;
+    }
+    String caseNumber = caseNumber(task);
+    String partner = (String) task.getVariable(REFERENT_PARTNER_CODE);
+    String previous = records.get(caseNumber).getReferentPartnerCode();
+    task.setVariable(REFERENT_PARTNER_NAME, territory.partner(partner).name());
+    records.referent(caseNumber, partner);
+    records.status(caseNumber, CaseStatus.ORIENTED);
+    records.milestone(caseNumber, Milestone.ORIENTED, records.today(), partner, null, null, null);
+    WithoutAuthorization.run(
+        () -> {
+          if (previous != null && !previous.equals(partner)) {
+            access.revokeCase(task.getProcessInstanceId(), TerritoryCodes.partnerGroup(previous));
+          }
+          access.grantCase(task.getProcessInstanceId(), TerritoryCodes.partnerGroup(partner));
+        });
+  }
+
+  /** The partner refused the orientation or let it expire: it no longer sees the case. */
+  public void orientationWithdrawn(DelegateExecution execution) {
+    String caseNumber = caseNumber(execution);
+    String partner = (String) execution.getVariable(REFERENT_PARTNER_CODE);
+    records.referent(caseNumber, null);
+    records.status(caseNumber, CaseStatus.IN_DIAGNOSIS);
+    if (partner != null) {
+      WithoutAuthorization.run(
+          () ->
+              access.revokeCase(
+                  execution.getProcessInstanceId(), TerritoryCodes.partnerGroup(partner)));
+    }
+  }
+
+  /** IntermediateThrowEvent_TakenInCharge: orientation accepted or already followed. */
+  public void takenInCharge(DelegateExecution execution) {
+    String caseNumber = caseNumber(execution);
+    records.status(caseNumber, CaseStatus.TAKEN_IN_CHARGE);
+    records.milestone(
+        caseNumber,
+        Milestone.TAKEN_IN_CHARGE,
+        records.today(),
+        (String) execution.getVariable(REFERENT_PARTNER_CODE),
+        null,
+        null,
+        null);
+  }
+
+  /** IntermediateThrowEvent_InSolution: the referent recorded a solution. */
+  public void inSolution(DelegateExecution execution) {
+    String caseNumber = caseNumber(execution);
+    records.status(caseNumber, CaseStatus.IN_SOLUTION);
+    Object start = execution.getVariable(SOLUTION_START_DATE);
+    records.milestone(
+        caseNumber,
+        Milestone.IN_SOLUTION,
+        start instanceof Date date ? toLocalDate(date) : records.today(),
+        (String) execution.getVariable(REFERENT_PARTNER_CODE),
+        solutionType(execution),
+        true,
+        null);
+  }
+
+  /** Task_FollowUp said the young person dropped out: back to the diagnosis status. */
+  public void droppedOut(DelegateExecution execution) {
+    records.status(caseNumber(execution), CaseStatus.IN_DIAGNOSIS);
+  }
+
+  /** Task_CheckSolutionAfterOneYear completed: the one-year milestone, yes or no. */
+  public void oneYearChecked(DelegateExecution task) {
+    if (task.isCanceled()) {
+      return;
+    }
+    boolean inSolution = Boolean.TRUE.equals(task.getVariable(IN_SOLUTION));
+    records.milestone(
+        caseNumber(task),
+        Milestone.ONE_YEAR_CHECK,
+        records.today(),
+        (String) task.getVariable(REFERENT_PARTNER_CODE),
+        inSolution ? solutionType(task) : null,
+        inSolution,
+        null);
+  }
+
+  /** An end event: the case closes with its reason. */
+  public void closed(DelegateExecution execution, String reason) {
+    records.close(caseNumber(execution), ClosureReason.valueOf(reason));
+  }
+
+  private static SolutionType solutionType(VariableScope scope) {
+    Object type = scope.getVariable(SOLUTION_TYPE);
+    return type == null ? null : SolutionType.valueOf(type.toString());
+  }
+
+  private static String caseNumber(VariableScope scope) {
+    return (String) scope.getVariable(CASE_NUMBER);
+  }
+
+  private static int intVar(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value instanceof Number n ? n.intValue() : 0;
+  }
+
+  static LocalDate toLocalDate(Date date) {
+    return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+  }
+}

@@ -1,0 +1,70 @@
+package fr.raccroche.pathway.process;
+
+import static fr.raccroche.pathway.process.PathwayVariables.*;
+
+import fr.raccroche.pathway.Milestone;
+import fr.raccroche.pathway.internal.CaseRecords;
+import fr.raccroche.security.CaseAccessService;
+import fr.raccroche.territory.TerritoryCodes;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * ServiceTask_TransferCase (event subprocess Msg_YoungPersonMovedAway): the case moves to the new
+ * perimeter; its open coordinator tasks follow (candidate group {@code coord-<new>}), the new
+ * coordinators see the case and the former ones no longer do.
+ */
+@Component("transferCaseDelegate")
+public class TransferCaseDelegate implements JavaDelegate {
+  private final CaseRecords records;
+  private final CaseAccessService access;
+  private final TaskService tasks;
+
+  public TransferCaseDelegate(CaseRecords records, CaseAccessService access, TaskService tasks) {
+    this.records = records;
+    this.access = access;
+    this.tasks = tasks;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
+    String from = (String) execution.getVariable(PERIMETER_CODE);
+    String to = (String) execution.getVariable(NEW_PERIMETER_CODE);
+    if (to == null || to.equals(from)) {
+      return;
+    }
+    String oldGroup = TerritoryCodes.coordinatorGroup(from);
+    String newGroup = TerritoryCodes.coordinatorGroup(to);
+    String processInstanceId = execution.getProcessInstanceId();
+    WithoutAuthorization.run(
+        () -> {
+          for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+            boolean oldCandidate =
+                tasks.getIdentityLinksForTask(task.getId()).stream()
+                    .anyMatch(
+                        link ->
+                            IdentityLinkType.CANDIDATE.equals(link.getType())
+                                && oldGroup.equals(link.getGroupId()));
+            if (!oldCandidate) {
+              continue; // a partner's task stays with the partner
+            }
+            tasks.deleteCandidateGroup(task.getId(), oldGroup);
+            tasks.addCandidateGroup(task.getId(), newGroup);
+            if (task.getAssignee() != null) {
+              // The former perimeter's coordinator no longer works this case.
+              tasks.setAssignee(task.getId(), null);
+            }
+          }
+          access.grantCase(processInstanceId, newGroup);
+          access.revokeCase(processInstanceId, oldGroup);
+        });
+    execution.setVariable(PERIMETER_CODE, to);
+    records.perimeter(caseNumber, to);
+    records.milestone(caseNumber, Milestone.TRANSFERRED, records.today(), null, null, null, null);
+  }
+}

@@ -1,0 +1,35 @@
+package fr.raccroche.security;
+
+import fr.raccroche.security.internal.CamundaAccess;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Service;
+
+/**
+ * Per-case rights in Camunda: a group sees a process instance (runtime and history) once it is
+ * granted here, at the moment the case's scope changes (start, orientation, transfer). Tasks need
+ * nothing more: their candidate groups get task rights from the engine.
+ */
+@Service
+public class CaseAccessService {
+  private final CamundaAccess access;
+
+  CaseAccessService(CamundaAccess access) {
+    this.access = access;
+  }
+
+  public void grantCase(String processInstanceId, String groupId) {
+    access.grant(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+    access.grant(
+        groupId,
+        Resources.HISTORIC_PROCESS_INSTANCE,
+        processInstanceId,
+        HistoricProcessInstancePermissions.READ);
+  }
+
+  public void revokeCase(String processInstanceId, String groupId) {
+    access.revoke(groupId, Resources.PROCESS_INSTANCE, processInstanceId);
+    access.revoke(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
+  }
+}

@@ -1,0 +1,64 @@
+package fr.raccroche.pathway.process;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import fr.raccroche.pathway.internal.CaseRecords;
+import fr.raccroche.pathway.internal.SupportCaseEntity;
+import fr.raccroche.security.CaseAccessService;
+import fr.raccroche.territory.Partner;
+import fr.raccroche.territory.PartnerType;
+import fr.raccroche.territory.TerritoryService;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/**
+ * The beans {@code YouthPathwayProcess} calls, for the in-memory engine: the real glue ({@link
+ * CaseProgress}, {@link TaskInputValidation}, delegates, {@link PathwayDelays}) over mocked
+ * records, access and territory, so that tests can verify what was recorded.
+ */
+final class PathwayTestSupport {
+  final CaseRecords records = mock(CaseRecords.class);
+  final CaseAccessService access = mock(CaseAccessService.class);
+  final TerritoryService territory = mock(TerritoryService.class);
+  final PathwayDelays delays;
+  final SupportCaseEntity caseEntity = new SupportCaseEntity();
+
+  static final Partner ML_LYON =
+      new Partner(
+          "ML-LYON",
+          "Mission locale de Lyon",
+          PartnerType.MISSION_LOCALE,
+          false,
+          List.of("LYON"),
+          null,
+          null);
+  static final Partner CIO_LYON =
+      new Partner("CIO-LYON", "CIO de Lyon", PartnerType.CIO, false, List.of("LYON"), null, null);
+  static final Partner MLDS =
+      new Partner("MLDS-69", "MLDS du Rhône", PartnerType.MLDS, true, List.of(), null, null);
+
+  PathwayTestSupport(ProcessEngine engine) throws Exception {
+    delays = new PathwayDelays(Optional.empty());
+    when(records.today()).thenAnswer(i -> LocalDate.now());
+    when(records.get(anyString())).thenReturn(caseEntity);
+    when(territory.partners(isNull(), eq("LYON"))).thenReturn(List.of(CIO_LYON, ML_LYON, MLDS));
+    when(territory.partners(isNull(), eq("EST"))).thenReturn(List.of(MLDS));
+    when(territory.partner("ML-LYON")).thenReturn(ML_LYON);
+    when(territory.partner("CIO-LYON")).thenReturn(CIO_LYON);
+    when(territory.partner("MLDS-69")).thenReturn(MLDS);
+    Mocks.register("pathwayDelays", delays);
+    Mocks.register("caseProgress", new CaseProgress(records, access, territory, delays));
+    Mocks.register("taskInputValidation", new TaskInputValidation(territory, Optional.empty()));
+    Mocks.register("preparePartnerOptionsDelegate", new PreparePartnerOptionsDelegate(territory));
+    Mocks.register(
+        "transferCaseDelegate", new TransferCaseDelegate(records, access, engine.getTaskService()));
+    Mocks.register("sendReminderDelegate", new SendReminderDelegate(engine.getTaskService()));
+  }
+}
