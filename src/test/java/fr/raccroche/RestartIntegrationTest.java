@@ -40,6 +40,10 @@ class RestartIntegrationTest {
             "--spring.datasource.username=" + db.user(),
             "--spring.datasource.password=" + db.password(),
             "--camunda.bpm.job-execution.enabled=false",
+            // Not "default": closing this app must not unregister the engine of the other
+            // integration tests, which share the JVM and Camunda's static engine registry.
+            "--camunda.bpm.process-engine-name=restart",
+            "--camunda.bpm.webapp.enabled=false",
             "--raccroche.demo.allow-on-postgres=true");
   }
 
@@ -66,6 +70,7 @@ class RestartIntegrationTest {
       first = snapshot(context);
     }
     assertThat(first.filters()).isEqualTo(3);
+    assertThat(first.processDefinitions()).as("YouthPathwayProcess deployed").isPositive();
     assertThat(first.perimeters()).containsExactly("EST", "LYON", "NORD");
 
     try (ConfigurableApplicationContext context = start(db)) {

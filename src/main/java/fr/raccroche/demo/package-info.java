@@ -3,5 +3,6 @@
  * and establishments, and one user per role (password {@code demo}). Never loaded on PostgreSQL
  * unless {@code RACCROCHE_ALLOW_DEMO=true}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"territory", "security"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"territory", "security", "pathway"})
 package fr.raccroche.demo;

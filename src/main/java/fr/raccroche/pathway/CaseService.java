@@ -46,7 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
  * them the events that may happen at any time (re-enrolment, move, refusal, withdrawal). Every rule
  * broken gives an {@link InvalidInputException} with a French message and nothing is written.
  */
-@Service
+// Named: Camunda already has a bean "caseService" (CMMN).
+@Service("pathwayCaseService")
 @Transactional
 public class CaseService {
   private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -140,7 +141,8 @@ public class CaseService {
     c.setJusticeFollowUp(request.justiceFollowUp());
     c.setCreatedAt(now);
     c.setUpdatedAt(now);
-    cases.saveAndFlush(c);
+    // An assigned id makes save() a merge: keep working on the managed copy.
+    c = cases.saveAndFlush(c);
     records.milestone(c.getCaseNumber(), Milestone.DETECTED, detectedOn, null, null, null, null);
 
     ProcessInstance instance =

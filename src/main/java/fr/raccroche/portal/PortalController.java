@@ -33,6 +33,20 @@ class PortalController {
               "Les tâches à traiter : contacter un jeune, analyser ses besoins, l'orienter, le suivre.",
               "/camunda/app/tasklist/"));
     }
+    if (admin || supervisor || worker) {
+      links.add(
+          new Link(
+              "Dossiers",
+              "Les dossiers des jeunes de votre périmètre ou orientés vers votre structure.",
+              "/cases"));
+    }
+    if (admin || supervisor || authorities.contains("ROLE_" + Roles.COORDINATOR)) {
+      links.add(
+          new Link(
+              "Signaler un jeune",
+              "Ouvrir un dossier pour un jeune qui se présente de lui-même.",
+              "/cases/new"));
+    }
     if (admin || supervisor) {
       links.add(
           new Link(

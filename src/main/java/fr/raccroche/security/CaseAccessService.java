@@ -28,6 +28,11 @@ public class CaseAccessService {
         HistoricProcessInstancePermissions.READ);
   }
 
+  /** The group no longer sees nor works the task (e.g. a transfer to another perimeter). */
+  public void revokeTask(String taskId, String groupId) {
+    access.revoke(groupId, Resources.TASK, taskId);
+  }
+
   public void revokeCase(String processInstanceId, String groupId) {
     access.revoke(groupId, Resources.PROCESS_INSTANCE, processInstanceId);
     access.revoke(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);

@@ -59,6 +59,16 @@ public final class Http {
             .build());
   }
 
+  public HttpResponse<String> postJson(String path, String json, String user, String password) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", basic(user, password))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   public HttpResponse<String> postForm(String path, Map<String, String> fields) {
     return postForm(path, fields, Map.of());
   }

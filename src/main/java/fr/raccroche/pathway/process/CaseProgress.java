@@ -87,6 +87,17 @@ public class CaseProgress {
     }
   }
 
+  /**
+   * Start of a task that comes back (next contact attempt, new orientation, next follow-up): the
+   * previous answers are cleared, so that the form starts empty and a new partner never sees what
+   * the previous one answered.
+   */
+  public void clear(DelegateExecution execution, String variableNames) {
+    for (String name : variableNames.split(",")) {
+      execution.removeVariable(name.strip());
+    }
+  }
+
   /** ServiceTask_MarkUnreachable: no answer after the attempts; one last try later. */
   public void markUnreachable(DelegateExecution execution) {
     records.status(caseNumber(execution), CaseStatus.UNREACHABLE);
@@ -165,7 +176,7 @@ public class CaseProgress {
     records.milestone(
         caseNumber,
         Milestone.IN_SOLUTION,
-        start instanceof Date date ? toLocalDate(date) : records.today(),
+        start == null ? records.today() : LocalDate.parse(start.toString()),
         (String) execution.getVariable(REFERENT_PARTNER_CODE),
         solutionType(execution),
         true,

@@ -149,7 +149,8 @@ public class TaskInputValidation implements ExecutionListener {
       if (start == null) {
         throw refuse("Indiquez la date de début de la solution.");
       }
-      task.setVariable(SOLUTION_START_DATE, start);
+      // Kept as yyyy-MM-dd text: the form's date field shows it again at the next follow-up.
+      task.setVariable(SOLUTION_START_DATE, CaseProgress.toLocalDate(start).toString());
     }
   }
 

@@ -54,6 +54,7 @@ public class TransferCaseDelegate implements JavaDelegate {
               continue; // a partner's task stays with the partner
             }
             tasks.deleteCandidateGroup(task.getId(), oldGroup);
+            access.revokeTask(task.getId(), oldGroup);
             tasks.addCandidateGroup(task.getId(), newGroup);
             if (task.getAssignee() != null) {
               // The former perimeter's coordinator no longer works this case.

@@ -40,10 +40,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every path, timer and message of YouthPathwayProcess, on the in-memory engine. */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(
     resources = {
       "bpmn/YouthPathwayProcess.bpmn",
@@ -53,6 +52,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class YouthPathwayProcessTest {
   static final String CASE = "2025-69-000001";
   static BpmnModelInstance model;
+
+  /**
+   * Not named camunda.cfg.xml: Camunda's static engine registry would build that engine inside the
+   * Spring Boot integration tests too, and engine-rest would use it.
+   */
+  @RegisterExtension
+  static ProcessEngineExtension extension =
+      ProcessEngineExtension.builder()
+          .configurationResource("camunda-process-test.cfg.xml")
+          .build();
 
   ProcessEngine engine;
   PathwayTestSupport beans;

@@ -1,0 +1,128 @@
+package fr.raccroche.pathway;
+
+import fr.raccroche.shared.InvalidInputException;
+import fr.raccroche.shared.NotFoundException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** French pages: the case list, a case (reachable from each task's form), the signalement. */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR', 'CASEWORKER')")
+class CasePagesController {
+  private final CaseService cases;
+  private final CaseScopes scopes;
+
+  CasePagesController(CaseService cases, CaseScopes scopes) {
+    this.cases = cases;
+    this.scopes = scopes;
+  }
+
+  @GetMapping("/cases")
+  String list(
+      Authentication authentication,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) CaseStatus status,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    model.addAttribute(
+        "cases",
+        cases.findCases(
+            scopes.of(authentication),
+            new CaseFilter(null, status, q),
+            PageRequest.of(Math.max(page, 0), 50)));
+    model.addAttribute("q", q);
+    model.addAttribute("status", status);
+    model.addAttribute("statuses", CaseStatus.values());
+    return "cases";
+  }
+
+  @GetMapping("/cases/{caseNumber}")
+  String show(Authentication authentication, @PathVariable String caseNumber, Model model) {
+    if (!CaseNumbers.isValid(caseNumber)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    try {
+      model.addAttribute("c", cases.getCase(scopes.of(authentication), caseNumber));
+    } catch (NotFoundException e) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    return "case";
+  }
+
+  @GetMapping("/cases/new")
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
+  String newCase(Model model) {
+    model.addAttribute("levels", SchoolLevel.values());
+    return "case-new";
+  }
+
+  @PostMapping("/cases/new")
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
+  String create(@RequestParam java.util.Map<String, String> form, Model model) {
+    try {
+      NewCaseRequest request =
+          new NewCaseRequest(
+              form.get("ine"),
+              form.get("lastName"),
+              form.get("firstName"),
+              form.get("sex"),
+              date(form.get("birthDate"), "birthDate", "La date de naissance"),
+              form.get("address"),
+              form.get("postalCode"),
+              form.get("communeCode"),
+              form.get("communeName"),
+              form.get("phone"),
+              form.get("email"),
+              form.get("legalGuardian"),
+              form.get("guardianPhone"),
+              date(form.get("leavingDate"), "leavingDate", "La date de sortie"),
+              form.get("leavingReason"),
+              form.get("lastTraining"),
+              level(form.get("lastLevel")),
+              form.get("uai"),
+              form.get("perimeterCode"),
+              "on".equals(form.get("justiceFollowUp")));
+      CaseView created = cases.startCase(request.toNewCase());
+      return "redirect:/cases/" + created.caseNumber() + "?created";
+    } catch (InvalidInputException e) {
+      model.addAttribute("error", e.getMessage());
+      model.addAttribute("errorField", e.field());
+      model.addAttribute("form", form);
+      model.addAttribute("levels", SchoolLevel.values());
+      return "case-new";
+    }
+  }
+
+  private static LocalDate date(String value, String field, String what) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(field, what + " est invalide.");
+    }
+  }
+
+  private static SchoolLevel level(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return SchoolLevel.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("lastLevel", "Niveau inconnu.");
+    }
+  }
+}

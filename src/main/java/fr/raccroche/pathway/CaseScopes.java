@@ -1,0 +1,40 @@
+package fr.raccroche.pathway;
+
+import fr.raccroche.security.Roles;
+import java.util.HashSet;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * The cases a signed-in person may see, from their groups: supervisors and administrators all,
+ * coordinators their perimeters' ({@code coord-<perimeter>}), caseworkers those oriented to their
+ * partner ({@code partner-<partner>}), the prefecture none.
+ */
+@Component
+public class CaseScopes {
+  public CaseScope of(Authentication authentication) {
+    if (authentication == null) {
+      return CaseScope.NONE;
+    }
+    Set<String> perimeters = new HashSet<>();
+    Set<String> partners = new HashSet<>();
+    for (GrantedAuthority authority : authentication.getAuthorities()) {
+      String name = authority.getAuthority();
+      if (name.equals("ROLE_" + Roles.ADMIN) || name.equals("ROLE_" + Roles.SUPERVISOR)) {
+        return CaseScope.ALL;
+      }
+      if (!name.startsWith(Roles.GROUP_AUTHORITY_PREFIX)) {
+        continue;
+      }
+      String group = name.substring(Roles.GROUP_AUTHORITY_PREFIX.length());
+      if (group.startsWith(Roles.COORDINATOR_GROUP_PREFIX)) {
+        perimeters.add(group.substring(Roles.COORDINATOR_GROUP_PREFIX.length()));
+      } else if (group.startsWith(Roles.PARTNER_GROUP_PREFIX)) {
+        partners.add(group.substring(Roles.PARTNER_GROUP_PREFIX.length()));
+      }
+    }
+    return new CaseScope(false, Set.copyOf(perimeters), Set.copyOf(partners));
+  }
+}
