@@ -52,7 +52,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseService {
   private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final Pattern INE = Pattern.compile("\\d{10}[A-Z]|\\d{9}[A-Z]{2}");
-  private static final List<String> EMPTY_SCOPE = List.of("\u0000");
+  // No code starts with "-": an IN list that matches nothing (an empty IN list is not portable).
+  private static final List<String> EMPTY_SCOPE = List.of("-");
 
   private final YoungPersonRepository persons;
   private final SupportCaseRepository cases;
