@@ -57,6 +57,17 @@ class TerritoryApiIntegrationTest {
   }
 
   @Test
+  void eachPerimeterAndPartnerHasItsNamedCamundaGroup() {
+    // Named after the perimeter, even once the demo users joined it.
+    assertThat(identity.createGroupQuery().groupId("coord-LYON").singleResult().getName())
+        .isEqualTo("Coordonnateurs – Lyon");
+    assertThat(identity.createGroupQuery().groupId("partner-ML-EST").singleResult().getName())
+        .isEqualTo("Référents – Mission locale de l'Est lyonnais");
+    assertThat(identity.createUserQuery().memberOfGroup("coord-LYON").userId("coord.lyon").count())
+        .isEqualTo(1);
+  }
+
+  @Test
   void unknownCodesAnswer404WithAFrenchJsonError() throws Exception {
     JsonNode perimeter = get("/api/perimeters/SUD", 404);
     assertThat(perimeter.get("message").asText()).isEqualTo("Périmètre inconnu : SUD.");

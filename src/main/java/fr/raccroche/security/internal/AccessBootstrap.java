@@ -1,6 +1,7 @@
 package fr.raccroche.security.internal;
 
 import fr.raccroche.security.Roles;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
@@ -67,20 +68,25 @@ class AccessBootstrap implements ApplicationRunner {
 
   private void ensureFilter(
       String name, int priority, String color, String description, TaskQuery query) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("priority", priority);
+    properties.put("color", color);
+    properties.put("description", description);
+    properties.put("refresh", true);
+    // Columns shown for each task in the list: who and which case, not just the task's name.
+    properties.put(
+        "variables",
+        List.of(
+            Map.of("name", "displayName", "label", "Jeune"),
+            Map.of("name", "caseNumber", "label", "Dossier"),
+            Map.of("name", "perimeterCode", "label", "Périmètre")));
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      filter =
-          filters
-              .newTaskFilter(name)
-              .setQuery(query)
-              .setProperties(
-                  Map.<String, Object>of(
-                      "priority", priority,
-                      "color", color,
-                      "description", description,
-                      "refresh", true));
-      filters.saveFilter(filter);
+      filter = filters.newTaskFilter(name).setQuery(query);
     }
+    // Properties follow the code at every start (labels, columns); the query stays as created.
+    filter.setProperties(properties);
+    filters.saveFilter(filter);
     access.grantReadToEveryone(Resources.FILTER, filter.getId());
   }
 }

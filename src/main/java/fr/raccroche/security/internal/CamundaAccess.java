@@ -39,15 +39,15 @@ public class CamundaAccess {
 
   /** Creates the group if needed, with a French name, and grants the rights of its role. */
   public void ensureGroupExists(String groupId) {
-    ensureGroupExists(groupId, defaultName(groupId));
+    ensureGroupExists(groupId, null);
   }
 
-  /** Creates or renames the group, and grants the rights of its role. */
+  /** Creates the group, or renames it when a name is given, and grants the rights of its role. */
   public void ensureGroupExists(String groupId, String name) {
     Group group = identity.createGroupQuery().groupId(groupId).singleResult();
     if (group == null) {
       group = identity.newGroup(groupId);
-      group.setName(name);
+      group.setName(name == null ? defaultName(groupId) : name);
       group.setType(
           Roles.ADMIN_GROUP.equals(groupId)
               ? Groups.GROUP_TYPE_SYSTEM
