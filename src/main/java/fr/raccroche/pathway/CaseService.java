@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -125,10 +126,36 @@ public class CaseService {
           "followedByPartnerCode", "Partenaire inconnu : " + request.followedByPartnerCode() + ".");
     }
     YoungPersonEntity entity = findOrCreatePerson(person);
+    SupportCaseEntity c = register(entity.getId(), request, perimeter, detectedOn);
+    startPathway(c, entity);
+    return view(c);
+  }
+
+  /** A case as matching sees it. */
+  public record CaseRef(
+      String caseNumber,
+      long personId,
+      String perimeterCode,
+      CaseStatus status,
+      LocalDate leavingDate,
+      String processInstanceId) {}
+
+  /**
+   * Registers a case for a known person without starting its pathway yet (imports start them in
+   * batches with {@link #startPendingPathways(int)}). The request was validated by the caller.
+   */
+  public String registerCase(long personId, NewCase request, String perimeterCode) {
+    LocalDate detectedOn =
+        request.detectedOn() == null ? LocalDate.now(clock) : request.detectedOn();
+    return register(personId, request, perimeterCode, detectedOn).getCaseNumber();
+  }
+
+  private SupportCaseEntity register(
+      long personId, NewCase request, String perimeter, LocalDate detectedOn) {
     Instant now = Instant.now(clock);
     SupportCaseEntity c = new SupportCaseEntity();
     c.setCaseNumber(numbers.next(detectedOn, departement));
-    c.setPersonId(entity.getId());
+    c.setPersonId(personId);
     c.setPerimeterCode(perimeter);
     c.setStatus(CaseStatus.TO_CONTACT);
     c.setOrigin(request.origin() == null ? CaseOrigin.SELF_REFERRAL : request.origin());
@@ -140,25 +167,141 @@ public class CaseService {
     c.setLastLevel(request.lastLevel() == null ? SchoolLevel.UNKNOWN : request.lastLevel());
     c.setUai(TerritoryCodes.normaliseUai(request.uai()));
     c.setJusticeFollowUp(request.justiceFollowUp());
+    c.setFollowedByPartnerCode(request.followedByPartnerCode());
+    c.setEnrolledElsewhere(request.enrolledElsewhere());
     c.setCreatedAt(now);
     c.setUpdatedAt(now);
     // An assigned id makes save() a merge: keep working on the managed copy.
     c = cases.saveAndFlush(c);
     records.milestone(c.getCaseNumber(), Milestone.DETECTED, detectedOn, null, null, null, null);
+    return c;
+  }
 
+  private void startPathway(SupportCaseEntity c, YoungPersonEntity person) {
     ProcessInstance instance =
         runtime
             .createProcessInstanceByKey(PROCESS_KEY)
             .businessKey(c.getCaseNumber())
-            .setVariables(startVariables(c, entity, request))
+            .setVariables(startVariables(c, person))
             .execute();
     c.setProcessInstanceId(instance.getId());
-    access.grantCase(instance.getId(), TerritoryCodes.coordinatorGroup(perimeter));
-    return view(c);
+    access.grantCase(instance.getId(), TerritoryCodes.coordinatorGroup(c.getPerimeterCode()));
   }
 
-  private Map<String, Object> startVariables(
-      SupportCaseEntity c, YoungPersonEntity p, NewCase request) {
+  /** Starts the pathway of a registered case now (after a review, for instance). */
+  public void startPathwayOf(String caseNumber) {
+    SupportCaseEntity c = cases.findById(caseNumber).orElseThrow();
+    if (c.getProcessInstanceId() == null) {
+      startPathway(c, persons.findById(c.getPersonId()).orElseThrow());
+    }
+  }
+
+  /** Starts up to {@code max} pending pathways, in this transaction; answers how many. */
+  public int startPendingPathways(int max) {
+    List<String> pending = cases.findPendingStarts(PageRequest.of(0, max));
+    for (String caseNumber : pending) {
+      SupportCaseEntity c = cases.findById(caseNumber).orElseThrow();
+      startPathway(c, persons.findById(c.getPersonId()).orElseThrow());
+    }
+    return pending.size();
+  }
+
+  @Transactional(readOnly = true)
+  public long countPendingStarts() {
+    return cases.countPendingStarts();
+  }
+
+  /** Status and closure reason of cases, by case number (no personal data). */
+  @Transactional(readOnly = true)
+  public Map<String, CaseRef> refs(java.util.Collection<String> caseNumbers) {
+    Map<String, CaseRef> refs = new HashMap<>();
+    for (SupportCaseEntity c : cases.findAllById(caseNumbers)) {
+      refs.put(
+          c.getCaseNumber(),
+          new CaseRef(
+              c.getCaseNumber(),
+              c.getPersonId(),
+              c.getPerimeterCode(),
+              c.getStatus(),
+              c.getLeavingDate(),
+              c.getProcessInstanceId()));
+    }
+    return refs;
+  }
+
+  /** The open case of each of these persons, by person id. */
+  @Transactional(readOnly = true)
+  public Map<Long, CaseRef> openCases(java.util.Collection<Long> personIds) {
+    Map<Long, CaseRef> open = new HashMap<>();
+    if (personIds.isEmpty()) {
+      return open;
+    }
+    for (SupportCaseEntity c : cases.findOpenByPersonIds(personIds)) {
+      open.put(
+          c.getPersonId(),
+          new CaseRef(
+              c.getCaseNumber(),
+              c.getPersonId(),
+              c.getPerimeterCode(),
+              c.getStatus(),
+              c.getLeavingDate(),
+              c.getProcessInstanceId()));
+    }
+    return open;
+  }
+
+  /**
+   * A partner of the network already follows the young person: the case goes straight to the
+   * follow-up with that partner as referent (a case not yet taken in charge only).
+   */
+  public boolean markFollowedBy(String caseNumber, String partnerCode) {
+    SupportCaseEntity c =
+        cases
+            .findById(caseNumber)
+            .orElseThrow(() -> new NotFoundException("Dossier inconnu : " + caseNumber + "."));
+    if (!territory.partnerExists(partnerCode)) {
+      throw new InvalidInputException("partner", "Partenaire inconnu : " + partnerCode + ".");
+    }
+    if (c.getStatus() == CaseStatus.CLOSED
+        || c.getStatus() == CaseStatus.TAKEN_IN_CHARGE
+        || c.getStatus() == CaseStatus.IN_SOLUTION) {
+      return false;
+    }
+    c.setFollowedByPartnerCode(partnerCode);
+    if (c.getProcessInstanceId() == null) {
+      return true; // its pathway starts with the partner as referent
+    }
+    runtime.setVariables(
+        c.getProcessInstanceId(),
+        Map.of(QUALIFICATION, "ALREADY_FOLLOWED", FOLLOWED_BY_PARTNER_CODE, partnerCode));
+    var modification = runtime.createProcessInstanceModification(c.getProcessInstanceId());
+    for (var activity :
+        runtime.getActivityInstance(c.getProcessInstanceId()).getChildActivityInstances()) {
+      if (!activity.getActivityId().startsWith("EventSubProcess_")) {
+        modification = modification.cancelActivityInstance(activity.getId());
+      }
+    }
+    modification.startBeforeActivity("ServiceTask_RecordAlreadyFollowed").execute();
+    return true;
+  }
+
+  /**
+   * The young person is enrolled again: the case closes as returned to training, or as a false
+   * detection. Works whether its pathway runs already or not.
+   */
+  public void closeOnEnrolment(String caseNumber, ClosureReason closure) {
+    SupportCaseEntity c =
+        cases
+            .findById(caseNumber)
+            .orElseThrow(() -> new NotFoundException("Dossier inconnu : " + caseNumber + "."));
+    if (c.getProcessInstanceId() == null) {
+      records.close(caseNumber, closure);
+      return;
+    }
+    reEnrolled(caseNumber, closure);
+  }
+
+  private Map<String, Object> startVariables(SupportCaseEntity c, YoungPersonEntity p) {
     Map<String, Object> v = new HashMap<>();
     v.put(CASE_NUMBER, c.getCaseNumber());
     v.put(PERIMETER_CODE, c.getPerimeterCode());
@@ -181,8 +324,8 @@ public class CaseService {
             ? CaseOrigin.SELF_REFERRAL.label()
             : c.getSource().label());
     v.put(JUSTICE_FOLLOW_UP, c.isJusticeFollowUp());
-    v.put(FOLLOWED_BY_PARTNER_CODE, request.followedByPartnerCode());
-    v.put(ENROLLED_ELSEWHERE, request.enrolledElsewhere());
+    v.put(FOLLOWED_BY_PARTNER_CODE, c.getFollowedByPartnerCode());
+    v.put(ENROLLED_ELSEWHERE, c.isEnrolledElsewhere());
     v.put(CONTACT_ATTEMPTS, 0);
     String dueIn =
         c.getOrigin() == CaseOrigin.SELF_REFERRAL

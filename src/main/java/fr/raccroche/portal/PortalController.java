@@ -50,6 +50,11 @@ class PortalController {
     if (admin || supervisor) {
       links.add(
           new Link(
+              "Imports",
+              "Importer les listes de repérage (Éducation nationale, agriculture, CFA, Justice, Missions locales…) et suivre les rapports.",
+              "/imports"));
+      links.add(
+          new Link(
               "Cockpit",
               "Le suivi de tous les parcours en cours : où en est chaque jeune, retards, incidents.",
               "/camunda/app/cockpit/"));

@@ -69,6 +69,31 @@ public final class Http {
             .build());
   }
 
+  /** A multipart upload of one file in the field "file", as a browser or curl -F sends it. */
+  public HttpResponse<String> postFile(
+      String path, String fileName, byte[] content, String user, String password) {
+    String boundary = "----raccroche" + System.nanoTime();
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + content.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(content, 0, body, head.length, content.length);
+    System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", basic(user, password))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
   public HttpResponse<String> postForm(String path, Map<String, String> fields) {
     return postForm(path, fields, Map.of());
   }

@@ -72,6 +72,12 @@ public class SupportCaseEntity {
   @Column(name = "process_instance_id")
   private String processInstanceId;
 
+  @Column(name = "followed_by_partner_code")
+  private String followedByPartnerCode;
+
+  @Column(name = "enrolled_elsewhere")
+  private boolean enrolledElsewhere;
+
   @Column(name = "created_at")
   private Instant createdAt;
 
@@ -231,5 +237,21 @@ public class SupportCaseEntity {
 
   public void setClosedAt(Instant closedAt) {
     this.closedAt = closedAt;
+  }
+
+  public String getFollowedByPartnerCode() {
+    return followedByPartnerCode;
+  }
+
+  public void setFollowedByPartnerCode(String followedByPartnerCode) {
+    this.followedByPartnerCode = followedByPartnerCode;
+  }
+
+  public boolean isEnrolledElsewhere() {
+    return enrolledElsewhere;
+  }
+
+  public void setEnrolledElsewhere(boolean enrolledElsewhere) {
+    this.enrolledElsewhere = enrolledElsewhere;
   }
 }

@@ -15,6 +15,23 @@ public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, 
 
   Optional<SupportCaseEntity> findByProcessInstanceId(String processInstanceId);
 
+  /** Cases registered by an import whose pathway is not started yet, oldest first. */
+  @Query(
+      "select c.caseNumber from SupportCaseEntity c where c.processInstanceId is null"
+          + " and c.status <> fr.raccroche.pathway.CaseStatus.CLOSED order by c.createdAt, c.caseNumber")
+  List<String> findPendingStarts(Pageable pageable);
+
+  @Query(
+      "select count(c) from SupportCaseEntity c where c.processInstanceId is null"
+          + " and c.status <> fr.raccroche.pathway.CaseStatus.CLOSED")
+  long countPendingStarts();
+
+  /** The open case of each person (at most one is open at a time). */
+  @Query(
+      "select c from SupportCaseEntity c where c.personId in :personIds"
+          + " and c.status <> fr.raccroche.pathway.CaseStatus.CLOSED")
+  List<SupportCaseEntity> findOpenByPersonIds(Collection<Long> personIds);
+
   /**
    * Cases in scope, filtered; {@code text} (already lower-case, may be null) matches the case
    * number, the INE or the names.

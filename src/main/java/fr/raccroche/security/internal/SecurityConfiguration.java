@@ -72,6 +72,7 @@ class SecurityConfiguration {
                 auth.requestMatchers(
                         "/login",
                         "/css/**",
+                        "/js/**",
                         "/img/**",
                         "/favicon.ico",
                         "/error",

@@ -105,6 +105,15 @@ public class ApiExceptionHandler {
   ResponseEntity<ApiError> typeMismatch(
       MethodArgumentTypeMismatchException e, HttpServletRequest request) {
     String message = "La valeur du paramètre « " + e.getName() + " » n'est pas valide.";
+    Class<?> type = e.getRequiredType();
+    if (type != null && type.isEnum()) {
+      message +=
+          " Valeurs possibles : "
+              + java.util.Arrays.stream(type.getEnumConstants())
+                  .map(Object::toString)
+                  .collect(java.util.stream.Collectors.joining(", "))
+              + ".";
+    }
     return error(
         HttpStatus.BAD_REQUEST,
         message,

@@ -1,0 +1,73 @@
+package fr.raccroche.detection;
+
+import fr.raccroche.detection.internal.SourceListingEntity;
+import fr.raccroche.detection.internal.SourceListingRepository;
+import fr.raccroche.pathway.CaseService;
+import fr.raccroche.pathway.CaseService.CaseRef;
+import fr.raccroche.pathway.CaseStatus;
+import fr.raccroche.territory.Establishment;
+import fr.raccroche.territory.TerritoryService;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What became of the young people an establishment reported: statuses only, never a name nor a case
+ * number.
+ */
+@RestController
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
+class EstablishmentFeedbackController {
+  private final TerritoryService territory;
+  private final SourceListingRepository listings;
+  private final CaseService cases;
+
+  EstablishmentFeedbackController(
+      TerritoryService territory, SourceListingRepository listings, CaseService cases) {
+    this.territory = territory;
+    this.listings = listings;
+    this.cases = cases;
+  }
+
+  /** The feedback page of one establishment. */
+  record Feedback(
+      String uai,
+      String establishmentName,
+      int reported,
+      Map<CaseStatus, Integer> byStatus,
+      List<Line> youngPeople) {}
+
+  /** One young person reported: when, and where they stand now. */
+  record Line(LocalDate leavingDate, CaseStatus status, String statusLabel, String closureReason) {}
+
+  @GetMapping("/api/establishments/{uai}/feedback")
+  Feedback feedback(@PathVariable String uai) {
+    Establishment establishment = territory.establishment(uai);
+    List<SourceListingEntity> reported = listings.findByUai(establishment.uai());
+    Map<String, CaseRef> refs =
+        cases.refs(
+            reported.stream()
+                .map(SourceListingEntity::getCaseNumber)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+    Map<CaseStatus, Integer> byStatus = new LinkedHashMap<>();
+    List<Line> lines = new ArrayList<>();
+    for (SourceListingEntity l : reported) {
+      CaseRef c = l.getCaseNumber() == null ? null : refs.get(l.getCaseNumber());
+      if (c == null) {
+        continue; // under review: no case yet
+      }
+      byStatus.merge(c.status(), 1, Integer::sum);
+      lines.add(new Line(l.getLeavingDate(), c.status(), c.status().label(), null));
+    }
+    return new Feedback(establishment.uai(), establishment.name(), lines.size(), byStatus, lines);
+  }
+}

@@ -1,0 +1,48 @@
+package fr.raccroche.detection;
+
+import fr.raccroche.pathway.LeaverSource;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An import's report (the JSON of {@code /api/imports/{id}} and the page): its counts add up to the
+ * rows read ({@code created + merged + updated + unchanged + rejected + excluded}).
+ */
+public record ImportReport(
+    long id,
+    LeaverSource source,
+    String sourceLabel,
+    ImportKind kind,
+    String partnerCode,
+    String fileName,
+    ImportStatus status,
+    String statusLabel,
+    String phase,
+    long rowsRead,
+    long created,
+    long merged,
+    long updated,
+    long unchanged,
+    long rejected,
+    long excluded,
+    List<String> warnings,
+    List<Rejection> rejections,
+    Progress progress,
+    String error,
+    String createdBy,
+    Instant startedAt,
+    Instant finishedAt) {
+
+  /** A line that was not taken, with its French reason. */
+  public record Rejection(long line, String outcome, String reason) {}
+
+  /** How far a running import is: bytes of the file, pathways started, rate, time left. */
+  public record Progress(
+      long bytesDone,
+      long bytesTotal,
+      int percent,
+      long pathwaysToStart,
+      long pathwaysStarted,
+      double rowsPerSecond,
+      Long secondsLeft) {}
+}

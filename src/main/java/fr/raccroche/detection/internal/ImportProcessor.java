@@ -1,0 +1,566 @@
+package fr.raccroche.detection.internal;
+
+import fr.raccroche.detection.ImportKind;
+import fr.raccroche.detection.ImportStatus;
+import fr.raccroche.pathway.CaseOrigin;
+import fr.raccroche.pathway.CaseService;
+import fr.raccroche.pathway.CaseService.CaseRef;
+import fr.raccroche.pathway.ClosureReason;
+import fr.raccroche.pathway.LeaverSource;
+import fr.raccroche.pathway.Names;
+import fr.raccroche.pathway.NewCase;
+import fr.raccroche.pathway.PersonDetails;
+import fr.raccroche.pathway.PersonDirectory;
+import fr.raccroche.pathway.PersonDirectory.PersonRef;
+import fr.raccroche.pathway.SchoolLevel;
+import fr.raccroche.territory.Routing;
+import fr.raccroche.territory.TerritoryService;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one import: streams the file, and for each chunk of rows, in one transaction, stores the
+ * rejections, skips the rows already known from the same source, matches the others (INE, then
+ * folded names + birth date; near matches go to a review), registers people, listings and cases,
+ * and counts. Then starts the new pathways in batches. A chunk is all or nothing: an import killed
+ * midway can be run again and ends with exactly the rows of the file.
+ *
+ * <p>Logs carry counts and line numbers only, never a name.
+ */
+@Component
+public class ImportProcessor {
+  private static final Logger log = LoggerFactory.getLogger(ImportProcessor.class);
+  static final int CHUNK_ROWS = 500;
+  static final int PATHWAYS_PER_TRANSACTION = 50;
+  private static final int NEAR_MATCH_DISTANCE = 2;
+
+  private final ImportBatchRepository imports;
+  private final ImportRejectionRepository rejections;
+  private final SourceListingRepository listings;
+  private final PersonDirectory directory;
+  private final CaseService cases;
+  private final TerritoryService territory;
+  private final ReviewStarter reviews;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  ImportProcessor(
+      ImportBatchRepository imports,
+      ImportRejectionRepository rejections,
+      SourceListingRepository listings,
+      PersonDirectory directory,
+      CaseService cases,
+      TerritoryService territory,
+      ReviewStarter reviews,
+      PlatformTransactionManager transactions,
+      Optional<Clock> clock) {
+    this.imports = imports;
+    this.rejections = rejections;
+    this.listings = listings;
+    this.directory = directory;
+    this.cases = cases;
+    this.territory = territory;
+    this.reviews = reviews;
+    this.transaction = new TransactionTemplate(transactions);
+    this.clock = clock.orElse(Clock.systemDefaultZone());
+  }
+
+  /** Runs the import to its end; never throws (a failure is recorded on the import). */
+  public void run(long importId, Path file) {
+    ImportBatchEntity batch = imports.findById(importId).orElseThrow();
+    Counts counts = new Counts();
+    try (CsvFile csv = CsvFile.open(file)) {
+      LeaverRowParser parser =
+          new LeaverRowParser(csv.header(), batch.getKind(), LocalDate.now(clock));
+      addWarnings(importId, parser.warnings());
+      List<ParsedRow> chunk = new ArrayList<>(CHUNK_ROWS);
+      List<ImportRejectionEntity> rejected = new ArrayList<>();
+      CsvRecord record;
+      while ((record = csv.next()) != null) {
+        counts.read++;
+        if (record.error() != null) {
+          rejected.add(
+              rejection(importId, record.line(), "REJECTED", record.error(), record.raw()));
+        } else {
+          ParsedRow parsed = parser.parse(record);
+          switch (parsed.outcome()) {
+            case VALID -> chunk.add(parsed);
+            case REJECTED ->
+                rejected.add(
+                    rejection(importId, record.line(), "REJECTED", parsed.reason(), record.raw()));
+            case EXCLUDED ->
+                // Out of scope: never stored, not even the raw line.
+                rejected.add(rejection(importId, record.line(), "EXCLUDED", parsed.reason(), null));
+          }
+        }
+        if (chunk.size() >= CHUNK_ROWS || rejected.size() >= CHUNK_ROWS) {
+          flush(batch, chunk, rejected, counts, csv.bytesRead());
+        }
+      }
+      flush(batch, chunk, rejected, counts, csv.bytesRead());
+      List<String> reviewWarnings = new ArrayList<>();
+      if (counts.duplicatesToReview > 0) {
+        reviewWarnings.add(
+            counts.duplicatesToReview
+                + " doublon(s) possible(s) à examiner par les coordonnateurs dans Tasklist.");
+      }
+      if (counts.perimetersToAssign > 0) {
+        reviewWarnings.add(
+            counts.perimetersToAssign
+                + " jeune(s) sans périmètre : à affecter par les superviseurs dans Tasklist.");
+      }
+      addWarnings(importId, reviewWarnings);
+      startPathways(importId);
+      finish(importId, ImportStatus.COMPLETED, null);
+      log.info("Import {} completed: {}", importId, counts);
+    } catch (UnreadableFileException e) {
+      finish(importId, ImportStatus.FAILED, e.getMessage());
+    } catch (Exception e) {
+      log.error("Import {} failed after {} rows", importId, counts.read, e);
+      finish(
+          importId,
+          ImportStatus.FAILED,
+          "L'import s'est arrêté sur une erreur interne. Les lignes déjà traitées sont enregistrées ; relancez l'import du même fichier pour le terminer.");
+    }
+  }
+
+  private void addWarnings(long importId, List<String> warnings) {
+    if (warnings.isEmpty()) {
+      return;
+    }
+    transaction.executeWithoutResult(
+        tx -> {
+          ImportBatchEntity b = imports.findById(importId).orElseThrow();
+          String all =
+              (b.getWarnings() == null ? "" : b.getWarnings() + "\n") + String.join("\n", warnings);
+          b.setWarnings(all.length() > 4000 ? all.substring(0, 3990) + "\n…" : all);
+        });
+  }
+
+  private void finish(long importId, ImportStatus status, String error) {
+    transaction.executeWithoutResult(
+        tx -> {
+          ImportBatchEntity b = imports.findById(importId).orElseThrow();
+          b.setStatus(status);
+          b.setPhase(null);
+          b.setErrorMessage(error);
+          b.setFinishedAt(Instant.now(clock));
+        });
+  }
+
+  private void startPathways(long importId) {
+    transaction.executeWithoutResult(
+        tx -> {
+          ImportBatchEntity b = imports.findById(importId).orElseThrow();
+          b.setPhase("PATHWAYS");
+        });
+    while (true) {
+      Integer started =
+          transaction.execute(
+              tx -> {
+                int n = cases.startPendingPathways(PATHWAYS_PER_TRANSACTION);
+                ImportBatchEntity b = imports.findById(importId).orElseThrow();
+                b.setPathwaysStarted(Math.min(b.getPathwaysToStart(), b.getPathwaysStarted() + n));
+                return n;
+              });
+      if (started == null || started == 0) {
+        return;
+      }
+    }
+  }
+
+  private void flush(
+      ImportBatchEntity batch,
+      List<ParsedRow> chunk,
+      List<ImportRejectionEntity> rejected,
+      Counts counts,
+      long bytesDone) {
+    Counts delta = new Counts();
+    delta.read = counts.read - counts.flushedRead;
+    transaction.executeWithoutResult(
+        tx -> {
+          rejections.saveAll(rejected);
+          for (ImportRejectionEntity r : rejected) {
+            if ("EXCLUDED".equals(r.getOutcome())) {
+              delta.excluded++;
+            } else {
+              delta.rejected++;
+            }
+          }
+          process(batch, chunk, delta);
+          ImportBatchEntity b = imports.findById(batch.getId()).orElseThrow();
+          b.setRowsRead(b.getRowsRead() + delta.read);
+          b.setRowsCreated(b.getRowsCreated() + delta.created);
+          b.setRowsMerged(b.getRowsMerged() + delta.merged);
+          b.setRowsUpdated(b.getRowsUpdated() + delta.updated);
+          b.setRowsUnchanged(b.getRowsUnchanged() + delta.unchanged);
+          b.setRowsRejected(b.getRowsRejected() + delta.rejected);
+          b.setRowsExcluded(b.getRowsExcluded() + delta.excluded + delta.excludedRows);
+          b.setPathwaysToStart(b.getPathwaysToStart() + delta.casesRegistered);
+          b.setBytesDone(bytesDone);
+        });
+    counts.flushedRead = counts.read;
+    counts.add(delta);
+    chunk.clear();
+    rejected.clear();
+  }
+
+  /** Matches and stores one chunk of valid rows (inside the chunk's transaction). */
+  private void process(ImportBatchEntity batch, List<ParsedRow> chunk, Counts delta) {
+    if (chunk.isEmpty()) {
+      return;
+    }
+    LeaverSource source = batch.getSource();
+    Set<String> hashes = new HashSet<>();
+    chunk.forEach(p -> hashes.add(p.row().rowHash()));
+    Set<String> known = new HashSet<>(listings.findKnownHashes(source, hashes));
+
+    List<LeaverRow> rows = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (ParsedRow p : chunk) {
+      String hash = p.row().rowHash();
+      if (known.contains(hash) || !seen.add(hash)) {
+        delta.unchanged++; // already known from this source, or twice in the file
+      } else {
+        rows.add(p.row());
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    Map<String, PersonRef> byIne = new HashMap<>();
+    Map<String, PersonRef> byKey = new HashMap<>();
+    Map<LocalDate, List<PersonRef>> byBirth = new HashMap<>();
+    Set<String> ines = new HashSet<>();
+    Set<LocalDate> births = new HashSet<>();
+    for (LeaverRow r : rows) {
+      if (r.ine() != null) {
+        ines.add(r.ine());
+      }
+      births.add(r.birthDate());
+    }
+    directory.findByInes(ines).forEach(p -> index(p, byIne, byKey, byBirth));
+    directory.findByBirthDates(births).forEach(p -> index(p, byIne, byKey, byBirth));
+
+    Map<Long, CaseRef> open = new HashMap<>();
+    Set<Long> matchedIds = new HashSet<>();
+    for (PersonRef p : byKey.values()) {
+      matchedIds.add(p.id());
+    }
+    byIne.values().forEach(p -> matchedIds.add(p.id()));
+    open.putAll(cases.openCases(matchedIds));
+
+    for (LeaverRow row : rows) {
+      handle(batch, row, byIne, byKey, byBirth, open, delta);
+    }
+  }
+
+  private void handle(
+      ImportBatchEntity batch,
+      LeaverRow row,
+      Map<String, PersonRef> byIne,
+      Map<String, PersonRef> byKey,
+      Map<LocalDate, List<PersonRef>> byBirth,
+      Map<Long, CaseRef> open,
+      Counts delta) {
+    String key = Names.key(row.lastName(), row.firstName()) + "|" + row.birthDate();
+    PersonRef match = row.ine() == null ? null : byIne.get(row.ine());
+    PersonRef near = null;
+    if (match == null) {
+      PersonRef sameName = byKey.get(key);
+      if (sameName != null && (row.ine() == null || sameName.ine() == null)) {
+        match = sameName;
+      } else if (sameName != null) {
+        near = sameName; // same names and birth date, another INE: a human decides
+      }
+    }
+    if (match == null && near == null) {
+      near = nearMatch(row, byBirth.getOrDefault(row.birthDate(), List.of()));
+    }
+    PersonDetails details = details(row);
+    Optional<Routing> routing = territory.route(row.communeCode(), row.postalCode(), row.uai());
+    ImportKind kind = batch.getKind();
+
+    if (kind == ImportKind.ENROLLED) {
+      CaseRef c = match == null ? null : open.get(match.id());
+      if (c == null) {
+        delta.excludedRows++; // unknown or no open case: nothing to store about an enrolled pupil
+        rejections.save(
+            rejection(
+                batch.getId(),
+                row.line(),
+                "EXCLUDED",
+                "Jeune inscrit en formation, sans dossier ouvert : rien n'est enregistré.",
+                null));
+        return;
+      }
+      boolean falseDetection =
+          row.entryDate() != null
+              && c.leavingDate() != null
+              && row.entryDate().isBefore(c.leavingDate());
+      cases.closeOnEnrolment(
+          c.caseNumber(),
+          falseDetection ? ClosureReason.FALSE_DETECTION : ClosureReason.RETURNED_TO_TRAINING);
+      open.remove(match.id());
+      listing(batch, row, match.id(), c.caseNumber());
+      delta.updated++;
+      return;
+    }
+
+    String followedBy = kind == ImportKind.FOLLOWED ? batch.getPartnerCode() : null;
+    if (match != null) {
+      directory.complete(match.id(), details);
+      CaseRef c = open.get(match.id());
+      String caseNumber;
+      if (c != null) {
+        caseNumber = c.caseNumber();
+        if (followedBy != null && cases.markFollowedBy(caseNumber, followedBy)) {
+          delta.updated++;
+        } else {
+          delta.merged++;
+        }
+      } else if (routing.isPresent()) {
+        caseNumber =
+            cases.registerCase(
+                match.id(),
+                newCase(row, batch.getSource(), followedBy),
+                routing.get().perimeterCode());
+        open.put(
+            match.id(),
+            new CaseRef(
+                caseNumber,
+                match.id(),
+                routing.get().perimeterCode(),
+                null,
+                row.leavingDate(),
+                null));
+        delta.casesRegistered++;
+        delta.merged++;
+      } else {
+        caseNumber = null;
+        reviews.assignPerimeter(match.id(), pending(row, batch.getSource(), followedBy));
+        delta.perimetersToAssign++;
+        delta.merged++;
+      }
+      listing(batch, row, match.id(), caseNumber);
+      return;
+    }
+
+    PersonRef created = directory.register(details);
+    index(created, byIne, byKey, byBirth);
+    String caseNumber = null;
+    if (near != null && routing.isPresent()) {
+      reviews.possibleDuplicate(
+          created.id(),
+          near.id(),
+          routing.get().perimeterCode(),
+          pending(row, batch.getSource(), followedBy));
+      delta.duplicatesToReview++;
+    } else if (routing.isEmpty()) {
+      reviews.assignPerimeter(created.id(), pending(row, batch.getSource(), followedBy));
+      delta.perimetersToAssign++;
+    } else {
+      caseNumber =
+          cases.registerCase(
+              created.id(),
+              newCase(row, batch.getSource(), followedBy),
+              routing.get().perimeterCode());
+      open.put(
+          created.id(),
+          new CaseRef(
+              caseNumber,
+              created.id(),
+              routing.get().perimeterCode(),
+              null,
+              row.leavingDate(),
+              null));
+      delta.casesRegistered++;
+    }
+    listing(batch, row, created.id(), caseNumber);
+    delta.created++;
+  }
+
+  private static PersonRef nearMatch(LeaverRow row, List<PersonRef> sameBirth) {
+    String key = Names.key(row.lastName(), row.firstName());
+    for (PersonRef p : sameBirth) {
+      if (!p.nameKey().equals(key)
+          && Similarity.distance(p.nameKey(), key, NEAR_MATCH_DISTANCE) <= NEAR_MATCH_DISTANCE) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static void index(
+      PersonRef p,
+      Map<String, PersonRef> byIne,
+      Map<String, PersonRef> byKey,
+      Map<LocalDate, List<PersonRef>> byBirth) {
+    if (p.ine() != null) {
+      byIne.putIfAbsent(p.ine(), p);
+    }
+    byKey.putIfAbsent(p.nameKey() + "|" + p.birthDate(), p);
+    List<PersonRef> same = byBirth.computeIfAbsent(p.birthDate(), d -> new ArrayList<>());
+    if (same.stream().noneMatch(q -> q.id() == p.id())) {
+      same.add(p);
+    }
+  }
+
+  private void listing(ImportBatchEntity batch, LeaverRow row, long personId, String caseNumber) {
+    SourceListingEntity l = new SourceListingEntity();
+    l.setPersonId(personId);
+    l.setCaseNumber(caseNumber);
+    l.setSource(batch.getSource());
+    l.setKind(batch.getKind());
+    l.setImportId(batch.getId());
+    l.setFileName(batch.getFileName());
+    l.setLineNumber(row.line());
+    l.setRowHash(row.rowHash());
+    l.setUai(row.uai());
+    l.setLeavingDate(row.leavingDate());
+    l.setRecordedAt(Instant.now(clock));
+    listings.save(l);
+  }
+
+  static PersonDetails details(LeaverRow r) {
+    return new PersonDetails(
+        r.ine(),
+        r.lastName(),
+        r.firstName(),
+        r.sex(),
+        r.birthDate(),
+        r.address(),
+        r.postalCode(),
+        r.communeCode(),
+        r.communeName(),
+        r.phone(),
+        r.email(),
+        r.legalGuardian(),
+        r.guardianPhone());
+  }
+
+  static PendingCase pending(LeaverRow r, LeaverSource source, String followedBy) {
+    return new PendingCase(
+        source, followedBy, r.leavingDate(), r.leavingReason(), r.training(), r.level(), r.uai());
+  }
+
+  static NewCase newCase(LeaverRow r, LeaverSource source, String followedBy) {
+    return newCase(pending(r, source, followedBy), null);
+  }
+
+  /** The case a source row (or a finished review) opens. */
+  public static NewCase newCase(PendingCase p, PersonDetails person) {
+    return new NewCase(
+        person,
+        CaseOrigin.IMPORT,
+        p.source(),
+        null,
+        p.leavingDate(),
+        p.leavingReason(),
+        p.training(),
+        level(p.level()),
+        p.uai(),
+        null,
+        p.source() == LeaverSource.JUSTICE,
+        p.followedByPartnerCode(),
+        false);
+  }
+
+  /** The source's free-text level, read as well as can be. */
+  static SchoolLevel level(String text) {
+    if (text == null || text.isBlank()) {
+      return SchoolLevel.UNKNOWN;
+    }
+    String t = Names.fold(text);
+    if (t.contains("cap") || t.contains("bep")) {
+      return SchoolLevel.CAP_BEP;
+    }
+    if (t.contains("bts")
+        || t.contains("licence")
+        || t.contains("sup")
+        || t.contains("iut")
+        || t.contains("dut")) {
+      return SchoolLevel.HIGHER;
+    }
+    if (t.contains("seconde")
+        || t.contains("premiere")
+        || t.contains("terminale")
+        || t.contains("lycee")
+        || t.contains("bac")
+        || t.matches(".*\\b[2-4]\\b.*")) {
+      return SchoolLevel.LYCEE;
+    }
+    if (t.contains("college") || t.contains("3e") || t.contains("troisieme") || t.contains("4e")) {
+      return SchoolLevel.COLLEGE;
+    }
+    return SchoolLevel.UNKNOWN;
+  }
+
+  static ImportRejectionEntity rejection(
+      long importId, long line, String outcome, String reason, String raw) {
+    ImportRejectionEntity r = new ImportRejectionEntity();
+    r.setImportId(importId);
+    r.setLineNumber(line);
+    r.setOutcome(outcome);
+    r.setReason(reason.length() > 300 ? reason.substring(0, 300) : reason);
+    r.setRawLine(raw == null ? null : raw.length() > 4000 ? raw.substring(0, 4000) : raw);
+    return r;
+  }
+
+  /** Row counts of an import (or of one chunk). */
+  static final class Counts {
+    long read;
+    long flushedRead;
+    long created;
+    long merged;
+    long updated;
+    long unchanged;
+    long rejected;
+    long excluded;
+    long excludedRows;
+    long casesRegistered;
+    long duplicatesToReview;
+    long perimetersToAssign;
+
+    void add(Counts d) {
+      duplicatesToReview += d.duplicatesToReview;
+      perimetersToAssign += d.perimetersToAssign;
+      created += d.created;
+      merged += d.merged;
+      updated += d.updated;
+      unchanged += d.unchanged;
+      rejected += d.rejected;
+      excluded += d.excluded + d.excludedRows;
+      casesRegistered += d.casesRegistered;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT,
+          "read=%d created=%d merged=%d updated=%d unchanged=%d rejected=%d excluded=%d",
+          read,
+          created,
+          merged,
+          updated,
+          unchanged,
+          rejected,
+          excluded);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package fr.raccroche.detection.internal;
+
+import fr.raccroche.detection.ImportStatus;
+import fr.raccroche.pathway.CaseService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * At startup, after a crash or a kill: an import still marked running is recorded as interrupted
+ * (run the same file again to finish it: the rows already stored are recognised), and the pathways
+ * its committed rows registered are started.
+ */
+@Component
+@Order(5)
+class ImportRecovery implements ApplicationRunner {
+  private static final Logger log = LoggerFactory.getLogger(ImportRecovery.class);
+  private final ImportBatchRepository imports;
+  private final CaseService cases;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  ImportRecovery(
+      ImportBatchRepository imports,
+      CaseService cases,
+      PlatformTransactionManager transactions,
+      Optional<Clock> clock) {
+    this.imports = imports;
+    this.cases = cases;
+    this.transaction = new TransactionTemplate(transactions);
+    this.clock = clock.orElse(Clock.systemDefaultZone());
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    transaction.executeWithoutResult(
+        tx ->
+            imports
+                .findByStatus(ImportStatus.RUNNING)
+                .forEach(
+                    b -> {
+                      b.setStatus(ImportStatus.FAILED);
+                      b.setPhase(null);
+                      b.setFinishedAt(Instant.now(clock));
+                      b.setErrorMessage(
+                          "Import interrompu par un arrêt de l'application : importez de nouveau le même"
+                              + " fichier pour le terminer (les lignes déjà enregistrées ne seront pas dupliquées).");
+                      log.warn("Import {} was interrupted; marked failed", b.getId());
+                    }));
+    int started = 0;
+    while (true) {
+      Integer n =
+          transaction.execute(
+              tx -> cases.startPendingPathways(ImportProcessor.PATHWAYS_PER_TRANSACTION));
+      if (n == null || n == 0) {
+        break;
+      }
+      started += n;
+    }
+    if (started > 0) {
+      log.info("Started {} pending pathways left by an interrupted import", started);
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package fr.raccroche.detection.internal;
+
+/** Opens the human reviews an import needs (implemented on Camunda processes). */
+public interface ReviewStarter {
+  /** A new person looks like a known one: coordinators decide (merge or keep apart). */
+  void possibleDuplicate(
+      long newPersonId, long candidatePersonId, String perimeterCode, PendingCase pending);
+
+  /** A person whose place routes to no perimeter: supervisors assign one. */
+  void assignPerimeter(long personId, PendingCase pending);
+}

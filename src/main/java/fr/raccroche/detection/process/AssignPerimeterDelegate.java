@@ -1,0 +1,33 @@
+package fr.raccroche.detection.process;
+
+import static fr.raccroche.detection.process.ReviewVariables.*;
+
+import fr.raccroche.detection.internal.ReviewOutcomes;
+import fr.raccroche.territory.TerritoryService;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** ServiceTask_OpenCaseInPerimeter of PerimeterAssignmentProcess: the case opens where assigned. */
+@Component("assignPerimeterDelegate")
+class AssignPerimeterDelegate implements JavaDelegate {
+  private final ReviewOutcomes outcomes;
+  private final TerritoryService territory;
+
+  AssignPerimeterDelegate(ReviewOutcomes outcomes, TerritoryService territory) {
+    this.outcomes = outcomes;
+    this.territory = territory;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object perimeter = execution.getVariable(ASSIGNED_PERIMETER_CODE);
+    if (perimeter == null || !territory.perimeterExists(perimeter.toString())) {
+      throw new BadUserRequestException("Choisissez un périmètre de la liste.");
+    }
+    execution.setVariable(
+        CASE_NUMBER,
+        outcomes.openCase(id(execution, PERSON_ID), perimeter.toString(), pending(execution)));
+  }
+}
