@@ -1,0 +1,623 @@
+package fr.raccroche.detection.internal;
+
+import fr.raccroche.detection.ImportKind;
+import fr.raccroche.territory.TerritoryCodes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a header to the canonical columns and turns each record into a valid row, a rejection or an
+ * exclusion, with French reasons (product.md §2, Import).
+ *
+ * <p>Header names match the canonical ones whatever their case, accents and surrounding spaces
+ * ({@code " Prénom "} is {@code prenom}); spaces and hyphens inside count as underscores. Unknown
+ * columns are ignored with a warning; a duplicated column or a missing required column refuses the
+ * file.
+ *
+ * <p>Exclusions win over rejections: a person out of scope (under 16, or holding a CAP or higher)
+ * must not be kept, and a rejected line is kept in the rejection report. Reasons carry no personal
+ * value (names, dates, INE): the raw line beside them in that report shows it.
+ *
+ * <p>Formula-looking values ({@code =}, {@code +}, {@code -}, {@code @}) are kept as plain text:
+ * neutralising them is the job of whatever writes a spreadsheet back out.
+ *
+ * <p>Not thread-safe (it reuses a digest): one parser per import.
+ */
+public final class LeaverRowParser {
+  static final int NAME_MAX = 100;
+  static final int MIN_AGE = 16;
+  static final int MAX_AGE = 30;
+
+  static final String NO_PLACE =
+      "Aucun lieu pour affecter le dossier : code commune, code postal ou UAI.";
+  static final String UNDER_16 = "Moins de 16 ans à la date d'import (règle CNIL).";
+  static final String DIPLOMA_HOLDER =
+      "Diplôme déjà obtenu (CAP, BEP, baccalauréat ou supérieur) : hors du champ des sortants"
+          + " sans diplôme.";
+
+  /** The canonical columns, in canonical order, with the size text values are truncated to. */
+  enum Column {
+    INE(0),
+    NOM(0),
+    PRENOM(0),
+    SEXE(0),
+    DATE_NAISSANCE(0),
+    ADRESSE(300),
+    CODE_POSTAL(0),
+    COMMUNE(100),
+    CODE_COMMUNE(0),
+    TELEPHONE(30),
+    EMAIL(200),
+    UAI(0),
+    ETABLISSEMENT(200),
+    FORMATION(200),
+    // niveau and diplome_obtenu are free text too: bounded like their neighbours so that one odd
+    // cell cannot bloat the person record.
+    NIVEAU(100),
+    DATE_ENTREE(0),
+    DATE_SORTIE(0),
+    MOTIF_SORTIE(200),
+    DIPLOME_OBTENU(200),
+    RESPONSABLE_LEGAL(200),
+    TELEPHONE_RESPONSABLE(30);
+
+    private final int maxLength;
+
+    Column(int maxLength) {
+      this.maxLength = maxLength;
+    }
+
+    /** Name as written in the canonical header. */
+    String header() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private static final Column[] COLUMNS = Column.values();
+  private static final Pattern INE = Pattern.compile("\\d{10}[A-Z]|\\d{9}[A-Z]{2}");
+  private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
+  private static final Pattern INNER_SEPARATORS = Pattern.compile("[\\s\\-]+");
+  private static final char HASH_SEPARATOR = '\u001F';
+
+  /** Words naming a CAP, a BEP, a baccalauréat or a higher diploma, once folded. */
+  private static final Set<String> DIPLOMA_WORDS =
+      Set.of(
+          "cap",
+          "capa",
+          "bep",
+          "bepa",
+          "bac",
+          "bacpro",
+          "baccalaureat",
+          "bp",
+          "bpa",
+          "bt",
+          "bta",
+          "bts",
+          "btsa",
+          "dut",
+          "but",
+          "deug",
+          "deust",
+          "daeu",
+          "licence",
+          "master",
+          "mastere",
+          "doctorat",
+          "ingenieur");
+
+  private static final List<String> DIPLOMA_PHRASES =
+      List.of(
+          "brevet professionnel",
+          "brevet de technicien",
+          "brevet d etudes professionnelles",
+          "certificat d aptitude professionnelle",
+          "diplome universitaire de technologie",
+          "mention complementaire");
+
+  /**
+   * Words saying the diploma was not obtained ("CAP non obtenu", "échec au bac", "niveau bac", "bac
+   * pro en cours"): such a young person still left without a diploma.
+   */
+  private static final Set<String> NOT_OBTAINED_WORDS =
+      Set.of(
+          "non",
+          "pas",
+          "sans",
+          "echec",
+          "aucun",
+          "aucune",
+          "neant",
+          "abandon",
+          "ajourne",
+          "ajournee",
+          "niveau",
+          "cours",
+          "preparation",
+          "prepare",
+          "preparant");
+
+  private final ImportKind kind;
+  private final LocalDate importDate;
+  private final int headerSize;
+  private final int[] index = new int[COLUMNS.length];
+  private final List<String> warnings;
+  private final MessageDigest sha256;
+  private final StringBuilder hashInput = new StringBuilder(512);
+
+  /**
+   * A list repeats a handful of diploma spellings ("Aucun", "DNB"…): folding each once saves most
+   * of the per-row cost. Bounded so that a column of unique values cannot grow it without limit.
+   */
+  private final Map<String, Boolean> diplomaVerdicts =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > 256;
+        }
+      };
+
+  /**
+   * @param header the header as read by {@link CsvFile#header()}
+   * @param kind the kind of list: {@code date_sortie} is required for {@link ImportKind#LEAVERS}
+   * @param importDate the date ages and future dates are judged against
+   * @throws UnreadableFileException a duplicated or a missing required column
+   */
+  public LeaverRowParser(List<String> header, ImportKind kind, LocalDate importDate)
+      throws UnreadableFileException {
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.importDate = Objects.requireNonNull(importDate, "importDate");
+    this.headerSize = header.size();
+    Arrays.fill(index, -1);
+    Set<String> warned = new LinkedHashSet<>();
+    List<Integer> unnamed = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      String written = header.get(i) == null ? "" : header.get(i).strip();
+      if (written.isEmpty()) {
+        unnamed.add(i + 1);
+        continue;
+      }
+      Column column = column(written);
+      if (column == null) {
+        warned.add("Colonne inconnue ignorée : « " + written + " ».");
+      } else if (index[column.ordinal()] >= 0) {
+        throw new UnreadableFileException(
+            "Colonne en double : « "
+                + column.header()
+                + " » (colonnes "
+                + (index[column.ordinal()] + 1)
+                + " et "
+                + (i + 1)
+                + "). Gardez-en une seule.");
+      } else {
+        index[column.ordinal()] = i;
+      }
+    }
+    if (!unnamed.isEmpty()) {
+      warned.add(
+          (unnamed.size() == 1
+                  ? "Colonne sans nom ignorée : colonne "
+                  : "Colonnes sans nom" + " ignorées : colonnes ")
+              + String.join(", ", unnamed.stream().map(String::valueOf).toList())
+              + ".");
+    }
+    refuseMissingColumns();
+    this.warnings = List.copyOf(warned);
+    try {
+      this.sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime provides SHA-256", e);
+    }
+  }
+
+  /** Warnings about the header, in French, e.g. {@code Colonne inconnue ignorée : « xyz ».} */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /** The fate of one record. */
+  public ParsedRow parse(CsvRecord record) {
+    if (record.error() != null) {
+      return ParsedRow.rejected(record.error());
+    }
+    List<String> fields = record.fields();
+    if (fields.size() != headerSize) {
+      return ParsedRow.rejected(
+          "Nombre de champs incorrect : " + fields.size() + " au lieu de " + headerSize + ".");
+    }
+    List<String> problems = new ArrayList<>(2);
+
+    LocalDate birthDate = date(fields, Column.DATE_NAISSANCE, "Date de naissance", problems);
+    if (birthDate != null && birthDate.plusYears(MIN_AGE).isAfter(importDate)) {
+      return ParsedRow.excluded(UNDER_16);
+    }
+    String diploma = text(fields, Column.DIPLOME_OBTENU);
+    if (diploma != null && diplomaVerdicts.computeIfAbsent(diploma, d -> isQualifyingDiploma(d))) {
+      return ParsedRow.excluded(DIPLOMA_HOLDER);
+    }
+
+    String lastName = name(fields, Column.NOM, "Nom manquant.", "Nom trop long", problems);
+    String firstName =
+        name(fields, Column.PRENOM, "Prénom manquant.", "Prénom trop long", problems);
+    if (raw(fields, Column.DATE_NAISSANCE) == null) {
+      problems.add("Date de naissance manquante.");
+    }
+    if (birthDate != null && birthDate.plusYears(MAX_AGE + 1L).compareTo(importDate) <= 0) {
+      problems.add(
+          "Date de naissance invraisemblable : plus de " + MAX_AGE + " ans à la date d'import.");
+    }
+    LocalDate leavingDate = date(fields, Column.DATE_SORTIE, "Date de sortie", problems);
+    if (kind == ImportKind.LEAVERS && raw(fields, Column.DATE_SORTIE) == null) {
+      problems.add("Date de sortie manquante.");
+    }
+    if (leavingDate != null && birthDate != null && leavingDate.isBefore(birthDate)) {
+      problems.add("Date de sortie antérieure à la date de naissance.");
+    }
+    LocalDate entryDate = date(fields, Column.DATE_ENTREE, "Date d'entrée", problems);
+
+    String ine = ine(fields, problems);
+    String sex = sex(fields, problems);
+
+    String communeCode = TerritoryCodes.normaliseCommuneCode(raw(fields, Column.CODE_COMMUNE));
+    if (communeCode != null && !TerritoryCodes.isCommuneCode(communeCode)) {
+      problems.add(
+          "Code commune invalide : « "
+              + shown(communeCode)
+              + " » (code INSEE à 5 caractères attendu, ex. 69123).");
+    }
+    String postalCode = TerritoryCodes.normalisePostalCode(raw(fields, Column.CODE_POSTAL));
+    if (postalCode != null && !TerritoryCodes.isPostalCode(postalCode)) {
+      problems.add("Code postal invalide : « " + shown(postalCode) + " » (5 chiffres attendus).");
+    }
+    String uai = TerritoryCodes.normaliseUai(raw(fields, Column.UAI));
+    if (uai != null && !TerritoryCodes.isUai(uai)) {
+      problems.add(
+          "UAI invalide : « " + shown(uai) + " » (7 chiffres et 1 lettre attendus, ex. 0690001B).");
+    }
+    if (communeCode == null && postalCode == null && uai == null) {
+      problems.add(NO_PLACE);
+    }
+    String email = text(fields, Column.EMAIL);
+    if (email != null && email.indexOf('@') < 0) {
+      problems.add("Adresse e-mail invalide : « @ » manquant.");
+    }
+
+    if (!problems.isEmpty()) {
+      return ParsedRow.rejected(String.join(" ", problems));
+    }
+    String address = text(fields, Column.ADRESSE);
+    String communeName = text(fields, Column.COMMUNE);
+    String phone = text(fields, Column.TELEPHONE);
+    String establishmentName = text(fields, Column.ETABLISSEMENT);
+    String training = text(fields, Column.FORMATION);
+    String level = text(fields, Column.NIVEAU);
+    String leavingReason = text(fields, Column.MOTIF_SORTIE);
+    String legalGuardian = text(fields, Column.RESPONSABLE_LEGAL);
+    String guardianPhone = text(fields, Column.TELEPHONE_RESPONSABLE);
+
+    String rowHash =
+        hash(
+            ine,
+            lower(lastName),
+            lower(firstName),
+            sex,
+            iso(birthDate),
+            address,
+            postalCode,
+            lower(communeName),
+            communeCode,
+            phone,
+            lower(email),
+            uai,
+            lower(establishmentName),
+            training,
+            level,
+            iso(entryDate),
+            iso(leavingDate),
+            leavingReason,
+            diploma,
+            lower(legalGuardian),
+            guardianPhone);
+    return ParsedRow.valid(
+        new LeaverRow(
+            record.line(),
+            ine,
+            lastName,
+            firstName,
+            sex,
+            birthDate,
+            address,
+            postalCode,
+            communeName,
+            communeCode,
+            phone,
+            email,
+            uai,
+            establishmentName,
+            training,
+            level,
+            entryDate,
+            leavingDate,
+            leavingReason,
+            diploma,
+            legalGuardian,
+            guardianPhone,
+            rowHash));
+  }
+
+  // ---- header
+
+  /** The canonical column a header name stands for, or null. */
+  static Column column(String written) {
+    String folded = fold(written.replace("\uFEFF", "").strip());
+    folded = INNER_SEPARATORS.matcher(folded).replaceAll("_");
+    for (Column c : COLUMNS) {
+      if (c.header().equals(folded)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private void refuseMissingColumns() throws UnreadableFileException {
+    List<String> missing = new ArrayList<>();
+    for (Column c : List.of(Column.NOM, Column.PRENOM, Column.DATE_NAISSANCE)) {
+      if (index[c.ordinal()] < 0) {
+        missing.add(c.header());
+      }
+    }
+    if (kind == ImportKind.LEAVERS && index[Column.DATE_SORTIE.ordinal()] < 0) {
+      missing.add(Column.DATE_SORTIE.header());
+    }
+    boolean noPlace =
+        index[Column.CODE_COMMUNE.ordinal()] < 0
+            && index[Column.CODE_POSTAL.ordinal()] < 0
+            && index[Column.UAI.ordinal()] < 0;
+    if (missing.isEmpty() && !noPlace) {
+      return;
+    }
+    StringBuilder message = new StringBuilder();
+    if (!missing.isEmpty()) {
+      message
+          .append(missing.size() == 1 ? "Colonne obligatoire absente : " : "Colonnes obligatoires")
+          .append(missing.size() == 1 ? "" : " absentes : ")
+          .append(String.join(", ", missing))
+          .append('.');
+    }
+    if (noPlace) {
+      if (!message.isEmpty()) {
+        message.append(' ');
+      }
+      message.append(
+          "Il faut au moins une des colonnes code_commune, code_postal ou uai pour affecter les"
+              + " dossiers.");
+    }
+    throw new UnreadableFileException(message.toString());
+  }
+
+  // ---- values
+
+  /** The trimmed value of a column, or null when the column is absent or the value blank. */
+  private String raw(List<String> fields, Column column) {
+    int i = index[column.ordinal()];
+    if (i < 0) {
+      return null;
+    }
+    String v = fields.get(i).strip();
+    return v.isEmpty() ? null : v;
+  }
+
+  /** Like {@link #raw}, truncated to the column's size. */
+  private String text(List<String> fields, Column column) {
+    String v = raw(fields, column);
+    return column.maxLength > 0 ? truncate(v, column.maxLength) : v;
+  }
+
+  private String name(
+      List<String> fields, Column column, String missing, String tooLong, List<String> problems) {
+    String v = raw(fields, column);
+    if (v == null) {
+      problems.add(missing);
+    } else if (v.length() > NAME_MAX) {
+      problems.add(tooLong + " : plus de " + NAME_MAX + " caractères.");
+      return null;
+    }
+    return v;
+  }
+
+  private String ine(List<String> fields, List<String> problems) {
+    String v = raw(fields, Column.INE);
+    if (v == null) {
+      return null;
+    }
+    v = v.replace(" ", "").toUpperCase(Locale.ROOT);
+    if (!INE.matcher(v).matches()) {
+      problems.add(
+          "INE invalide : 11 caractères attendus (10 chiffres et 1 lettre, ou 9 chiffres et 2"
+              + " lettres).");
+      return null;
+    }
+    return v;
+  }
+
+  private String sex(List<String> fields, List<String> problems) {
+    String v = raw(fields, Column.SEXE);
+    if (v == null) {
+      return null;
+    }
+    switch (v.toUpperCase(Locale.ROOT)) {
+      case "M", "1":
+        return "M";
+      case "F", "2":
+        return "F";
+      default:
+        problems.add("Sexe invalide : M, F, 1 ou 2 attendu.");
+        return null;
+    }
+  }
+
+  /**
+   * A date in {@code dd/MM/yyyy} (also {@code d/M/yyyy}) or {@code yyyy-MM-dd}, or null with a
+   * problem added when it is unreadable, impossible or in the future. Parsed by hand: it runs three
+   * times per row on lists of hundreds of thousands of rows.
+   */
+  private LocalDate date(List<String> fields, Column column, String label, List<String> problems) {
+    String v = raw(fields, column);
+    if (v == null) {
+      return null;
+    }
+    int day;
+    int month;
+    int year;
+    int firstSlash = v.indexOf('/');
+    if (v.length() == 10 && v.charAt(4) == '-' && v.charAt(7) == '-') {
+      year = number(v, 0, 4);
+      month = number(v, 5, 7);
+      day = number(v, 8, 10);
+    } else if (firstSlash > 0) {
+      int secondSlash = v.indexOf('/', firstSlash + 1);
+      if (secondSlash < 0 || firstSlash > 2 || secondSlash - firstSlash > 3) {
+        day = -1;
+        month = -1;
+        year = -1;
+      } else {
+        day = number(v, 0, firstSlash);
+        month = number(v, firstSlash + 1, secondSlash);
+        year = v.length() - secondSlash == 5 ? number(v, secondSlash + 1, v.length()) : -1;
+      }
+    } else {
+      day = -1;
+      month = -1;
+      year = -1;
+    }
+    if (day < 0 || month < 0 || year < 0) {
+      problems.add(label + " illisible : formats attendus jj/mm/aaaa ou aaaa-mm-jj.");
+      return null;
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.of(year, month, day);
+    } catch (DateTimeException e) {
+      problems.add(label + " impossible : ce jour n'existe pas.");
+      return null;
+    }
+    if (date.isAfter(importDate)) {
+      problems.add(label + " dans le futur.");
+      return null;
+    }
+    return date;
+  }
+
+  /** The decimal number in {@code v[from, to)}, or -1 when it is not only digits. */
+  private static int number(String v, int from, int to) {
+    if (from >= to) {
+      return -1;
+    }
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
+
+  /**
+   * True when {@code diploma} names a CAP, a BEP, a baccalauréat (general, technological,
+   * professional, BP, BT…) or a higher diploma, and does not say it was not obtained. The DNB
+   * (brevet des collèges) and the CFG do not count (product.md §2).
+   */
+  static boolean isQualifyingDiploma(String diploma) {
+    if (diploma == null || diploma.isBlank()) {
+      return false;
+    }
+    String folded = " " + fold(diploma).replaceAll("[^a-z0-9]+", " ").strip() + " ";
+    boolean named = false;
+    for (String word : folded.strip().split(" ")) {
+      if (NOT_OBTAINED_WORDS.contains(word)) {
+        return false;
+      }
+      named |= DIPLOMA_WORDS.contains(word);
+    }
+    if (named) {
+      return true;
+    }
+    for (String phrase : DIPLOMA_PHRASES) {
+      if (folded.contains(" " + phrase + " ")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- hash
+
+  /**
+   * Hex SHA-256 of the values joined with U+001F (a control character no cell holds), after the
+   * same normalisation as the stored row, NFC so that a decomposed "é" equals a composed one.
+   */
+  private String hash(String... values) {
+    hashInput.setLength(0);
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        hashInput.append(HASH_SEPARATOR);
+      }
+      String v = values[i];
+      if (v != null) {
+        hashInput.append(
+            Normalizer.isNormalized(v, Normalizer.Form.NFC)
+                ? v
+                : Normalizer.normalize(v, Normalizer.Form.NFC));
+      }
+    }
+    sha256.reset();
+    byte[] digest = sha256.digest(hashInput.toString().getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest);
+  }
+
+  private static String lower(String v) {
+    return v == null ? null : v.toLowerCase(Locale.ROOT);
+  }
+
+  private static String iso(LocalDate d) {
+    return d == null ? null : d.toString();
+  }
+
+  // ---- helpers
+
+  private static String fold(String s) {
+    String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
+    return DIACRITICS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+  }
+
+  private static String truncate(String v, int max) {
+    if (v == null || v.length() <= max) {
+      return v;
+    }
+    // Never cut a character outside the BMP in half.
+    int end = Character.isHighSurrogate(v.charAt(max - 1)) ? max - 1 : max;
+    return v.substring(0, end).stripTrailing();
+  }
+
+  /** A code as shown in a reason: codes are not personal data, but a wrong column might be. */
+  private static String shown(String v) {
+    return v.length() > 20 ? v.substring(0, 20) + "…" : v;
+  }
+}
