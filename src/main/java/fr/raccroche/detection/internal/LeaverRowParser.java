@@ -516,7 +516,8 @@ public final class LeaverRowParser {
       problems.add(label + " impossible : ce jour n'existe pas.");
       return null;
     }
-    if (date.isAfter(importDate)) {
+    // An enrolment list exported in August may carry September entries: only those may be ahead.
+    if (date.isAfter(importDate) && column != Column.DATE_ENTREE) {
       problems.add(label + " dans le futur.");
       return null;
     }

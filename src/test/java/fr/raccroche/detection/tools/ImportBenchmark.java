@@ -39,9 +39,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Generates a seeded file, measures in the same run (1) the floor: parsing the file and a plain
  * JDBC batch insert of its rows (1,000 a transaction); (2) the import: (a) rows/s until every row
- * is validated, matched and stored, (b) rows/s until every new young person's pathway waits at
- * its first task; the peak heap. PostgreSQL: DB_URL (a fresh database is created on that server)
- * or an embedded PostgreSQL 15.
+ * is validated, matched and stored, (b) rows/s until every new young person's pathway waits at its
+ * first task; the peak heap. PostgreSQL: DB_URL (a fresh database is created on that server) or an
+ * embedded PostgreSQL 15.
  */
 public final class ImportBenchmark {
   private ImportBenchmark() {}
@@ -56,9 +56,14 @@ public final class ImportBenchmark {
     System.setProperty("raccroche.test.database", "postgres");
     Path file = Files.createTempFile("raccroche-bench-", ".csv");
     LeaverFileGenerator.main(
-        new String[] {"--rows", String.valueOf(rows), "--seed", String.valueOf(seed), "--out", file.toString()});
-    System.out.printf(Locale.ROOT, "machine: %d cores, %s, max heap %d MB%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        new String[] {
+          "--rows", String.valueOf(rows), "--seed", String.valueOf(seed), "--out", file.toString()
+        });
+    System.out.printf(
+        Locale.ROOT,
+        "machine: %d cores, %s, max heap %d MB%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() / (1024 * 1024));
     System.out.printf(Locale.ROOT, "file: %d rows, %.1f MB%n", rows, Files.size(file) / 1e6);
 
@@ -95,7 +100,8 @@ public final class ImportBenchmark {
                   }
                   if (id != null && rowsDoneAt.get() == null) {
                     ImportReport r = imports.report(id);
-                    if ("PATHWAYS".equals(r.phase()) || r.status() != fr.raccroche.detection.ImportStatus.RUNNING) {
+                    if ("PATHWAYS".equals(r.phase())
+                        || r.status() != fr.raccroche.detection.ImportStatus.RUNNING) {
                       rowsDoneAt.set(System.nanoTime());
                     }
                   }
@@ -110,18 +116,36 @@ public final class ImportBenchmark {
       sampler.start();
       ImportReport report;
       try (InputStream in = Files.newInputStream(file)) {
-        report = imports.submit(in, "bench.csv", LeaverSource.EN, ImportKind.LEAVERS, null, "benchmark", true);
+        report =
+            imports.submit(
+                in, "bench.csv", LeaverSource.EN, ImportKind.LEAVERS, null, "benchmark", true);
       }
       long end = System.nanoTime();
       sampler.interrupt();
       double rowsSeconds = ((rowsDoneAt.get() == null ? end : rowsDoneAt.get()) - start) / 1e9;
       double totalSeconds = (end - start) / 1e9;
-      System.out.printf(Locale.ROOT, "import: status %s, read %d, created %d, merged %d, unchanged %d, rejected %d, excluded %d, pathways %d%n",
-          report.status(), report.rowsRead(), report.created(), report.merged(), report.unchanged(),
-          report.rejected(), report.excluded(), report.progress().pathwaysStarted());
-      System.out.printf(Locale.ROOT, "(a) validated, matched, stored: %.1f s, %.0f rows/s%n", rowsSeconds, rows / rowsSeconds);
-      System.out.printf(Locale.ROOT, "(b) end to end (pathways waiting at their first task): %.1f s, %.0f rows/s, pathway starts %.0f/s%n",
-          totalSeconds, rows / totalSeconds, report.progress().pathwaysStarted() / Math.max(0.001, totalSeconds - rowsSeconds));
+      System.out.printf(
+          Locale.ROOT,
+          "import: status %s, read %d, created %d, merged %d, unchanged %d, rejected %d, excluded %d, pathways %d%n",
+          report.status(),
+          report.rowsRead(),
+          report.created(),
+          report.merged(),
+          report.unchanged(),
+          report.rejected(),
+          report.excluded(),
+          report.progress().pathwaysStarted());
+      System.out.printf(
+          Locale.ROOT,
+          "(a) validated, matched, stored: %.1f s, %.0f rows/s%n",
+          rowsSeconds,
+          rows / rowsSeconds);
+      System.out.printf(
+          Locale.ROOT,
+          "(b) end to end (pathways waiting at their first task): %.1f s, %.0f rows/s, pathway starts %.0f/s%n",
+          totalSeconds,
+          rows / totalSeconds,
+          report.progress().pathwaysStarted() / Math.max(0.001, totalSeconds - rowsSeconds));
       System.out.printf(Locale.ROOT, "peak heap used: %d MB%n", peakHeap.get() / (1024 * 1024));
     } finally {
       app.close();
@@ -137,11 +161,15 @@ public final class ImportBenchmark {
     try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
         CsvFile csv = CsvFile.open(file)) {
       try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE bench_floor (id BIGSERIAL PRIMARY KEY, ine VARCHAR(11), last_name VARCHAR(100), first_name VARCHAR(100), birth_date DATE, postal_code VARCHAR(5), commune_code VARCHAR(5), uai VARCHAR(8), leaving_date DATE, row_hash VARCHAR(64))");
+        s.execute(
+            "CREATE TABLE bench_floor (id BIGSERIAL PRIMARY KEY, ine VARCHAR(11), last_name VARCHAR(100), first_name VARCHAR(100), birth_date DATE, postal_code VARCHAR(5), commune_code VARCHAR(5), uai VARCHAR(8), leaving_date DATE, row_hash VARCHAR(64))");
       }
       c.setAutoCommit(false);
-      LeaverRowParser parser = new LeaverRowParser(csv.header(), ImportKind.LEAVERS, LocalDate.now());
-      try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_floor (ine, last_name, first_name, birth_date, postal_code, commune_code, uai, leaving_date, row_hash) VALUES (?,?,?,?,?,?,?,?,?)")) {
+      LeaverRowParser parser =
+          new LeaverRowParser(csv.header(), ImportKind.LEAVERS, LocalDate.now());
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO bench_floor (ine, last_name, first_name, birth_date, postal_code, commune_code, uai, leaving_date, row_hash) VALUES (?,?,?,?,?,?,?,?,?)")) {
         CsvRecord record;
         int batch = 0;
         while ((record = csv.next()) != null) {
@@ -172,7 +200,13 @@ public final class ImportBenchmark {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf(Locale.ROOT, "floor: parse + JDBC batch insert of %d valid rows (of %d): %.1f s, %.0f rows/s%n", inserted, parsed, seconds, parsed / seconds);
+    System.out.printf(
+        Locale.ROOT,
+        "floor: parse + JDBC batch insert of %d valid rows (of %d): %.1f s, %.0f rows/s%n",
+        inserted,
+        parsed,
+        seconds,
+        parsed / seconds);
   }
 
   private static long heapUsed() {
