@@ -171,9 +171,8 @@ public class CaseService {
     c.setEnrolledElsewhere(request.enrolledElsewhere());
     c.setCreatedAt(now);
     c.setUpdatedAt(now);
-    // An assigned id makes save() a merge: keep working on the managed copy.
-    c = cases.saveAndFlush(c);
-    records.milestone(c.getCaseNumber(), Milestone.DETECTED, detectedOn, null, null, null, null);
+    c = cases.save(c);
+    records.detected(c, detectedOn);
     return c;
   }
 

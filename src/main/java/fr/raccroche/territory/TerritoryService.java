@@ -313,6 +313,26 @@ public class TerritoryService {
     return Optional.empty();
   }
 
+  /** The routing rules as they stand, to route many places without a query each. */
+  public RoutingTable routingTable() {
+    java.util.Map<String, String> byCommune = new java.util.HashMap<>();
+    java.util.Map<String, String> byPostal = new java.util.HashMap<>();
+    java.util.Set<String> ambiguousPostal = new java.util.HashSet<>();
+    for (PerimeterEntity p : perimeters.findAll()) {
+      p.getCommunes().forEach(c -> byCommune.put(c.code(), p.getCode()));
+      for (String postal : p.getPostalCodes()) {
+        String previous = byPostal.put(postal, p.getCode());
+        if (previous != null && !previous.equals(p.getCode())) {
+          ambiguousPostal.add(postal); // a postal code spanning two perimeters routes nothing
+        }
+      }
+    }
+    ambiguousPostal.forEach(byPostal::remove);
+    java.util.Map<String, String> byUai = new java.util.HashMap<>();
+    establishments.findAll().forEach(e -> byUai.put(e.getUai(), e.getPerimeterCode()));
+    return new RoutingTable(byCommune, byPostal, byUai);
+  }
+
   // ---- mapping
 
   private static void require(String value, String field, String message) {

@@ -14,7 +14,10 @@ import fr.raccroche.pathway.PersonDirectory;
 import fr.raccroche.pathway.PersonDirectory.PersonRef;
 import fr.raccroche.pathway.SchoolLevel;
 import fr.raccroche.territory.Routing;
+import fr.raccroche.territory.RoutingTable;
 import fr.raccroche.territory.TerritoryService;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,6 +61,9 @@ public class ImportProcessor {
   private final ReviewStarter reviews;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final EntityManager entityManager;
+  // One import at a time (a single background thread): the routing snapshot of the running one.
+  private RoutingTable routing;
 
   ImportProcessor(
       ImportBatchRepository imports,
@@ -68,7 +74,9 @@ public class ImportProcessor {
       TerritoryService territory,
       ReviewStarter reviews,
       PlatformTransactionManager transactions,
+      EntityManager entityManager,
       Optional<Clock> clock) {
+    this.entityManager = entityManager;
     this.imports = imports;
     this.rejections = rejections;
     this.listings = listings;
@@ -83,6 +91,7 @@ public class ImportProcessor {
   /** Runs the import to its end; never throws (a failure is recorded on the import). */
   public void run(long importId, Path file) {
     ImportBatchEntity batch = imports.findById(importId).orElseThrow();
+    routing = territory.routingTable();
     Counts counts = new Counts();
     try (CsvFile csv = CsvFile.open(file)) {
       LeaverRowParser parser =
@@ -194,6 +203,8 @@ public class ImportProcessor {
     delta.read = counts.read - counts.flushedRead;
     transaction.executeWithoutResult(
         tx -> {
+          // Queries of a chunk never need its own unsaved rows: no flush before each of them.
+          entityManager.setFlushMode(FlushModeType.COMMIT);
           rejections.saveAll(rejected);
           for (ImportRejectionEntity r : rejected) {
             if ("EXCLUDED".equals(r.getOutcome())) {
@@ -293,7 +304,7 @@ public class ImportProcessor {
       near = nearMatch(row, byBirth.getOrDefault(row.birthDate(), List.of()));
     }
     PersonDetails details = details(row);
-    Optional<Routing> routing = territory.route(row.communeCode(), row.postalCode(), row.uai());
+    Optional<Routing> routing = this.routing.route(row.communeCode(), row.postalCode(), row.uai());
     ImportKind kind = batch.getKind();
 
     if (kind == ImportKind.ENROLLED) {

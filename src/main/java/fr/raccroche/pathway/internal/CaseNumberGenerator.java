@@ -22,7 +22,32 @@ public class CaseNumberGenerator {
   public String next(LocalDate detectedOn, String departement) {
     int year = CaseNumbers.schoolYearStart(detectedOn);
     CaseNumberCounterId id = new CaseNumberCounterId(year, departement);
-    CaseNumberCounterEntity counter =
+    // Locked once per transaction: an import numbers hundreds of cases in one.
+    @SuppressWarnings("unchecked")
+    java.util.Map<CaseNumberCounterId, CaseNumberCounterEntity> locked =
+        (java.util.Map<CaseNumberCounterId, CaseNumberCounterEntity>)
+            org.springframework.transaction.support.TransactionSynchronizationManager.getResource(
+                this);
+    if (locked == null) {
+      locked = new java.util.HashMap<>();
+      org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(
+          this, locked);
+      org.springframework.transaction.support.TransactionSynchronizationManager
+          .registerSynchronization(
+              new org.springframework.transaction.support.TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                  org.springframework.transaction.support.TransactionSynchronizationManager
+                      .unbindResourceIfPossible(CaseNumberGenerator.this);
+                }
+              });
+    }
+    CaseNumberCounterEntity counter = locked.get(id);
+    if (counter != null) {
+      counter.setLastValue(counter.getLastValue() + 1);
+      return CaseNumbers.format(year, departement, counter.getLastValue());
+    }
+    counter =
         counters
             .lockById(id)
             .orElseGet(
@@ -32,6 +57,7 @@ public class CaseNumberGenerator {
                   created.setLastValue(0);
                   return counters.saveAndFlush(created);
                 });
+    locked.put(id, counter);
     counter.setLastValue(counter.getLastValue() + 1);
     return CaseNumbers.format(year, departement, counter.getLastValue());
   }

@@ -78,6 +78,11 @@ public class CaseRecords {
     milestone(caseNumber, Milestone.CLOSED, LocalDate.now(clock), null, null, null, reason);
   }
 
+  /** The DETECTED milestone of a case just registered (nothing to look up). */
+  public void detected(SupportCaseEntity c, LocalDate detectedOn) {
+    save(c, Milestone.DETECTED, detectedOn, null, null, null, null);
+  }
+
   /** Records a milestone; FIRST_CONTACT and DETECTED are recorded once only. */
   public void milestone(
       String caseNumber,
@@ -91,7 +96,25 @@ public class CaseRecords {
         && milestones.existsByCaseNumberAndMilestone(caseNumber, milestone)) {
       return;
     }
-    SupportCaseEntity c = get(caseNumber);
+    save(
+        get(caseNumber),
+        milestone,
+        occurredOn,
+        partnerCode,
+        solutionType,
+        inSolution,
+        closureReason);
+  }
+
+  private void save(
+      SupportCaseEntity c,
+      Milestone milestone,
+      LocalDate occurredOn,
+      String partnerCode,
+      SolutionType solutionType,
+      Boolean inSolution,
+      ClosureReason closureReason) {
+    String caseNumber = c.getCaseNumber();
     CaseMilestoneEntity m = new CaseMilestoneEntity();
     m.setCaseNumber(caseNumber);
     m.setMilestone(milestone);

@@ -17,7 +17,26 @@ import java.time.LocalDate;
 /** A case: one support episode of one young person, driven by one YouthPathwayProcess instance. */
 @Entity
 @Table(name = "support_case")
-public class SupportCaseEntity {
+public class SupportCaseEntity implements org.springframework.data.domain.Persistable<String> {
+  // A new case is persisted straight away (no select to tell insert from update).
+  @jakarta.persistence.Transient private boolean fresh = true;
+
+  @Override
+  public String getId() {
+    return caseNumber;
+  }
+
+  @Override
+  public boolean isNew() {
+    return fresh;
+  }
+
+  @jakarta.persistence.PostLoad
+  @jakarta.persistence.PostPersist
+  void markNotNew() {
+    fresh = false;
+  }
+
   @Id
   @Column(name = "case_number")
   private String caseNumber;

@@ -1,0 +1,38 @@
+package fr.raccroche.territory;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A snapshot of the routing rules (commune → perimeter, postal code → perimeter when unique,
+ * establishment → perimeter), for routing many rows without a query each. Same order as {@link
+ * TerritoryService#route(String, String, String)}.
+ */
+public final class RoutingTable {
+  private final Map<String, String> byCommune;
+  private final Map<String, String> byPostalCode;
+  private final Map<String, String> byUai;
+
+  RoutingTable(
+      Map<String, String> byCommune, Map<String, String> byPostalCode, Map<String, String> byUai) {
+    this.byCommune = Map.copyOf(byCommune);
+    this.byPostalCode = Map.copyOf(byPostalCode);
+    this.byUai = Map.copyOf(byUai);
+  }
+
+  public Optional<Routing> route(String communeCode, String postalCode, String uai) {
+    String perimeter = byCommune.get(TerritoryCodes.normaliseCommuneCode(communeCode));
+    if (perimeter != null) {
+      return Optional.of(new Routing(perimeter, Routing.RoutedBy.COMMUNE_CODE));
+    }
+    perimeter = byPostalCode.get(TerritoryCodes.normalisePostalCode(postalCode));
+    if (perimeter != null) {
+      return Optional.of(new Routing(perimeter, Routing.RoutedBy.POSTAL_CODE));
+    }
+    perimeter = byUai.get(TerritoryCodes.normaliseUai(uai));
+    if (perimeter != null) {
+      return Optional.of(new Routing(perimeter, Routing.RoutedBy.UAI));
+    }
+    return Optional.empty();
+  }
+}
