@@ -66,6 +66,7 @@ public class CaseService {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final PathwayDelays delays;
+  private final List<PersonSources> sources;
   private final String departement;
   private final Clock clock;
 
@@ -80,6 +81,7 @@ public class CaseService {
       RuntimeService runtime,
       TaskService tasks,
       PathwayDelays delays,
+      List<PersonSources> sources,
       @Value("${raccroche.departement}") String departement,
       Optional<Clock> clock) {
     this.persons = persons;
@@ -92,6 +94,7 @@ public class CaseService {
     this.runtime = runtime;
     this.tasks = tasks;
     this.delays = delays;
+    this.sources = sources;
     this.departement = departement;
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
@@ -573,6 +576,7 @@ public class CaseService {
         c.getUai(),
         c.getReferentPartnerCode(),
         c.getProcessInstanceId(),
+        sources.stream().flatMap(s -> s.listingsOf(p.getId()).stream()).toList(),
         timeline,
         open);
   }

@@ -24,6 +24,7 @@ public record CaseView(
     String uai,
     String referentPartnerCode,
     String processInstanceId,
+    List<PersonSources.Listing> sources,
     List<MilestoneView> milestones,
     List<OpenTask> openTasks) {
 

@@ -21,18 +21,22 @@ public final class RoutingTable {
   }
 
   public Optional<Routing> route(String communeCode, String postalCode, String uai) {
-    String perimeter = byCommune.get(TerritoryCodes.normaliseCommuneCode(communeCode));
+    String perimeter = get(byCommune, TerritoryCodes.normaliseCommuneCode(communeCode));
     if (perimeter != null) {
       return Optional.of(new Routing(perimeter, Routing.RoutedBy.COMMUNE_CODE));
     }
-    perimeter = byPostalCode.get(TerritoryCodes.normalisePostalCode(postalCode));
+    perimeter = get(byPostalCode, TerritoryCodes.normalisePostalCode(postalCode));
     if (perimeter != null) {
       return Optional.of(new Routing(perimeter, Routing.RoutedBy.POSTAL_CODE));
     }
-    perimeter = byUai.get(TerritoryCodes.normaliseUai(uai));
+    perimeter = get(byUai, TerritoryCodes.normaliseUai(uai));
     if (perimeter != null) {
       return Optional.of(new Routing(perimeter, Routing.RoutedBy.UAI));
     }
     return Optional.empty();
+  }
+
+  private static String get(Map<String, String> map, String key) {
+    return key == null ? null : map.get(key);
   }
 }

@@ -176,6 +176,20 @@ class ImportIntegrationTest {
             .collect(Collectors.toSet());
     assertThat(sources).containsExactlyInAnyOrder("EN", "AGRICULTURE", "MISSION_LOCALE");
 
+    // The case shows every list that named the young person.
+    JsonNode anaisCase = null;
+    for (JsonNode c1 : cases) {
+      if (c1.get("firstName").asText().equals("Anaïs")) {
+        anaisCase =
+            json.readTree(
+                http.get("/api/cases/" + c1.get("caseNumber").asText(), "superviseur", "demo")
+                    .body());
+      }
+    }
+    assertThat(
+            anaisCase.get("sources").findValues("source").stream().map(JsonNode::asText).toList())
+        .containsExactlyInAnyOrder("EN", "AGRICULTURE", "MISSION_LOCALE");
+
     // The same file again changes nothing.
     JsonNode again = importFile("EN", "LEAVERS", en, StandardCharsets.UTF_8);
     assertThat(again.get("unchanged").asLong()).isEqualTo(3);

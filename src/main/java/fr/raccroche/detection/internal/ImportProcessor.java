@@ -62,8 +62,6 @@ public class ImportProcessor {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final EntityManager entityManager;
-  // One import at a time (a single background thread): the routing snapshot of the running one.
-  private RoutingTable routing;
 
   ImportProcessor(
       ImportBatchRepository imports,
@@ -91,7 +89,7 @@ public class ImportProcessor {
   /** Runs the import to its end; never throws (a failure is recorded on the import). */
   public void run(long importId, Path file) {
     ImportBatchEntity batch = imports.findById(importId).orElseThrow();
-    routing = territory.routingTable();
+    RoutingTable routing = territory.routingTable();
     Counts counts = new Counts();
     try (CsvFile csv = CsvFile.open(file)) {
       LeaverRowParser parser =
@@ -118,10 +116,10 @@ public class ImportProcessor {
           }
         }
         if (chunk.size() >= CHUNK_ROWS || rejected.size() >= CHUNK_ROWS) {
-          flush(batch, chunk, rejected, counts, csv.bytesRead());
+          flush(batch, chunk, rejected, counts, csv.bytesRead(), routing);
         }
       }
-      flush(batch, chunk, rejected, counts, csv.bytesRead());
+      flush(batch, chunk, rejected, counts, csv.bytesRead(), routing);
       List<String> reviewWarnings = new ArrayList<>();
       if (counts.duplicatesToReview > 0) {
         reviewWarnings.add(
@@ -198,7 +196,8 @@ public class ImportProcessor {
       List<ParsedRow> chunk,
       List<ImportRejectionEntity> rejected,
       Counts counts,
-      long bytesDone) {
+      long bytesDone,
+      RoutingTable routing) {
     Counts delta = new Counts();
     delta.read = counts.read - counts.flushedRead;
     transaction.executeWithoutResult(
@@ -213,7 +212,7 @@ public class ImportProcessor {
               delta.rejected++;
             }
           }
-          process(batch, chunk, delta);
+          process(batch, chunk, delta, routing);
           ImportBatchEntity b = imports.findById(batch.getId()).orElseThrow();
           b.setRowsRead(b.getRowsRead() + delta.read);
           b.setRowsCreated(b.getRowsCreated() + delta.created);
@@ -232,7 +231,8 @@ public class ImportProcessor {
   }
 
   /** Matches and stores one chunk of valid rows (inside the chunk's transaction). */
-  private void process(ImportBatchEntity batch, List<ParsedRow> chunk, Counts delta) {
+  private void process(
+      ImportBatchEntity batch, List<ParsedRow> chunk, Counts delta, RoutingTable routing) {
     if (chunk.isEmpty()) {
       return;
     }
@@ -277,7 +277,7 @@ public class ImportProcessor {
     open.putAll(cases.openCases(matchedIds));
 
     for (LeaverRow row : rows) {
-      handle(batch, row, byIne, byKey, byBirth, open, delta);
+      handle(batch, row, byIne, byKey, byBirth, open, delta, routing);
     }
   }
 
@@ -288,7 +288,8 @@ public class ImportProcessor {
       Map<String, PersonRef> byKey,
       Map<LocalDate, List<PersonRef>> byBirth,
       Map<Long, CaseRef> open,
-      Counts delta) {
+      Counts delta,
+      RoutingTable routingTable) {
     String key = Names.key(row.lastName(), row.firstName()) + "|" + row.birthDate();
     PersonRef match = row.ine() == null ? null : byIne.get(row.ine());
     PersonRef near = null;
@@ -304,7 +305,7 @@ public class ImportProcessor {
       near = nearMatch(row, byBirth.getOrDefault(row.birthDate(), List.of()));
     }
     PersonDetails details = details(row);
-    Optional<Routing> routing = this.routing.route(row.communeCode(), row.postalCode(), row.uai());
+    Optional<Routing> routing = routingTable.route(row.communeCode(), row.postalCode(), row.uai());
     ImportKind kind = batch.getKind();
 
     if (kind == ImportKind.ENROLLED) {
