@@ -29,6 +29,7 @@ CREATE TABLE import_batch (
     error_message   VARCHAR(1000),
     created_by      VARCHAR(64)  NOT NULL,
     started_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    pathways_started_at TIMESTAMP WITH TIME ZONE,
     finished_at     TIMESTAMP WITH TIME ZONE
 );
 

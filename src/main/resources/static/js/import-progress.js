@@ -12,6 +12,7 @@
     bar.style.width = r.progress.percent + '%';
     bar.parentElement.setAttribute('aria-valuenow', r.progress.percent);
     set('status-label', r.statusLabel);
+    set('phase-label', r.phaseLabel ? '— ' + r.phaseLabel : '');
     set('rows-read', r.rowsRead);
     set('rate', r.progress.rowsPerSecond);
     set('time-left', r.progress.secondsLeft == null ? '' : r.progress.secondsLeft + ' s restantes');

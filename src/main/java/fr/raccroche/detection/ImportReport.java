@@ -18,6 +18,7 @@ public record ImportReport(
     ImportStatus status,
     String statusLabel,
     String phase,
+    String phaseLabel,
     long rowsRead,
     long created,
     long merged,

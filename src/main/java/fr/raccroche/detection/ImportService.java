@@ -225,16 +225,30 @@ public class ImportService {
 
   private ImportReport toReport(ImportBatchEntity b, List<ImportReport.Rejection> lines) {
     long total = Math.max(1, b.getFileBytes());
-    int percent =
-        b.getStatus() == ImportStatus.COMPLETED
-            ? 100
-            : (int) Math.min(99, b.getBytesDone() * 100 / total);
     Instant end = b.getFinishedAt() == null ? Instant.now(clock) : b.getFinishedAt();
     double seconds = Math.max(0.001, Duration.between(b.getStartedAt(), end).toMillis() / 1000.0);
     double rate = b.getRowsRead() / seconds;
+    int percent;
     Long left = null;
-    if (b.getStatus() == ImportStatus.RUNNING && b.getBytesDone() > 0) {
-      left = (long) (seconds * (total - b.getBytesDone()) / b.getBytesDone());
+    if (b.getStatus() == ImportStatus.COMPLETED) {
+      percent = 100;
+    } else if ("PATHWAYS".equals(b.getPhase())) {
+      // Second phase: the rows are in, the pathways start (the slower part of a big import).
+      long toStart = Math.max(1, b.getPathwaysToStart());
+      percent = (int) Math.min(99, b.getPathwaysStarted() * 100 / toStart);
+      if (b.getPathwaysStarted() > 0 && b.getPathwaysStartedAt() != null) {
+        double pathwaySeconds =
+            Math.max(
+                0.001,
+                Duration.between(b.getPathwaysStartedAt(), Instant.now(clock)).toMillis() / 1000.0);
+        left =
+            (long) (pathwaySeconds * (toStart - b.getPathwaysStarted()) / b.getPathwaysStarted());
+      }
+    } else {
+      percent = (int) Math.min(99, b.getBytesDone() * 100 / total);
+      if (b.getStatus() == ImportStatus.RUNNING && b.getBytesDone() > 0) {
+        left = (long) (seconds * (total - b.getBytesDone()) / b.getBytesDone());
+      }
     }
     List<String> warnings =
         b.getWarnings() == null || b.getWarnings().isBlank()
@@ -249,7 +263,8 @@ public class ImportService {
         b.getFileName(),
         b.getStatus(),
         b.getStatus().label(),
-        b.getPhase(),
+        b.getStatus() == ImportStatus.RUNNING ? b.getPhase() : null,
+        phaseLabel(b),
         b.getRowsRead(),
         b.getRowsCreated(),
         b.getRowsMerged(),
@@ -271,6 +286,13 @@ public class ImportService {
         b.getCreatedBy(),
         b.getStartedAt(),
         b.getFinishedAt());
+  }
+
+  private static String phaseLabel(ImportBatchEntity b) {
+    if (b.getStatus() != ImportStatus.RUNNING) {
+      return null;
+    }
+    return "PATHWAYS".equals(b.getPhase()) ? "Démarrage des parcours" : "Lecture des lignes";
   }
 
   @PreDestroy

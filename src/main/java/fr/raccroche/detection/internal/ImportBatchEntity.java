@@ -94,6 +94,9 @@ public class ImportBatchEntity {
   @Column(name = "finished_at")
   private Instant finishedAt;
 
+  @Column(name = "pathways_started_at")
+  private Instant pathwaysStartedAt;
+
   public Long getId() {
     return id;
   }
@@ -280,5 +283,13 @@ public class ImportBatchEntity {
 
   public void setFinishedAt(Instant finishedAt) {
     this.finishedAt = finishedAt;
+  }
+
+  public Instant getPathwaysStartedAt() {
+    return pathwaysStartedAt;
+  }
+
+  public void setPathwaysStartedAt(Instant pathwaysStartedAt) {
+    this.pathwaysStartedAt = pathwaysStartedAt;
   }
 }

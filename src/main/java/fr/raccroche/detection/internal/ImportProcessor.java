@@ -175,6 +175,7 @@ public class ImportProcessor {
         tx -> {
           ImportBatchEntity b = imports.findById(importId).orElseThrow();
           b.setPhase("PATHWAYS");
+          b.setPathwaysStartedAt(Instant.now(clock));
         });
     while (true) {
       Integer started =
