@@ -1,0 +1,360 @@
+package fr.raccroche.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * One headless Debian Chromium, driven through Debian's chromedriver, as one user sees the app.
+ * Both paths are given to Selenium, so Selenium Manager never looks for (or downloads) a driver or
+ * a browser. Each browser has a fresh profile, deleted on close.
+ */
+final class Browser implements AutoCloseable {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final Pattern CASE_NUMBER = Pattern.compile("\\d{4}-[0-9AB]{2,3}-\\d{6}");
+
+  /**
+   * A Camunda translation key shown instead of its text (the web apps show the raw key when {@code
+   * fr.json} lacks it), e.g. {@code PAGE_TITLE_TASKLIST}.
+   */
+  private static final Pattern RAW_TRANSLATION_KEY =
+      Pattern.compile("\\b[A-Z][A-Z0-9]+(_[A-Z0-9]+)+\\b");
+
+  /**
+   * Selenium warns at each start that it has no CDP bindings for this Chromium version: none are
+   * needed ({@code executeCdpCommand} works with any). Held here so that the levels stay set.
+   */
+  private static final List<Logger> CDP_WARNINGS =
+      List.of(
+          Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
+          Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
+
+  static {
+    CDP_WARNINGS.forEach(logger -> logger.setLevel(Level.SEVERE));
+  }
+
+  private final String base;
+  private final Path profile;
+  private final ChromeDriver driver;
+
+  private Browser(String base, Path profile, ChromeDriver driver) {
+    this.base = base;
+    this.profile = profile;
+    this.driver = driver;
+  }
+
+  /** An explicit wait (a new one each time: a wait keeps its message). */
+  private FluentWait<WebDriver> waiting() {
+    return new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class);
+  }
+
+  static boolean installed() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  static Browser open(String base) {
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("raccroche-chromium-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile,
+        "--window-size=1400,1000",
+        "--lang=fr-FR",
+        // Debian's chromium holds only the en-US UI locale: a French browser for the pages.
+        "--accept-lang=fr-FR,fr");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .withLogOutput(OutputStream.nullOutputStream())
+            .build();
+    try {
+      ChromeDriver driver = new ChromeDriver(service, options);
+      // Dates and numbers as in France (the date fields of the forms follow it).
+      driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "fr-FR"));
+      return new Browser(base, profile, driver);
+    } catch (RuntimeException e) {
+      FileSystemUtils.deleteRecursively(profile.toFile());
+      throw e;
+    }
+  }
+
+  /**
+   * Sets the browser's clock ahead (every page loaded from now on), as on a computer whose date is
+   * wrong. The forms check dates against the browser's date; the server checks them again.
+   */
+  void shiftClock(Duration shift) {
+    String script =
+        """
+        (() => {
+          const RealDate = Date;
+          const shift = %d;
+          window.Date = new Proxy(RealDate, {
+            construct(target, args, newTarget) {
+              return Reflect.construct(target, args.length ? args : [RealDate.now() + shift], newTarget);
+            },
+            apply() { return new RealDate(RealDate.now() + shift).toString(); },
+            get(target, property, receiver) {
+              return property === 'now' ? () => RealDate.now() + shift : Reflect.get(target, property, receiver);
+            }
+          });
+        })();
+        """
+            .formatted(shift.toMillis());
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+  }
+
+  /** The date the browser believes it is (its clock may have been shifted). */
+  LocalDate today() {
+    String date =
+        (String)
+            driver.executeScript(
+                "const d = new Date();"
+                    + " return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
+                    + ".map(n => String(n).padStart(2, '0')).join('-');");
+    return LocalDate.parse(date);
+  }
+
+  void go(String path) {
+    driver.get(base + path);
+  }
+
+  String url() {
+    return driver.getCurrentUrl();
+  }
+
+  /** Signs in through the app's own login page ({@code /login}). */
+  void signIn(String user) {
+    if (!url().contains("/login")) {
+      go("/login");
+    }
+    type(waitFor(By.name("username")), user);
+    type(driver.findElement(By.name("password")), "demo");
+    driver.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+  }
+
+  /**
+   * Opens a Camunda web app and signs in on its own login page, once the page has loaded.
+   *
+   * <p>The login page asks for {@code /camunda-welcome} (to offer the welcome page). That request
+   * goes through the app's own security chain, whose answer carries a new session cookie: if it
+   * arrives after the sign-in, it replaces the web app's fresh session and the next call is
+   * answered 401 (back to the login page). A person never types fast enough to meet this; a test
+   * does, so it waits for that request to finish.
+   */
+  void signInToCamunda(String app, String user) {
+    go("/camunda/app/" + app + "/default/");
+    WebElement username = waitFor(By.cssSelector("input[ng-model='username']"));
+    until(
+        d ->
+            (Boolean)
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return performance.getEntriesByType('resource')"
+                            + ".some(e => e.name.endsWith('/camunda-welcome'));"),
+        "the login page's request to /camunda-welcome");
+    type(username, user);
+    type(driver.findElement(By.cssSelector("input[ng-model='password']")), "demo");
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
+  }
+
+  WebElement waitFor(By by) {
+    return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  void waitUntilGone(By by) {
+    waiting().until(ExpectedConditions.invisibilityOfElementLocated(by));
+  }
+
+  /** Waits until the page shows the text, and answers the page's visible text. */
+  String waitForText(String text) {
+    waiting()
+        .withMessage(() -> "Text not shown: " + text + "\n--- page ---\n" + safeText())
+        .until(d -> text().contains(text));
+    return text();
+  }
+
+  /** Clicks the visible element (link, button, label…) whose own text is exactly {@code text}. */
+  void click(String text) {
+    click(clickable(byText(text)));
+  }
+
+  /**
+   * Clicks an element after scrolling it to the middle of the window, off the web apps' fixed
+   * footer; again while something else covers it (a pane still moving, a notification).
+   */
+  void click(WebElement element) {
+    waiting()
+        .ignoring(ElementClickInterceptedException.class)
+        .withMessage(() -> "Element covered, not clickable: " + element)
+        .until(
+            d -> {
+              scrollIntoView(element);
+              element.click();
+              return true;
+            });
+  }
+
+  WebElement clickable(By by) {
+    return waiting().until(ExpectedConditions.elementToBeClickable(by));
+  }
+
+  List<WebElement> all(By by) {
+    return driver.findElements(by);
+  }
+
+  /** The page's visible text. */
+  String text() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  <T> T until(Function<? super WebDriver, T> condition, String what) {
+    return waiting().withMessage(what).until(condition);
+  }
+
+  /**
+   * Writes a PNG of the window under {@code raccroche.screenshots.dir} (default {@code
+   * target/screenshots}).
+   */
+  Path screenshot(String name) {
+    return screenshot(screenshotDirectory(), name);
+  }
+
+  Path screenshot(Path directory, String name) {
+    try {
+      Files.createDirectories(directory);
+      Path file = directory.resolve(name + ".png");
+      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A screenshot, and a text file with the address, the visible text and the requests the page made
+   * with their HTTP status: what CI keeps of a failed browser test.
+   */
+  void saveDiagnostics(Path directory, String name) {
+    screenshot(directory, name);
+    Object requests =
+        driver.executeScript(
+            "return performance.getEntriesByType('resource')"
+                + ".map(e => (e.responseStatus || '-') + ' ' + e.name).join('\\n');");
+    try {
+      Files.writeString(
+          directory.resolve(name + ".txt"),
+          "URL: "
+              + url()
+              + "\n\n--- text ---\n"
+              + safeText()
+              + "\n\n--- requests ---\n"
+              + requests);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Path screenshotDirectory() {
+    return Path.of(System.getProperty("raccroche.screenshots.dir", "target/screenshots"));
+  }
+
+  /** Checks that the text shows every French label and no raw translation key. */
+  static void assertFrench(String text, String... labels) {
+    assertThat(text).contains(labels);
+    Matcher key = RAW_TRANSLATION_KEY.matcher(text);
+    if (key.find()) {
+      throw new AssertionError("Untranslated key " + key.group() + " in:\n" + text);
+    }
+  }
+
+  static String caseNumberIn(String text) {
+    Matcher matcher = CASE_NUMBER.matcher(text);
+    assertThat(matcher.find()).as("a case number in: %s", text).isTrue();
+    return matcher.group();
+  }
+
+  void scrollIntoView(WebElement element) {
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+  }
+
+  /** An XPath for the element whose own text, spaces normalised, is {@code text}. */
+  static By byText(String text) {
+    return By.xpath("//*[normalize-space(text())=" + literal(text) + "]");
+  }
+
+  /** An XPath string literal, also for texts holding an apostrophe ("M'attribuer"). */
+  static String literal(String text) {
+    if (!text.contains("'")) {
+      return "'" + text + "'";
+    }
+    return "concat('" + text.replace("'", "', \"'\", '") + "')";
+  }
+
+  private static void type(WebElement input, String value) {
+    input.clear();
+    input.sendKeys(value);
+  }
+
+  private String safeText() {
+    try {
+      return text();
+    } catch (RuntimeException e) {
+      return "(unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      FileSystemUtils.deleteRecursively(profile.toFile());
+    }
+  }
+}

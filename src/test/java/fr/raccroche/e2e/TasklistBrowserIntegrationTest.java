@@ -1,0 +1,121 @@
+package fr.raccroche.e2e;
+
+import static fr.raccroche.e2e.Browser.assertFrench;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.raccroche.testsupport.RaccrocheIntegrationTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Coordinators and partner caseworkers work demo cases in Tasklist, through the Camunda Forms. */
+@RaccrocheIntegrationTest
+@ExtendWith(Chromium.class)
+class TasklistBrowserIntegrationTest {
+  static final String MY_PERIMETER = "Tâches de mon périmètre";
+
+  /**
+   * The coordinator's computer is two days ahead: the form takes its "today" as the contact date,
+   * the server refuses it with a French message that Tasklist shows, the coordinator enters the
+   * real date and the case moves on to the needs analysis.
+   */
+  @Test
+  void aCoordinatorClaimsAContactTaskCorrectsTheDateTheServerRefusedAndCompletesIt(
+      Browsers browsers) {
+    Browser browser = browsers.open();
+    browser.shiftClock(Duration.ofDays(2));
+    Tasklist tasklist = Tasklist.signIn(browser, "coord.lyon");
+    assertFrench(browser.text(), "Mes tâches", MY_PERIMETER, "En retard");
+
+    tasklist.filter(MY_PERIMETER);
+    String caseNumber = tasklist.openUnclaimed("Contacter le jeune");
+    assertThat(tasklist.canComplete()).as("'Terminer' before the claim").isFalse();
+    tasklist.claim();
+    assertFrench(
+        browser.text(),
+        "Prise de contact avec le jeune",
+        "Le jeune",
+        "dossier n° " + caseNumber,
+        "Résultat de la tentative",
+        "Jeune joint",
+        "Jeune non joint",
+        "Refus de l'accompagnement",
+        "Déjà en solution",
+        "Enregistrer",
+        "Terminer");
+    browser.screenshot("tasklist-form");
+
+    // The form accepts the computer's "today"; the server, two days behind, refuses it.
+    LocalDate browserToday = browser.today();
+    assertThat(browserToday).isAfter(LocalDate.now());
+    tasklist.choose("Jeune joint");
+    tasklist.typeDate("Date du premier contact réussi", browserToday);
+    tasklist.complete();
+    assertThat(tasklist.errorNotification())
+        .contains("La date saisie pour la date du contact ne peut pas être dans le futur.");
+    browser.screenshot("tasklist-server-refusal");
+    tasklist.waitForTask("Contacter le jeune", caseNumber);
+
+    tasklist.closeNotifications();
+    tasklist.typeDate("Date du premier contact réussi", LocalDate.now());
+    tasklist.complete();
+    tasklist.waitForNoTask("Contacter le jeune", caseNumber);
+    tasklist.waitForTask("Analyser les besoins", caseNumber);
+    browser.screenshot("tasklist-next-task");
+  }
+
+  /**
+   * A coordinator orients a demo case to the recommended partner of its perimeter; the partner's
+   * caseworker finds the orientation in their own list, accepts it, and the case page says the
+   * young person is taken in charge.
+   */
+  @Test
+  void aPartnerCaseworkerAcceptsTheOrientationACoordinatorJustMade(Browsers browsers) {
+    Browser coordinatorBrowser = browsers.open();
+    Tasklist coordinator = Tasklist.signIn(coordinatorBrowser, "coord.lyon");
+    coordinator.filter(MY_PERIMETER);
+    String caseNumber = coordinator.openUnclaimed("Orienter vers un référent");
+    coordinator.claim();
+    String recommended = "Mission locale de Lyon (Mission locale) — recommandé";
+    List<String> partners = coordinator.select("Structure référente", recommended);
+    // Only partners serving Lyon, the recommended type first.
+    assertThat(partners).first().isEqualTo(recommended);
+    assertThat(partners)
+        .anyMatch(partner -> partner.startsWith("CIO de Lyon"))
+        .noneMatch(partner -> partner.contains("Beaujolais") || partner.contains("Est lyonnais"));
+    assertThat(coordinator.selected("Structure référente")).isEqualTo(recommended);
+    assertFrench(
+        coordinatorBrowser.text(),
+        "Orienter vers un référent",
+        "Recommandation",
+        "Type de structure recommandé : Mission locale",
+        "Structure référente",
+        "Message pour la structure référente");
+    coordinatorBrowser.screenshot("tasklist-orientation");
+    coordinator.complete();
+    coordinator.waitForNoTask("Orienter vers un référent", caseNumber);
+
+    Browser partnerBrowser = browsers.open();
+    Tasklist partner = Tasklist.signIn(partnerBrowser, "referent.ml-lyon");
+    partner.filter(MY_PERIMETER);
+    partner.open("Accepter l'orientation", caseNumber);
+    partner.claim();
+    assertFrench(
+        partnerBrowser.text(),
+        "Orientation proposée",
+        "Votre réponse",
+        "Acceptez-vous d'accompagner ce jeune ?",
+        "Oui, nous prenons en charge ce jeune",
+        "Non");
+    partner.choose("Oui, nous prenons en charge ce jeune");
+    partnerBrowser.screenshot("tasklist-acceptance");
+    partner.complete();
+    partner.waitForNoTask("Accepter l'orientation", caseNumber);
+
+    partnerBrowser.go("/cases/" + caseNumber);
+    partnerBrowser.signIn("referent.ml-lyon");
+    assertFrench(partnerBrowser.waitForText("Dossier " + caseNumber), "Pris en charge");
+  }
+}
