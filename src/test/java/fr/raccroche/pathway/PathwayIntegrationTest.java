@@ -131,7 +131,7 @@ class PathwayIntegrationTest {
             "{\"variables\":{}}",
             "coord.lyon",
             "demo");
-    assertThat(refused.statusCode()).isBetween(400, 500);
+    assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("Indiquez le résultat de la tentative de contact.");
     assertThat(task(n, "coord.lyon").get("id").asText()).isEqualTo(contact.get("id").asText());
 

@@ -19,17 +19,17 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
  * First {@code end} execution listener of every user task of {@code YouthPathwayProcess} ({@code
  * delegateExpression="${taskInputValidation}"}): checks what the form sent and normalises it (dates
  * as dates, yes/no as booleans). A missing or invalid value refuses the completion with a French
- * message ({@link BadUserRequestException}) and, the transaction rolled back, the process stays
- * where it was. A task cancelled by an event is not validated.
+ * message (a form validation error) and, the transaction rolled back, the process stays where it
+ * was. A task cancelled by an event is not validated.
  *
  * <p>An execution listener called by delegate expression: the engine wraps the exceptions of task
  * listeners and of method expressions into generic ones, and the user would not see the French
@@ -245,7 +245,11 @@ public class TaskInputValidation implements ExecutionListener {
     return values;
   }
 
-  private static BadUserRequestException refuse(String frenchMessage) {
-    return new BadUserRequestException(frenchMessage);
+  /**
+   * A form validation error: engine-rest answers it with 400 (not 500) when Tasklist submits or
+   * completes the task, with the French message.
+   */
+  private static FormFieldValidationException refuse(String frenchMessage) {
+    return new FormFieldValidationException("task-input", frenchMessage);
   }
 }

@@ -23,11 +23,17 @@ public class TransferCaseDelegate implements JavaDelegate {
   private final CaseRecords records;
   private final CaseAccessService access;
   private final TaskService tasks;
+  private final PreparePartnerOptionsDelegate partnerOptions;
 
-  public TransferCaseDelegate(CaseRecords records, CaseAccessService access, TaskService tasks) {
+  public TransferCaseDelegate(
+      CaseRecords records,
+      CaseAccessService access,
+      TaskService tasks,
+      PreparePartnerOptionsDelegate partnerOptions) {
     this.records = records;
     this.access = access;
     this.tasks = tasks;
+    this.partnerOptions = partnerOptions;
   }
 
   @Override
@@ -65,6 +71,10 @@ public class TransferCaseDelegate implements JavaDelegate {
           access.revokeCase(processInstanceId, oldGroup);
         });
     execution.setVariable(PERIMETER_CODE, to);
+    if (execution.hasVariable(PARTNER_OPTIONS)) {
+      // An orientation under way offers the new perimeter's partners.
+      partnerOptions.execute(execution);
+    }
     records.perimeter(caseNumber, to);
     records.milestone(caseNumber, Milestone.TRANSFERRED, records.today(), null, null, null, null);
   }

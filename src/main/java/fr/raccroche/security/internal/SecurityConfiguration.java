@@ -41,8 +41,14 @@ class SecurityConfiguration {
   SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
     // Path matchers, not MVC matchers: these paths are served by Camunda's own servlets.
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    // /camunda-welcome is the web apps' own welcome redirect: answering it from the app's chain
+    // would create a second session that replaces the web app's freshly signed-in one.
     http.securityMatcher(
-            new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/engine-rest/**")))
+            new OrRequestMatcher(
+                paths.matcher("/camunda/**"),
+                paths.matcher("/camunda-welcome/**"),
+                paths.matcher("/camunda-welcome"),
+                paths.matcher("/engine-rest/**")))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         // The web apps have their own CSRF protection; engine-rest is stateless HTTP Basic.
         .csrf(csrf -> csrf.disable())

@@ -58,7 +58,12 @@ final class PathwayTestSupport {
     Mocks.register("taskInputValidation", new TaskInputValidation(territory, Optional.empty()));
     Mocks.register("preparePartnerOptionsDelegate", new PreparePartnerOptionsDelegate(territory));
     Mocks.register(
-        "transferCaseDelegate", new TransferCaseDelegate(records, access, engine.getTaskService()));
+        "transferCaseDelegate",
+        new TransferCaseDelegate(
+            records,
+            access,
+            engine.getTaskService(),
+            new PreparePartnerOptionsDelegate(territory)));
     Mocks.register("sendReminderDelegate", new SendReminderDelegate(engine.getTaskService()));
   }
 }

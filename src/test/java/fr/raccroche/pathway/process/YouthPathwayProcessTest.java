@@ -25,8 +25,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -366,7 +366,7 @@ class YouthPathwayProcessTest {
     ProcessInstance pi = start(18);
     Task t = task(pi, "Task_ContactYoungPerson");
     assertThatThrownBy(() -> taskService().complete(t.getId()))
-        .isInstanceOf(BadUserRequestException.class)
+        .isInstanceOf(FormFieldValidationException.class)
         .hasMessageContaining("Indiquez le résultat de la tentative de contact.");
     assertThat(pi).isWaitingAt("Task_ContactYoungPerson");
     Assertions.assertThat(runtimeService().getVariable(pi.getId(), "contactAttempts")).isEqualTo(0);
@@ -710,6 +710,23 @@ class YouthPathwayProcessTest {
     // Tasks created later go to the new perimeter too.
     complete(pi, "Task_ContactYoungPerson", "contactOutcome", "REACHED", "contactDate", today());
     assertThat(task(pi, "Task_AnalyseNeeds")).hasCandidateGroup("coord-EST");
+  }
+
+  @Test
+  void aMoveDuringTheOrientationOffersTheNewPerimetersPartners() {
+    ProcessInstance pi = reached(19);
+    complete(pi, "Task_AnalyseNeeds", "primaryNeed", "TRAINING");
+    complete(pi, "Task_RecognisePriorLearning", "priorLearningHighestLevel", "LYCEE");
+    runtimeService()
+        .createMessageCorrelation("Msg_YoungPersonMovedAway")
+        .processInstanceBusinessKey(CASE)
+        .setVariable("newPerimeterCode", "EST")
+        .correlate();
+    assertThat(task(pi, "Task_OrientToReferent")).hasCandidateGroup("coord-EST");
+    @SuppressWarnings("unchecked")
+    List<Map<String, String>> options =
+        (List<Map<String, String>>) runtimeService().getVariable(pi.getId(), "partnerOptions");
+    Assertions.assertThat(options).extracting(o -> o.get("value")).containsExactly("MLDS-69");
   }
 
   @Test
