@@ -277,20 +277,61 @@ public class ImportProcessor {
     byIne.values().forEach(p -> matchedIds.add(p.id()));
     open.putAll(cases.openCases(matchedIds));
 
+    // Pass 1: match every row and register the new people; then their inserts go out in batches,
+    // before anything that refers to them (no JPA associations tell Hibernate that order).
+    List<Decision> decisions = new ArrayList<>(rows.size());
     for (LeaverRow row : rows) {
-      handle(batch, row, byIne, byKey, byBirth, open, delta, routing);
+      decisions.add(decide(batch, row, byIne, byKey, byBirth));
+    }
+    entityManager.flush();
+    // Pass 2: the new cases (each followed by its DETECTED milestone), flushed before anything
+    // else may refer to them.
+    Map<Decision, String> newCases = new java.util.IdentityHashMap<>();
+    String followedBy = batch.getKind() == ImportKind.FOLLOWED ? batch.getPartnerCode() : null;
+    for (Decision d : decisions) {
+      if (batch.getKind() == ImportKind.ENROLLED) {
+        break;
+      }
+      PersonRef person = d.match() != null ? d.match() : d.created();
+      boolean review = d.match() == null && d.near() != null;
+      Optional<Routing> place =
+          routing.route(d.row().communeCode(), d.row().postalCode(), d.row().uai());
+      if (review || place.isEmpty() || open.containsKey(person.id())) {
+        continue;
+      }
+      String caseNumber =
+          cases.registerCase(
+              person.id(),
+              newCase(d.row(), batch.getSource(), followedBy),
+              place.get().perimeterCode());
+      open.put(
+          person.id(),
+          new CaseRef(
+              caseNumber,
+              person.id(),
+              place.get().perimeterCode(),
+              null,
+              d.row().leavingDate(),
+              null));
+      newCases.put(d, caseNumber);
+      delta.casesRegistered++;
+    }
+    entityManager.flush();
+    // Pass 3: what refers to people and cases: listings, reviews, updates of open cases.
+    for (Decision d : decisions) {
+      handle(batch, d, open, delta, routing, newCases.get(d));
     }
   }
 
-  private void handle(
+  /** A row's match: a known person, a possible duplicate of one, or a newly registered person. */
+  private record Decision(LeaverRow row, PersonRef match, PersonRef near, PersonRef created) {}
+
+  private Decision decide(
       ImportBatchEntity batch,
       LeaverRow row,
       Map<String, PersonRef> byIne,
       Map<String, PersonRef> byKey,
-      Map<LocalDate, List<PersonRef>> byBirth,
-      Map<Long, CaseRef> open,
-      Counts delta,
-      RoutingTable routingTable) {
+      Map<LocalDate, List<PersonRef>> byBirth) {
     String key = Names.key(row.lastName(), row.firstName()) + "|" + row.birthDate();
     PersonRef match = row.ine() == null ? null : byIne.get(row.ine());
     PersonRef near = null;
@@ -305,6 +346,24 @@ public class ImportProcessor {
     if (match == null && near == null) {
       near = nearMatch(row, byBirth.getOrDefault(row.birthDate(), List.of()));
     }
+    if (match != null || batch.getKind() == ImportKind.ENROLLED) {
+      return new Decision(row, match, near, null);
+    }
+    PersonRef created = directory.register(details(row));
+    index(created, byIne, byKey, byBirth);
+    return new Decision(row, null, near, created);
+  }
+
+  private void handle(
+      ImportBatchEntity batch,
+      Decision decision,
+      Map<Long, CaseRef> open,
+      Counts delta,
+      RoutingTable routingTable,
+      String newCaseNumber) {
+    LeaverRow row = decision.row();
+    PersonRef match = decision.match();
+    PersonRef near = decision.near();
     PersonDetails details = details(row);
     Optional<Routing> routing = routingTable.route(row.communeCode(), row.postalCode(), row.uai());
     ImportKind kind = batch.getKind();
@@ -340,30 +399,16 @@ public class ImportProcessor {
       directory.complete(match.id(), details);
       CaseRef c = open.get(match.id());
       String caseNumber;
-      if (c != null) {
+      if (newCaseNumber != null) {
+        caseNumber = newCaseNumber; // registered in pass 2
+        delta.merged++;
+      } else if (c != null) {
         caseNumber = c.caseNumber();
         if (followedBy != null && cases.markFollowedBy(caseNumber, followedBy)) {
           delta.updated++;
         } else {
           delta.merged++;
         }
-      } else if (routing.isPresent()) {
-        caseNumber =
-            cases.registerCase(
-                match.id(),
-                newCase(row, batch.getSource(), followedBy),
-                routing.get().perimeterCode());
-        open.put(
-            match.id(),
-            new CaseRef(
-                caseNumber,
-                match.id(),
-                routing.get().perimeterCode(),
-                null,
-                row.leavingDate(),
-                null));
-        delta.casesRegistered++;
-        delta.merged++;
       } else {
         caseNumber = null;
         reviews.assignPerimeter(match.id(), pending(row, batch.getSource(), followedBy));
@@ -374,8 +419,7 @@ public class ImportProcessor {
       return;
     }
 
-    PersonRef created = directory.register(details);
-    index(created, byIne, byKey, byBirth);
+    PersonRef created = decision.created();
     String caseNumber = null;
     if (near != null && routing.isPresent()) {
       reviews.possibleDuplicate(
@@ -388,21 +432,7 @@ public class ImportProcessor {
       reviews.assignPerimeter(created.id(), pending(row, batch.getSource(), followedBy));
       delta.perimetersToAssign++;
     } else {
-      caseNumber =
-          cases.registerCase(
-              created.id(),
-              newCase(row, batch.getSource(), followedBy),
-              routing.get().perimeterCode());
-      open.put(
-          created.id(),
-          new CaseRef(
-              caseNumber,
-              created.id(),
-              routing.get().perimeterCode(),
-              null,
-              row.leavingDate(),
-              null));
-      delta.casesRegistered++;
+      caseNumber = newCaseNumber; // registered in pass 2
     }
     listing(batch, row, created.id(), caseNumber);
     delta.created++;

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
@@ -15,7 +16,11 @@ import jakarta.persistence.Table;
 @Table(name = "import_rejection")
 public class ImportRejectionEntity {
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ImportRejectionIds")
+  @SequenceGenerator(
+      name = "ImportRejectionIds",
+      sequenceName = "import_rejection_seq",
+      allocationSize = 50)
   @Column(name = "id")
   private Long id;
 

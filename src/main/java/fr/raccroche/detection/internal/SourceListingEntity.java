@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +22,11 @@ import java.time.LocalDate;
 @Table(name = "source_listing")
 public class SourceListingEntity {
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "SourceListingIds")
+  @SequenceGenerator(
+      name = "SourceListingIds",
+      sequenceName = "source_listing_seq",
+      allocationSize = 50)
   @Column(name = "id")
   private Long id;
 

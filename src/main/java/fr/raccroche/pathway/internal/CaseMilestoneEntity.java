@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,11 @@ import java.time.LocalDate;
 @Table(name = "case_milestone")
 public class CaseMilestoneEntity {
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "CaseMilestoneIds")
+  @SequenceGenerator(
+      name = "CaseMilestoneIds",
+      sequenceName = "case_milestone_seq",
+      allocationSize = 50)
   @Column(name = "id")
   private Long id;
 

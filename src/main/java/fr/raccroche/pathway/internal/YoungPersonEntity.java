@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +15,11 @@ import java.time.LocalDate;
 @Table(name = "young_person")
 public class YoungPersonEntity {
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "YoungPersonIds")
+  @SequenceGenerator(
+      name = "YoungPersonIds",
+      sequenceName = "young_person_seq",
+      allocationSize = 50)
   @Column(name = "id")
   private Long id;
 
