@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -52,7 +51,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class CaseService {
   private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  private static final Pattern INE = Pattern.compile("\\d{10}[A-Z]|\\d{9}[A-Z]{2}");
   // No code starts with "-": an IN list that matches nothing (an empty IN list is not portable).
   private static final List<String> EMPTY_SCOPE = List.of("-");
 
@@ -200,17 +198,11 @@ public class CaseService {
 
   /** Starts up to {@code max} pending pathways, in this transaction; answers how many. */
   public int startPendingPathways(int max) {
-    List<String> pending = cases.findPendingStarts(PageRequest.of(0, max));
-    for (String caseNumber : pending) {
-      SupportCaseEntity c = cases.findById(caseNumber).orElseThrow();
+    List<SupportCaseEntity> pending = cases.findPendingStarts(PageRequest.of(0, max));
+    for (SupportCaseEntity c : pending) {
       startPathway(c, persons.findById(c.getPersonId()).orElseThrow());
     }
     return pending.size();
-  }
-
-  @Transactional(readOnly = true)
-  public long countPendingStarts() {
-    return cases.countPendingStarts();
   }
 
   /** Status and closure reason of cases, by case number (no personal data). */
@@ -218,15 +210,7 @@ public class CaseService {
   public Map<String, CaseRef> refs(java.util.Collection<String> caseNumbers) {
     Map<String, CaseRef> refs = new HashMap<>();
     for (SupportCaseEntity c : cases.findAllById(caseNumbers)) {
-      refs.put(
-          c.getCaseNumber(),
-          new CaseRef(
-              c.getCaseNumber(),
-              c.getPersonId(),
-              c.getPerimeterCode(),
-              c.getStatus(),
-              c.getLeavingDate(),
-              c.getProcessInstanceId()));
+      refs.put(c.getCaseNumber(), toRef(c));
     }
     return refs;
   }
@@ -239,17 +223,26 @@ public class CaseService {
       return open;
     }
     for (SupportCaseEntity c : cases.findOpenByPersonIds(personIds)) {
-      open.put(
-          c.getPersonId(),
-          new CaseRef(
-              c.getCaseNumber(),
-              c.getPersonId(),
-              c.getPerimeterCode(),
-              c.getStatus(),
-              c.getLeavingDate(),
-              c.getProcessInstanceId()));
+      open.put(c.getPersonId(), toRef(c));
     }
     return open;
+  }
+
+  private static CaseRef toRef(SupportCaseEntity c) {
+    return new CaseRef(
+        c.getCaseNumber(),
+        c.getPersonId(),
+        c.getPerimeterCode(),
+        c.getStatus(),
+        c.getLeavingDate(),
+        c.getProcessInstanceId());
+  }
+
+  /** The case, or the French "unknown case" error. */
+  private SupportCaseEntity caseOrThrow(String caseNumber) {
+    return cases
+        .findById(caseNumber)
+        .orElseThrow(() -> new NotFoundException("Dossier inconnu : " + caseNumber + "."));
   }
 
   /**
@@ -257,10 +250,7 @@ public class CaseService {
    * follow-up with that partner as referent (a case not yet taken in charge only).
    */
   public boolean markFollowedBy(String caseNumber, String partnerCode) {
-    SupportCaseEntity c =
-        cases
-            .findById(caseNumber)
-            .orElseThrow(() -> new NotFoundException("Dossier inconnu : " + caseNumber + "."));
+    SupportCaseEntity c = caseOrThrow(caseNumber);
     if (!territory.partnerExists(partnerCode)) {
       throw new InvalidInputException("partner", "Partenaire inconnu : " + partnerCode + ".");
     }
@@ -292,10 +282,7 @@ public class CaseService {
    * detection. Works whether its pathway runs already or not.
    */
   public void closeOnEnrolment(String caseNumber, ClosureReason closure) {
-    SupportCaseEntity c =
-        cases
-            .findById(caseNumber)
-            .orElseThrow(() -> new NotFoundException("Dossier inconnu : " + caseNumber + "."));
+    SupportCaseEntity c = caseOrThrow(caseNumber);
     if (c.getProcessInstanceId() == null) {
       records.close(caseNumber, closure);
       return;
@@ -376,12 +363,9 @@ public class CaseService {
             "leavingDate", "La date de sortie précède la date de naissance.");
       }
     }
-    String ine =
-        p.ine() == null || p.ine().isBlank() ? null : p.ine().strip().toUpperCase(Locale.ROOT);
-    if (ine != null && !INE.matcher(ine).matches()) {
-      throw new InvalidInputException(
-          "ine",
-          "INE invalide : 11 caractères attendus (10 chiffres et 1 lettre, ou 9 chiffres et 2 lettres).");
+    String ine = Ine.normalise(p.ine());
+    if (ine != null && !Ine.isValid(ine)) {
+      throw new InvalidInputException("ine", Ine.INVALID);
     }
     if (p.sex() != null && !p.sex().isBlank() && !List.of("M", "F").contains(p.sex().strip())) {
       throw new InvalidInputException("sex", "Sexe invalide : M ou F attendu.");
@@ -617,10 +601,7 @@ public class CaseService {
   }
 
   private void correlate(String caseNumber, String message, Map<String, Object> variables) {
-    SupportCaseEntity c =
-        cases
-            .findById(caseNumber)
-            .orElseThrow(() -> new NotFoundException("Dossier inconnu : " + caseNumber + "."));
+    SupportCaseEntity c = caseOrThrow(caseNumber);
     if (c.getStatus() == CaseStatus.CLOSED) {
       throw new InvalidInputException(
           "caseNumber",

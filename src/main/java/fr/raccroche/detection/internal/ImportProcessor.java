@@ -177,18 +177,35 @@ public class ImportProcessor {
           b.setPhase("PATHWAYS");
           b.setPathwaysStartedAt(Instant.now(clock));
         });
+    startPendingPathways(
+        n ->
+            imports
+                .findById(importId)
+                .ifPresent(
+                    b ->
+                        b.setPathwaysStarted(
+                            Math.min(b.getPathwaysToStart(), b.getPathwaysStarted() + n))));
+  }
+
+  /**
+   * Starts every pathway registered but not started yet, {@link #PATHWAYS_PER_TRANSACTION} a
+   * transaction; {@code progress} runs in each transaction with the number just started. Answers
+   * the total.
+   */
+  public long startPendingPathways(java.util.function.IntConsumer progress) {
+    long total = 0;
     while (true) {
       Integer started =
           transaction.execute(
               tx -> {
                 int n = cases.startPendingPathways(PATHWAYS_PER_TRANSACTION);
-                ImportBatchEntity b = imports.findById(importId).orElseThrow();
-                b.setPathwaysStarted(Math.min(b.getPathwaysToStart(), b.getPathwaysStarted() + n));
+                progress.accept(n);
                 return n;
               });
       if (started == null || started == 0) {
-        return;
+        return total;
       }
+      total += started;
     }
   }
 
@@ -221,7 +238,7 @@ public class ImportProcessor {
           b.setRowsUpdated(b.getRowsUpdated() + delta.updated);
           b.setRowsUnchanged(b.getRowsUnchanged() + delta.unchanged);
           b.setRowsRejected(b.getRowsRejected() + delta.rejected);
-          b.setRowsExcluded(b.getRowsExcluded() + delta.excluded + delta.excludedRows);
+          b.setRowsExcluded(b.getRowsExcluded() + delta.excluded);
           b.setPathwaysToStart(b.getPathwaysToStart() + delta.casesRegistered);
           b.setBytesDone(bytesDone);
         });
@@ -281,7 +298,7 @@ public class ImportProcessor {
     // before anything that refers to them (no JPA associations tell Hibernate that order).
     List<Decision> decisions = new ArrayList<>(rows.size());
     for (LeaverRow row : rows) {
-      decisions.add(decide(batch, row, byIne, byKey, byBirth));
+      decisions.add(decide(batch, row, byIne, byKey, byBirth, routing));
     }
     entityManager.flush();
     // Pass 2: the new cases (each followed by its DETECTED milestone), flushed before anything
@@ -319,19 +336,22 @@ public class ImportProcessor {
     entityManager.flush();
     // Pass 3: what refers to people and cases: listings, reviews, updates of open cases.
     for (Decision d : decisions) {
-      handle(batch, d, open, delta, routing, newCases.get(d));
+      handle(batch, d, open, delta, newCases.get(d));
     }
   }
 
   /** A row's match: a known person, a possible duplicate of one, or a newly registered person. */
-  private record Decision(LeaverRow row, PersonRef match, PersonRef near, PersonRef created) {}
+  private record Decision(
+      LeaverRow row, PersonRef match, PersonRef near, PersonRef created, Optional<Routing> place) {}
 
   private Decision decide(
       ImportBatchEntity batch,
       LeaverRow row,
       Map<String, PersonRef> byIne,
       Map<String, PersonRef> byKey,
-      Map<LocalDate, List<PersonRef>> byBirth) {
+      Map<LocalDate, List<PersonRef>> byBirth,
+      RoutingTable routing) {
+    Optional<Routing> place = routing.route(row.communeCode(), row.postalCode(), row.uai());
     String key = Names.key(row.lastName(), row.firstName()) + "|" + row.birthDate();
     PersonRef match = row.ine() == null ? null : byIne.get(row.ine());
     PersonRef near = null;
@@ -347,11 +367,11 @@ public class ImportProcessor {
       near = nearMatch(row, byBirth.getOrDefault(row.birthDate(), List.of()));
     }
     if (match != null || batch.getKind() == ImportKind.ENROLLED) {
-      return new Decision(row, match, near, null);
+      return new Decision(row, match, near, null, place);
     }
     PersonRef created = directory.register(details(row));
     index(created, byIne, byKey, byBirth);
-    return new Decision(row, null, near, created);
+    return new Decision(row, null, near, created, place);
   }
 
   private void handle(
@@ -359,19 +379,18 @@ public class ImportProcessor {
       Decision decision,
       Map<Long, CaseRef> open,
       Counts delta,
-      RoutingTable routingTable,
       String newCaseNumber) {
     LeaverRow row = decision.row();
     PersonRef match = decision.match();
     PersonRef near = decision.near();
     PersonDetails details = details(row);
-    Optional<Routing> routing = routingTable.route(row.communeCode(), row.postalCode(), row.uai());
+    Optional<Routing> routing = decision.place();
     ImportKind kind = batch.getKind();
 
     if (kind == ImportKind.ENROLLED) {
       CaseRef c = match == null ? null : open.get(match.id());
       if (c == null) {
-        delta.excludedRows++; // unknown or no open case: nothing to store about an enrolled pupil
+        delta.excluded++; // unknown or no open case: nothing to store about an enrolled pupil
         rejections.save(
             rejection(
                 batch.getId(),
@@ -575,7 +594,6 @@ public class ImportProcessor {
     long unchanged;
     long rejected;
     long excluded;
-    long excludedRows;
     long casesRegistered;
     long duplicatesToReview;
     long perimetersToAssign;
@@ -588,7 +606,7 @@ public class ImportProcessor {
       updated += d.updated;
       unchanged += d.unchanged;
       rejected += d.rejected;
-      excluded += d.excluded + d.excludedRows;
+      excluded += d.excluded;
       casesRegistered += d.casesRegistered;
     }
 

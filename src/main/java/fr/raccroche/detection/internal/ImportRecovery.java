@@ -1,7 +1,6 @@
 package fr.raccroche.detection.internal;
 
 import fr.raccroche.detection.ImportStatus;
-import fr.raccroche.pathway.CaseService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,17 +23,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportRecovery implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(ImportRecovery.class);
   private final ImportBatchRepository imports;
-  private final CaseService cases;
+  private final ImportProcessor processor;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   ImportRecovery(
       ImportBatchRepository imports,
-      CaseService cases,
+      ImportProcessor processor,
       PlatformTransactionManager transactions,
       Optional<Clock> clock) {
     this.imports = imports;
-    this.cases = cases;
+    this.processor = processor;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
@@ -55,16 +54,7 @@ class ImportRecovery implements ApplicationRunner {
                               + " fichier pour le terminer (les lignes déjà enregistrées ne seront pas dupliquées).");
                       log.warn("Import {} was interrupted; marked failed", b.getId());
                     }));
-    int started = 0;
-    while (true) {
-      Integer n =
-          transaction.execute(
-              tx -> cases.startPendingPathways(ImportProcessor.PATHWAYS_PER_TRANSACTION));
-      if (n == null || n == 0) {
-        break;
-      }
-      started += n;
-    }
+    long started = processor.startPendingPathways(n -> {});
     if (started > 0) {
       log.info("Started {} pending pathways left by an interrupted import", started);
     }

@@ -9,6 +9,4 @@ public interface ImportRejectionRepository extends JpaRepository<ImportRejection
   List<ImportRejectionEntity> findByImportIdOrderByLineNumber(long importId, Pageable pageable);
 
   Stream<ImportRejectionEntity> streamByImportIdOrderByLineNumber(long importId);
-
-  void deleteByImportId(long importId);
 }

@@ -1,6 +1,7 @@
 package fr.raccroche.detection.internal;
 
 import fr.raccroche.detection.ImportKind;
+import fr.raccroche.pathway.Ine;
 import fr.raccroche.territory.TerritoryCodes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -89,7 +90,6 @@ public final class LeaverRowParser {
   }
 
   private static final Column[] COLUMNS = Column.values();
-  private static final Pattern INE = Pattern.compile("\\d{10}[A-Z]|\\d{9}[A-Z]{2}");
   private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
   private static final Pattern INNER_SEPARATORS = Pattern.compile("[\\s\\-]+");
   private static final char HASH_SEPARATOR = '\u001F';
@@ -445,11 +445,9 @@ public final class LeaverRowParser {
     if (v == null) {
       return null;
     }
-    v = v.replace(" ", "").toUpperCase(Locale.ROOT);
-    if (!INE.matcher(v).matches()) {
-      problems.add(
-          "INE invalide : 11 caractères attendus (10 chiffres et 1 lettre, ou 9 chiffres et 2"
-              + " lettres).");
+    v = Ine.normalise(v);
+    if (!Ine.isValid(v)) {
+      problems.add(Ine.INVALID);
       return null;
     }
     return v;

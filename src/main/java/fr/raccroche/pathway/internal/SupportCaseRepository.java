@@ -3,7 +3,6 @@ package fr.raccroche.pathway.internal;
 import fr.raccroche.pathway.CaseStatus;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,20 +10,11 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, String> {
 
-  List<SupportCaseEntity> findByPersonIdOrderByCreatedAtDesc(Long personId);
-
-  Optional<SupportCaseEntity> findByProcessInstanceId(String processInstanceId);
-
   /** Cases registered by an import whose pathway is not started yet, oldest first. */
   @Query(
-      "select c.caseNumber from SupportCaseEntity c where c.processInstanceId is null"
+      "select c from SupportCaseEntity c where c.processInstanceId is null"
           + " and c.status <> fr.raccroche.pathway.CaseStatus.CLOSED order by c.createdAt, c.caseNumber")
-  List<String> findPendingStarts(Pageable pageable);
-
-  @Query(
-      "select count(c) from SupportCaseEntity c where c.processInstanceId is null"
-          + " and c.status <> fr.raccroche.pathway.CaseStatus.CLOSED")
-  long countPendingStarts();
+  List<SupportCaseEntity> findPendingStarts(Pageable pageable);
 
   /** The open case of each person (at most one is open at a time). */
   @Query(

@@ -10,8 +10,6 @@ public interface YoungPersonRepository extends JpaRepository<YoungPersonEntity, 
 
   List<YoungPersonEntity> findByNameKeyAndBirthDate(String nameKey, LocalDate birthDate);
 
-  List<YoungPersonEntity> findByBirthDate(LocalDate birthDate);
-
   List<YoungPersonEntity> findByIneIn(java.util.Collection<String> ines);
 
   List<YoungPersonEntity> findByBirthDateIn(java.util.Collection<LocalDate> birthDates);

@@ -47,7 +47,6 @@ class SecurityConfiguration {
             new OrRequestMatcher(
                 paths.matcher("/camunda/**"),
                 paths.matcher("/camunda-welcome/**"),
-                paths.matcher("/camunda-welcome"),
                 paths.matcher("/engine-rest/**")))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         // The web apps have their own CSRF protection; engine-rest is stateless HTTP Basic.
