@@ -42,6 +42,12 @@ public final class Http {
             .build());
   }
 
+  /** An anonymous call as a script or an XHR makes it: JSON wanted. */
+  public HttpResponse<String> getJson(String path) {
+    return send(
+        HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET().build());
+  }
+
   public HttpResponse<String> get(String path, String user, String password) {
     return send(
         HttpRequest.newBuilder(uri(path))

@@ -1,6 +1,8 @@
 package fr.raccroche.security.internal;
 
+import fr.raccroche.security.EngineRestFilterOrder;
 import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -26,6 +28,18 @@ class EngineRestSecurityConfiguration {
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addInitParameter("rest-url-pattern-prefix", ENGINE_REST_PATH);
+    registration.setOrder(EngineRestFilterOrder.AUTHENTICATION);
+    return registration;
+  }
+
+  /** After the authentication: refuses users whose groups give no Camunda role. */
+  @Bean
+  FilterRegistrationBean<Filter> engineRestRoleFilter(IdentityService identity) {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new EngineRestRoleFilter(identity));
+    registration.setName("raccroche-engine-rest-roles");
+    registration.addUrlPatterns(ENGINE_REST_PATH + "/*");
+    registration.setOrder(EngineRestFilterOrder.ROLE_CHECK);
     return registration;
   }
 }

@@ -69,8 +69,12 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain applicationChain(
       HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    // Machine-facing paths answer JSON 401/403 instead of sending to the login page.
     RequestMatcher api =
-        request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        request -> {
+          String path = request.getRequestURI().substring(request.getContextPath().length());
+          return path.startsWith("/api/") || path.startsWith("/actuator/");
+        };
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(
             auth ->
