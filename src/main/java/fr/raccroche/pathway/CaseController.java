@@ -1,6 +1,7 @@
 package fr.raccroche.pathway;
 
 import fr.raccroche.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.springframework.data.domain.Page;
@@ -26,10 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
   private final CaseService cases;
   private final CaseScopes scopes;
+  private final CaseReads reads;
 
-  CaseController(CaseService cases, CaseScopes scopes) {
+  CaseController(CaseService cases, CaseScopes scopes, CaseReads reads) {
     this.cases = cases;
     this.scopes = scopes;
+    this.reads = reads;
   }
 
   /** A page of cases. */
@@ -52,7 +55,8 @@ class CaseController {
       @RequestParam(required = false) CaseStatus status,
       @RequestParam(required = false) String q,
       @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "20") int size) {
+      @RequestParam(defaultValue = "20") int size,
+      HttpServletRequest request) {
     if (page < 0) {
       throw new InvalidInputException("page", "Le numéro de page doit être positif ou nul.");
     }
@@ -60,17 +64,26 @@ class CaseController {
       throw new InvalidInputException(
           "size", "La taille de page doit être comprise entre 1 et 200.");
     }
-    return CasePage.of(
+    Page<CaseSummary> found =
         cases.findCases(
             scopes.of(authentication),
             new CaseFilter(perimeter, status, q),
-            PageRequest.of(page, size)));
+            PageRequest.of(page, size));
+    reads.read(
+        authentication,
+        request,
+        CaseReads.CASE_LIST_API,
+        found.map(CaseSummary::caseNumber).getContent());
+    return CasePage.of(found);
   }
 
   @GetMapping("/{caseNumber}")
-  CaseView get(Authentication authentication, @PathVariable String caseNumber) {
+  CaseView get(
+      Authentication authentication, @PathVariable String caseNumber, HttpServletRequest request) {
     checkFormat(caseNumber);
-    return cases.getCase(scopes.of(authentication), caseNumber);
+    CaseView view = cases.getCase(scopes.of(authentication), caseNumber);
+    reads.read(authentication, request, CaseReads.CASE_API, List.of(caseNumber));
+    return view;
   }
 
   @PostMapping

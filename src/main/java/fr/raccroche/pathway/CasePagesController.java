@@ -2,8 +2,11 @@ package fr.raccroche.pathway;
 
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,10 +25,12 @@ import org.springframework.web.server.ResponseStatusException;
 class CasePagesController {
   private final CaseService cases;
   private final CaseScopes scopes;
+  private final CaseReads reads;
 
-  CasePagesController(CaseService cases, CaseScopes scopes) {
+  CasePagesController(CaseService cases, CaseScopes scopes, CaseReads reads) {
     this.cases = cases;
     this.scopes = scopes;
+    this.reads = reads;
   }
 
   @GetMapping("/cases")
@@ -34,13 +39,19 @@ class CasePagesController {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) CaseStatus status,
       @RequestParam(defaultValue = "0") int page,
+      HttpServletRequest request,
       Model model) {
-    model.addAttribute(
-        "cases",
+    Page<CaseSummary> found =
         cases.findCases(
             scopes.of(authentication),
             new CaseFilter(null, status, q),
-            PageRequest.of(Math.max(page, 0), 50)));
+            PageRequest.of(Math.max(page, 0), 50));
+    reads.read(
+        authentication,
+        request,
+        CaseReads.CASE_LIST_PAGE,
+        found.map(CaseSummary::caseNumber).getContent());
+    model.addAttribute("cases", found);
     model.addAttribute("q", q);
     model.addAttribute("status", status);
     model.addAttribute("statuses", CaseStatus.values());
@@ -48,7 +59,11 @@ class CasePagesController {
   }
 
   @GetMapping("/cases/{caseNumber}")
-  String show(Authentication authentication, @PathVariable String caseNumber, Model model) {
+  String show(
+      Authentication authentication,
+      @PathVariable String caseNumber,
+      HttpServletRequest request,
+      Model model) {
     if (!CaseNumbers.isValid(caseNumber)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
@@ -57,6 +72,7 @@ class CasePagesController {
     } catch (NotFoundException e) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
+    reads.read(authentication, request, CaseReads.CASE_PAGE, List.of(caseNumber));
     return "case";
   }
 

@@ -58,6 +58,11 @@ class PortalController {
               "Cockpit",
               "Le suivi de tous les parcours en cours : où en est chaque jeune, retards, incidents.",
               "/camunda/app/cockpit/"));
+      links.add(
+          new Link(
+              "Journal des accès",
+              "Qui a consulté les données personnelles de quel dossier, quand et d'où.",
+              "/access-log"));
     }
     if (admin) {
       links.add(

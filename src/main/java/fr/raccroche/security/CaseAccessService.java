@@ -37,4 +37,10 @@ public class CaseAccessService {
     access.revoke(groupId, Resources.PROCESS_INSTANCE, processInstanceId);
     access.revoke(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
   }
+
+  /** Removes every authorization naming the instance (it was erased). */
+  public void forgetInstance(String processInstanceId) {
+    access.revokeAll(Resources.PROCESS_INSTANCE, processInstanceId);
+    access.revokeAll(Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
+  }
 }

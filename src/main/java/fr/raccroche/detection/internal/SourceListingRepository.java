@@ -4,6 +4,7 @@ import fr.raccroche.pathway.LeaverSource;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface SourceListingRepository extends JpaRepository<SourceListingEntity, Long> {
@@ -14,4 +15,14 @@ public interface SourceListingRepository extends JpaRepository<SourceListingEnti
   List<SourceListingEntity> findByPersonIdOrderByRecordedAt(long personId);
 
   List<SourceListingEntity> findByUai(String uai);
+
+  /**
+   * The person was erased: their listings lose the row hash (a pseudonym of the original line),
+   * keeping source, file and line.
+   */
+  @Modifying
+  @Query(
+      "update SourceListingEntity l set l.rowHash = concat('efface-', cast(l.id as string))"
+          + " where l.personId = :personId")
+  int eraseRowHashes(long personId);
 }

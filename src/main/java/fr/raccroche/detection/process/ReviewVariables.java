@@ -41,16 +41,20 @@ final class ReviewVariables {
   }
 
   static PendingCase pending(VariableScope scope) {
-    Object source = scope.getVariable("pendingSource");
-    Object leaving = scope.getVariable("pendingLeavingDate");
+    return pending(scope.getVariables());
+  }
+
+  static PendingCase pending(Map<String, Object> variables) {
+    Object source = variables.get("pendingSource");
+    Object leaving = variables.get("pendingLeavingDate");
     return new PendingCase(
         source == null ? null : LeaverSource.valueOf(source.toString()),
-        (String) scope.getVariable("pendingFollowedBy"),
+        (String) variables.get("pendingFollowedBy"),
         leaving == null ? null : LocalDate.parse(leaving.toString()),
-        (String) scope.getVariable("pendingLeavingReason"),
-        (String) scope.getVariable("pendingTraining"),
-        (String) scope.getVariable("pendingLevel"),
-        (String) scope.getVariable("pendingUai"));
+        (String) variables.get("pendingLeavingReason"),
+        (String) variables.get("pendingTraining"),
+        (String) variables.get("pendingLevel"),
+        (String) variables.get("pendingUai"));
   }
 
   static long id(VariableScope scope, String name) {

@@ -7,6 +7,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, String> {
 
@@ -49,4 +50,21 @@ public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, 
       CaseStatus status,
       String text,
       Pageable pageable);
+
+  List<SupportCaseEntity> findByPersonId(Long personId);
+
+  /**
+   * People not anonymised whose cases are all closed, the last closure before the cutoff, oldest
+   * closure first.
+   */
+  @Query(
+      """
+      select c.personId from SupportCaseEntity c
+      where c.personId in (select p.id from YoungPersonEntity p where p.anonymised = false)
+      group by c.personId
+      having sum(case when c.status = fr.raccroche.pathway.CaseStatus.CLOSED then 0 else 1 end) = 0
+         and max(c.closedAt) < :cutoff
+      order by max(c.closedAt), c.personId
+      """)
+  List<Long> findPersonsClosedBefore(@Param("cutoff") java.time.Instant cutoff, Pageable pageable);
 }

@@ -153,6 +153,16 @@ public class CamundaAccess {
     }
   }
 
+  /** Removes every authorization (any user or group) on the resource. */
+  public void revokeAll(Resource resource, String resourceId) {
+    authorizations
+        .createAuthorizationQuery()
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .list()
+        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+  }
+
   /** Gives every signed-in user READ on a resource (used for shared Tasklist filters). */
   public void grantReadToEveryone(Resource resource, String resourceId) {
     long existing =

@@ -1,0 +1,60 @@
+package fr.raccroche.privacy;
+
+import fr.raccroche.privacy.internal.AccessLogEntity;
+import fr.raccroche.privacy.internal.AccessLogRepository;
+import fr.raccroche.shared.InvalidInputException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads the access log for the supervisors: who read which case's personal data, when and from
+ * where. The log itself is written by the events of each surface and never changes.
+ */
+@Service
+@Transactional(readOnly = true)
+public class AccessLogService {
+  static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+  private final AccessLogRepository log;
+
+  AccessLogService(AccessLogRepository log) {
+    this.log = log;
+  }
+
+  /**
+   * Entries, newest first, filtered by case number and user id (each may be null), between two days
+   * included (Paris time; null = no bound).
+   */
+  public Page<AccessLogEntry> search(
+      String caseNumber, String userId, LocalDate from, LocalDate to, Pageable page) {
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new InvalidInputException(
+          "to", "La date de fin doit être postérieure ou égale à la date de début.");
+    }
+    Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(PARIS).toInstant();
+    Instant end =
+        to == null
+            ? Instant.parse("9999-12-31T00:00:00Z")
+            : to.plusDays(1).atStartOfDay(PARIS).toInstant();
+    return log.search(blankToNull(caseNumber), blankToNull(userId), start, end, page)
+        .map(AccessLogService::entry);
+  }
+
+  private static AccessLogEntry entry(AccessLogEntity e) {
+    return new AccessLogEntry(
+        e.getId(),
+        e.getReadAt(),
+        e.getUserId(),
+        e.getCaseNumber(),
+        e.getSurface(),
+        e.getRemoteAddress());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

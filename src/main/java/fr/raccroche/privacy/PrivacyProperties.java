@@ -1,0 +1,30 @@
+package fr.raccroche.privacy;
+
+import java.time.Period;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code raccroche.privacy.*}: how long personal data is kept, and when the retention job runs.
+ *
+ * @param retentionAfterClosure how long after the closure of a young person's last case their
+ *     personal data is kept (default two years)
+ * @param rejectedLinesRetention how long the original text of rejected import lines is kept (they
+ *     name people who never became cases)
+ * @param retentionCron when the retention job runs (Camunda cycle, Quartz-style cron), in the night
+ * @param batchSize people anonymised per transaction
+ */
+@ConfigurationProperties("raccroche.privacy")
+public record PrivacyProperties(
+    Period retentionAfterClosure,
+    Period rejectedLinesRetention,
+    String retentionCron,
+    Integer batchSize) {
+  public PrivacyProperties {
+    retentionAfterClosure =
+        retentionAfterClosure == null ? Period.ofYears(2) : retentionAfterClosure;
+    rejectedLinesRetention =
+        rejectedLinesRetention == null ? Period.ofMonths(6) : rejectedLinesRetention;
+    retentionCron = retentionCron == null ? "0 30 1 * * ?" : retentionCron;
+    batchSize = batchSize == null || batchSize < 1 ? 100 : batchSize;
+  }
+}
