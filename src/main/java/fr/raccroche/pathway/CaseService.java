@@ -522,7 +522,7 @@ public class CaseService {
           .createTaskQuery()
           .processInstanceId(c.getProcessInstanceId())
           .initializeFormKeys()
-          .list()
+          .listPage(0, 100)
           .forEach(
               t ->
                   open.add(

@@ -374,7 +374,7 @@ class ImportIntegrationTest {
     JsonNode review =
         json.readTree(
             http.get(
-                    "/engine-rest/task?taskDefinitionKey=Task_ReviewPossibleDuplicate",
+                    "/engine-rest/task?maxResults=100&taskDefinitionKey=Task_ReviewPossibleDuplicate",
                     "coord.lyon",
                     "demo")
                 .body());
@@ -396,7 +396,7 @@ class ImportIntegrationTest {
     assertThat(task).as("review task for coord-LYON").isNotNull();
     assertThat(
             http.get(
-                    "/engine-rest/task?taskDefinitionKey=Task_ReviewPossibleDuplicate",
+                    "/engine-rest/task?maxResults=100&taskDefinitionKey=Task_ReviewPossibleDuplicate",
                     "coord.nord",
                     "demo")
                 .body())
@@ -424,7 +424,7 @@ class ImportIntegrationTest {
     JsonNode assign =
         json.readTree(
             http.get(
-                    "/engine-rest/task?taskDefinitionKey=Task_AssignPerimeter",
+                    "/engine-rest/task?maxResults=100&taskDefinitionKey=Task_AssignPerimeter",
                     "superviseur",
                     "demo")
                 .body());

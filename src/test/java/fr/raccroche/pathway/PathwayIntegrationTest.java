@@ -55,7 +55,10 @@ class PathwayIntegrationTest {
 
   JsonNode task(String caseNumber, String user) throws Exception {
     HttpResponse<String> response =
-        http.get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber, user, "demo");
+        http.get(
+            "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + caseNumber,
+            user,
+            "demo");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode tasks = body(response);
     assertThat(tasks).as("tasks of " + caseNumber + " for " + user).hasSize(1);
@@ -109,16 +112,31 @@ class PathwayIntegrationTest {
     assertThat(task(n, "coord.lyon").get("name").asText()).isEqualTo("Contacter le jeune");
     assertThat(
             body(
-                http.get("/engine-rest/task?processInstanceBusinessKey=" + n, "coord.est", "demo")))
+                http.get(
+                    "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + n,
+                    "coord.est",
+                    "demo")))
         .isEmpty();
     assertThat(
-            body(http.get("/engine-rest/process-instance?businessKey=" + n, "coord.est", "demo")))
+            body(
+                http.get(
+                    "/engine-rest/process-instance?maxResults=100&businessKey=" + n,
+                    "coord.est",
+                    "demo")))
         .isEmpty();
     assertThat(
-            body(http.get("/engine-rest/process-instance?businessKey=" + n, "coord.lyon", "demo")))
+            body(
+                http.get(
+                    "/engine-rest/process-instance?maxResults=100&businessKey=" + n,
+                    "coord.lyon",
+                    "demo")))
         .hasSize(1);
     assertThat(
-            body(http.get("/engine-rest/process-instance?businessKey=" + n, "superviseur", "demo")))
+            body(
+                http.get(
+                    "/engine-rest/process-instance?maxResults=100&businessKey=" + n,
+                    "superviseur",
+                    "demo")))
         .hasSize(1);
     assertThat(http.get("/api/cases/" + n, "coord.est", "demo").statusCode()).isEqualTo(404);
     assertThat(http.get("/api/cases/" + n, "referent.ml-lyon", "demo").statusCode()).isEqualTo(404);
@@ -179,7 +197,9 @@ class PathwayIntegrationTest {
     assertThat(
             body(
                 http.get(
-                    "/engine-rest/process-instance?businessKey=" + n, "referent.ml-lyon", "demo")))
+                    "/engine-rest/process-instance?maxResults=100&businessKey=" + n,
+                    "referent.ml-lyon",
+                    "demo")))
         .hasSize(1);
     complete(
         n,
@@ -252,7 +272,9 @@ class PathwayIntegrationTest {
     assertThat(
             body(
                 http.get(
-                    "/engine-rest/task?processInstanceBusinessKey=" + n, "coord.lyon", "demo")))
+                    "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + n,
+                    "coord.lyon",
+                    "demo")))
         .isEmpty();
     assertThat(body(http.get("/api/cases/" + n, "coord.est", "demo")).get("perimeterCode").asText())
         .isEqualTo("EST");
@@ -323,14 +345,14 @@ class PathwayIntegrationTest {
     assertThat(
             body(
                 http.get(
-                    "/engine-rest/task?taskDefinitionKey=Task_AcceptOrientation",
+                    "/engine-rest/task?maxResults=100&taskDefinitionKey=Task_AcceptOrientation",
                     "referent.ml-lyon",
                     "demo")))
         .isNotEmpty();
     assertThat(
             body(
                 http.get(
-                    "/engine-rest/task?taskDefinitionKey=Task_ContactYoungPerson",
+                    "/engine-rest/task?maxResults=100&taskDefinitionKey=Task_ContactYoungPerson",
                     "coord.nord",
                     "demo")))
         .isNotEmpty();

@@ -95,7 +95,11 @@ class PrivacyIntegrationTest {
 
   String onlyTaskId(String caseNumber, String user) throws Exception {
     JsonNode list =
-        body(http.get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber, user, "demo"));
+        body(
+            http.get(
+                "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + caseNumber,
+                user,
+                "demo"));
     assertThat(list).hasSize(1);
     return list.get(0).get("id").asText();
   }
@@ -188,7 +192,7 @@ class PrivacyIntegrationTest {
         .isEqualTo(200);
     assertThat(
             http.get(
-                    "/engine-rest/history/variable-instance?processInstanceId=" + pi,
+                    "/engine-rest/history/variable-instance?maxResults=100&processInstanceId=" + pi,
                     "superviseur",
                     "demo")
                 .statusCode())
@@ -516,7 +520,9 @@ class PrivacyIntegrationTest {
     assertThat(
             body(
                 http.get(
-                    "/engine-rest/task?processInstanceBusinessKey=" + n, "coord.lyon", "demo")))
+                    "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + n,
+                    "coord.lyon",
+                    "demo")))
         .isEmpty();
     assertThat(
             jdbc.queryForList(

@@ -67,7 +67,11 @@ class ScopeIntegrationTest {
 
   JsonNode onlyTask(String caseNumber, String user) throws Exception {
     JsonNode list =
-        body(http.get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber, user, "demo"));
+        body(
+            http.get(
+                "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + caseNumber,
+                user,
+                "demo"));
     assertThat(list).as("tasks of " + caseNumber + " for " + user).hasSize(1);
     return list.get(0);
   }
@@ -173,7 +177,9 @@ class ScopeIntegrationTest {
             "/history/incident?processInstanceId=" + pi,
             "/history/external-task-log?processInstanceId=" + pi);
     for (String path : queries) {
-      HttpResponse<String> response = http.get("/engine-rest" + path, "coord.lyon", "demo");
+      // Every list is paged: queryMaxResultsLimit refuses unbounded lists.
+      String paged = path + (path.contains("?") ? "&" : "?") + "maxResults=100";
+      HttpResponse<String> response = http.get("/engine-rest" + paged, "coord.lyon", "demo");
       assertThat(response.statusCode()).as(path + " " + response.body()).isIn(200, 403);
       assertNoLeak(response, secrets);
     }
@@ -199,7 +205,10 @@ class ScopeIntegrationTest {
     // The shared Tasklist filters list only what the caller may see.
     for (Filter filter : filters.createFilterQuery().list()) {
       HttpResponse<String> listed =
-          http.get("/engine-rest/filter/" + filter.getId() + "/list", "coord.lyon", "demo");
+          http.get(
+              "/engine-rest/filter/" + filter.getId() + "/list?maxResults=100",
+              "coord.lyon",
+              "demo");
       assertThat(listed.statusCode()).isEqualTo(200);
       assertNoLeak(listed, secrets);
     }
@@ -284,7 +293,8 @@ class ScopeIntegrationTest {
     Http tasklist = new Http(port);
     assertThat(tasklist.camundaLogin("tasklist", "coord.lyon", "demo")).isEqualTo(200);
     String engineApi = "/camunda/api/engine/engine/default";
-    HttpResponse<String> listed = tasklist.get(engineApi + "/task?processInstanceBusinessKey=" + n);
+    HttpResponse<String> listed =
+        tasklist.get(engineApi + "/task?maxResults=100&processInstanceBusinessKey=" + n);
     assertThat(listed.statusCode()).isEqualTo(200);
     assertNoLeak(listed, secrets);
     assertRefused(tasklist.get(engineApi + "/task/" + taskId + "/form-variables"));
@@ -328,7 +338,7 @@ class ScopeIntegrationTest {
         .isEqualTo(200);
     assertThat(
             body(http.get(
-                    "/engine-rest/history/variable-instance?processInstanceId=" + pi,
+                    "/engine-rest/history/variable-instance?maxResults=100&processInstanceId=" + pi,
                     "coord.est",
                     "demo"))
                 .size())
@@ -343,11 +353,11 @@ class ScopeIntegrationTest {
     String contactTask = onlyTask(n, "coord.lyon").get("id").asText();
     List<String> partnerSurfaces =
         List.of(
-            "/engine-rest/task?processInstanceBusinessKey=" + n,
-            "/engine-rest/process-instance?businessKey=" + n,
-            "/engine-rest/history/process-instance?processInstanceBusinessKey=" + n,
-            "/engine-rest/history/variable-instance?processInstanceId=" + pi,
-            "/engine-rest/history/task?processInstanceId=" + pi);
+            "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + n,
+            "/engine-rest/process-instance?maxResults=100&businessKey=" + n,
+            "/engine-rest/history/process-instance?maxResults=100&processInstanceBusinessKey=" + n,
+            "/engine-rest/history/variable-instance?maxResults=100&processInstanceId=" + pi,
+            "/engine-rest/history/task?maxResults=100&processInstanceId=" + pi);
     for (String path : partnerSurfaces) {
       HttpResponse<String> before = http.get(path, "referent.ml-lyon", "demo");
       assertThat(before.statusCode()).isEqualTo(200);
@@ -384,12 +394,15 @@ class ScopeIntegrationTest {
     assertThat(http.get("/api/cases/" + n, "referent.cio-lyon", "demo").statusCode())
         .isEqualTo(404);
     assertNoLeak(
-        http.get("/engine-rest/task?processInstanceBusinessKey=" + n, "referent.cio-lyon", "demo"),
+        http.get(
+            "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + n,
+            "referent.cio-lyon",
+            "demo"),
         n,
         pi);
     assertNoLeak(
         http.get(
-            "/engine-rest/history/variable-instance?processInstanceId=" + pi,
+            "/engine-rest/history/variable-instance?maxResults=100&processInstanceId=" + pi,
             "referent.cio-lyon",
             "demo"),
         n,
@@ -403,12 +416,12 @@ class ScopeIntegrationTest {
         List.of(
             "/api/cases",
             "/api/cases/2025-69-000001",
-            "/engine-rest/task",
-            "/engine-rest/process-instance",
-            "/engine-rest/history/process-instance",
-            "/engine-rest/history/variable-instance",
-            "/engine-rest/process-definition",
-            "/engine-rest/filter")) {
+            "/engine-rest/task?maxResults=100",
+            "/engine-rest/process-instance?maxResults=100",
+            "/engine-rest/history/process-instance?maxResults=100",
+            "/engine-rest/history/variable-instance?maxResults=100",
+            "/engine-rest/process-definition?maxResults=100",
+            "/engine-rest/filter?maxResults=100")) {
       HttpResponse<String> response = http.get(path, "prefecture", "demo");
       assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(403);
     }
@@ -434,8 +447,8 @@ class ScopeIntegrationTest {
             "/api/imports",
             "/api/perimeters",
             "/api/access-log",
-            "/engine-rest/task",
-            "/engine-rest/history/process-instance",
+            "/engine-rest/task?maxResults=100",
+            "/engine-rest/history/process-instance?maxResults=100",
             "/camunda/api/engine/engine/default/task",
             "/camunda/api/cockpit/plugin/base/default/process-definition/statistics",
             "/actuator/info",

@@ -38,12 +38,15 @@ class SecurityIntegrationTest {
 
   @Test
   void engineRestRefusesAnonymousCallsAndAcceptsDemoUsers() {
-    assertThat(http.get("/engine-rest/task").statusCode()).isEqualTo(401);
+    assertThat(http.get("/engine-rest/task?maxResults=100").statusCode()).isEqualTo(401);
     assertThat(
-            http.get("/engine-rest/task", userForWrongPasswords("essai.rest"), "wrong")
+            http.get(
+                    "/engine-rest/task?maxResults=100",
+                    userForWrongPasswords("essai.rest"),
+                    "wrong")
                 .statusCode())
         .isEqualTo(401);
-    HttpResponse<String> tasks = http.get("/engine-rest/task", "coord.lyon", "demo");
+    HttpResponse<String> tasks = http.get("/engine-rest/task?maxResults=100", "coord.lyon", "demo");
     assertThat(tasks.statusCode()).isEqualTo(200);
     assertThat(tasks.body()).startsWith("[");
     // The list of engines is the one open endpoint.

@@ -30,7 +30,7 @@ public class SendReminderDelegate implements JavaDelegate {
                   .createTaskQuery()
                   .processInstanceId(execution.getProcessInstanceId())
                   .taskDefinitionKey(taskKey)
-                  .list()) {
+                  .listPage(0, 100)) {
             task.setPriority(REMINDER_PRIORITY);
             tasks.saveTask(task);
             tasks.createComment(

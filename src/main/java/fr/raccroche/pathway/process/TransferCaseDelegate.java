@@ -49,7 +49,8 @@ public class TransferCaseDelegate implements JavaDelegate {
     String processInstanceId = execution.getProcessInstanceId();
     WithoutAuthorization.run(
         () -> {
-          for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
+          for (Task task :
+              tasks.createTaskQuery().processInstanceId(processInstanceId).listPage(0, 100)) {
             boolean oldCandidate =
                 tasks.getIdentityLinksForTask(task.getId()).stream()
                     .anyMatch(
