@@ -13,4 +13,11 @@ public record CaseSummary(
     String statusLabel,
     ClosureReason closureReason,
     LocalDate detectedOn,
-    String referentPartnerCode) {}
+    String referentPartnerCode) {
+
+  /** The case number and status only: what reaches a log line says nothing of the person. */
+  @Override
+  public String toString() {
+    return "CaseSummary[caseNumber=" + caseNumber + ", status=" + status + "]";
+  }
+}

@@ -48,4 +48,10 @@ public record CaseView(
       Instant created,
       Instant due,
       List<String> candidateGroups) {}
+
+  /** The case number and status only: what reaches a log line says nothing of the person. */
+  @Override
+  public String toString() {
+    return "CaseView[caseNumber=" + caseNumber + ", status=" + status + "]";
+  }
 }
