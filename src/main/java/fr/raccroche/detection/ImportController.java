@@ -1,7 +1,9 @@
 package fr.raccroche.detection;
 
 import fr.raccroche.pathway.LeaverSource;
+import fr.raccroche.pathway.PersonalDataRead;
 import fr.raccroche.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,7 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,9 +31,11 @@ import org.springframework.web.multipart.MultipartFile;
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
 class ImportController {
   private final ImportService imports;
+  private final ApplicationEventPublisher events;
 
-  ImportController(ImportService imports) {
+  ImportController(ImportService imports, ApplicationEventPublisher events) {
     this.imports = imports;
+    this.events = events;
   }
 
   /**
@@ -79,8 +84,20 @@ class ImportController {
 
   /** The rejected and excluded lines, as CSV for a spreadsheet. */
   @GetMapping("/{id}/rejections")
-  void rejections(@PathVariable long id, HttpServletResponse response) throws IOException {
+  void rejections(
+      @PathVariable long id,
+      Authentication authentication,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
     imports.report(id); // 404 before any byte is written
+    // The rejected lines name people: the export is a read of personal data.
+    events.publishEvent(
+        new PersonalDataRead(
+            authentication.getName(),
+            request.getRemoteAddr(),
+            "IMPORT_REJECTIONS",
+            List.of("import:" + id)));
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(
         "Content-Disposition", "attachment; filename=\"import-" + id + "-lignes-rejetees.csv\"");

@@ -22,7 +22,8 @@ class AccessLogPagesController {
           "CASE_API", "API dossiers",
           "CASE_LIST_API", "API liste des dossiers",
           "TASK_FORM", "Formulaire de tâche (Tasklist, engine-rest)",
-          "PROCESS_VARIABLES", "Variables du processus (Cockpit, engine-rest)");
+          "PROCESS_VARIABLES", "Variables du processus (Cockpit, engine-rest)",
+          "IMPORT_REJECTIONS", "Export des lignes rejetées d'un import");
 
   private final AccessLogService accessLog;
 

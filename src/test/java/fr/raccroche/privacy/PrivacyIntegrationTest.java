@@ -374,6 +374,9 @@ class PrivacyIntegrationTest {
         .allSatisfy(hash -> assertThat(hash).startsWith("efface-"));
     HttpResponse<String> rejections =
         http.get("/api/imports/" + importId + "/rejections", "superviseur", "demo");
+    assertThat(accessLog("import:" + importId))
+        .extracting(r -> r.get("user_id") + " " + r.get("surface"))
+        .containsExactly("superviseur IMPORT_REJECTIONS");
     assertThat(rejections.body()).doesNotContain("Rejete" + importedName);
 
     // Camunda: the instance's history is gone (variables, tasks, comments, decisions, details).

@@ -330,6 +330,28 @@ class ScopeIntegrationTest {
     assertThat(searchPage.body()).contains("Aucun dossier.");
     assertNoLeak(searchPage, n);
 
+    // Supervisors read everything but change nothing (Cockpit is read-only for them).
+    assertThat(
+            http.get("/engine-rest/process-instance/" + pi + "/variables", "superviseur", "demo")
+                .statusCode())
+        .isEqualTo(200);
+    for (HttpResponse<String> write :
+        List.of(
+            http.putJson(
+                "/engine-rest/process-instance/" + pi + "/suspended",
+                "{\"suspended\":true}",
+                "superviseur",
+                "demo"),
+            http.postJson(
+                "/engine-rest/process-instance/" + pi + "/variables",
+                "{\"modifications\":{\"intrusion\":{\"value\":\"x\"}}}",
+                "superviseur",
+                "demo"),
+            http.postJson(
+                "/engine-rest/task/" + taskId + "/complete", "{}", "superviseur", "demo"))) {
+      assertThat(write.statusCode()).as(write.request().uri().toString()).isEqualTo(403);
+    }
+
     // The EST coordinators still see everything of their case.
     assertThat(http.get("/api/cases/" + n, "coord.est", "demo").statusCode()).isEqualTo(200);
     assertThat(
