@@ -1,6 +1,7 @@
 package fr.raccroche.pathway;
 
 import fr.raccroche.shared.InvalidInputException;
+import fr.raccroche.shared.web.PageResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -35,21 +36,8 @@ class CaseController {
     this.reads = reads;
   }
 
-  /** A page of cases. */
-  record CasePage(
-      List<CaseSummary> content, int page, int size, long totalElements, int totalPages) {
-    static CasePage of(Page<CaseSummary> page) {
-      return new CasePage(
-          page.getContent(),
-          page.getNumber(),
-          page.getSize(),
-          page.getTotalElements(),
-          page.getTotalPages());
-    }
-  }
-
   @GetMapping
-  CasePage list(
+  PageResponse<CaseSummary> list(
       Authentication authentication,
       @RequestParam(required = false) String perimeter,
       @RequestParam(required = false) CaseStatus status,
@@ -74,7 +62,7 @@ class CaseController {
         request,
         CaseReads.CASE_LIST_API,
         found.map(CaseSummary::caseNumber).getContent());
-    return CasePage.of(found);
+    return PageResponse.of(found);
   }
 
   @GetMapping("/{caseNumber}")

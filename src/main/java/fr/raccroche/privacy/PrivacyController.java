@@ -2,9 +2,9 @@ package fr.raccroche.privacy;
 
 import fr.raccroche.pathway.CaseNumbers;
 import fr.raccroche.shared.InvalidInputException;
+import fr.raccroche.shared.web.PageResponse;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,21 +29,9 @@ class PrivacyController {
     this.retention = retention;
   }
 
-  record AccessLogPage(
-      List<AccessLogEntry> content, int page, int size, long totalElements, int totalPages) {
-    static AccessLogPage of(Page<AccessLogEntry> page) {
-      return new AccessLogPage(
-          page.getContent(),
-          page.getNumber(),
-          page.getSize(),
-          page.getTotalElements(),
-          page.getTotalPages());
-    }
-  }
-
   @GetMapping("/api/access-log")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-  AccessLogPage accessLog(
+  PageResponse<AccessLogEntry> accessLog(
       @RequestParam(required = false) String caseNumber,
       @RequestParam(required = false) String userId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -57,7 +45,7 @@ class PrivacyController {
       throw new InvalidInputException(
           "size", "La taille de page doit être comprise entre 1 et 500.");
     }
-    return AccessLogPage.of(
+    return PageResponse.of(
         accessLog.search(caseNumber, userId, from, to, PageRequest.of(page, size)));
   }
 
