@@ -534,4 +534,49 @@ class PrivacyIntegrationTest {
         .extracting(r -> r.get("cause") + " " + r.get("requested_by"))
         .containsExactly("WITHDRAWAL admin");
   }
+
+  @Test
+  void theCasePageOffersAdministratorsTheWithdrawalWithItsConfirmation() throws Exception {
+    String name = uniqueName("Pageretrait");
+    String n = newCase(name, "coord.lyon", "69003").get("caseNumber").asText();
+    Http coordinator = new Http(port);
+    coordinator.signIn("coord.lyon", "demo");
+    HttpResponse<String> coordinatorPage = coordinator.get("/cases/" + n);
+    assertThat(coordinatorPage.body()).doesNotContain("Retirer et effacer");
+    String token = Http.csrfToken(coordinatorPage.body());
+    assertThat(
+            coordinator
+                .postForm("/cases/" + n + "/erasure", Map.of("reason", "x", "_csrf", token))
+                .statusCode())
+        .isEqualTo(403);
+
+    Http admin = new Http(port);
+    admin.signIn("admin", "demo");
+    HttpResponse<String> page = admin.get("/cases/" + n);
+    assertThat(page.body()).contains("Retrait et effacement (opposition)", "Retirer et effacer");
+    String adminToken = Http.csrfToken(page.body());
+    HttpResponse<String> noReason =
+        admin.postForm("/cases/" + n + "/erasure", Map.of("reason", " ", "_csrf", adminToken));
+    assertThat(noReason.statusCode()).isEqualTo(302);
+    assertThat(admin.get(path(noReason)).body()).contains("Indiquez le motif du retrait");
+    assertThat(body(http.get("/api/cases/" + n, "coord.lyon", "demo")).get("status").asText())
+        .isNotEqualTo("CLOSED");
+
+    HttpResponse<String> done =
+        admin.postForm(
+            "/cases/" + n + "/erasure", Map.of("reason", "Opposition", "_csrf", adminToken));
+    assertThat(done.statusCode()).isEqualTo(302);
+    HttpResponse<String> after = admin.get(path(done));
+    assertThat(after.body())
+        .contains("Le jeune est retiré", "ANONYMISÉ")
+        .doesNotContain(name, "Retirer et effacer");
+  }
+
+  static String path(HttpResponse<String> redirect) {
+    return redirect
+        .headers()
+        .firstValue("Location")
+        .orElseThrow()
+        .replaceFirst("^https?://[^/]+", "");
+  }
 }
