@@ -593,7 +593,13 @@ public class CaseService {
     correlate(caseNumber, MSG_SUPPORT_REFUSED, Map.of());
   }
 
+  /** Withdrawn (error, data-protection objection): works whether its pathway runs or not. */
   public void withdraw(String caseNumber, String reason) {
+    SupportCaseEntity c = caseOrThrow(caseNumber);
+    if (c.getProcessInstanceId() == null && c.getStatus() != CaseStatus.CLOSED) {
+      records.close(caseNumber, ClosureReason.WITHDRAWN);
+      return;
+    }
     correlate(
         caseNumber,
         MSG_WITHDRAWN,

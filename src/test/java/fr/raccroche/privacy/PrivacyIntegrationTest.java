@@ -572,6 +572,62 @@ class PrivacyIntegrationTest {
         .doesNotContain(name, "Retirer et effacer");
   }
 
+  @Autowired fr.raccroche.pathway.PersonDirectory directory;
+  @Autowired fr.raccroche.pathway.CaseService caseService;
+
+  @Test
+  void aCaseWhosePathwayHasNotStartedYetIsWithdrawnToo() throws Exception {
+    // As an import leaves a case between its registration and the start of its pathway.
+    String name = uniqueName("Enattente");
+    fr.raccroche.pathway.PersonDetails person =
+        new fr.raccroche.pathway.PersonDetails(
+            null,
+            name,
+            "Sacha",
+            "M",
+            LocalDate.now().minusYears(17),
+            null,
+            "69003",
+            null,
+            "Lyon",
+            "0600000001",
+            null,
+            null,
+            null);
+    long personId = directory.register(person).id();
+    String n =
+        caseService.registerCase(
+            personId,
+            new fr.raccroche.pathway.NewCase(
+                person,
+                fr.raccroche.pathway.CaseOrigin.IMPORT,
+                fr.raccroche.pathway.LeaverSource.EN,
+                LocalDate.now(),
+                LocalDate.now().minusMonths(1),
+                null,
+                null,
+                fr.raccroche.pathway.SchoolLevel.LYCEE,
+                null,
+                "LYON",
+                false,
+                null,
+                false),
+            "LYON");
+    HttpResponse<String> withdrawn =
+        http.postJson(
+            "/api/erasures",
+            "{\"caseNumber\":\"" + n + "\",\"reason\":\"Opposition\"}",
+            "admin",
+            "demo");
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    JsonNode after = body(http.get("/api/cases/" + n, "admin", "demo"));
+    assertThat(after.get("closureReason").asText()).isEqualTo("WITHDRAWN");
+    assertThat(after.toString()).doesNotContain(name);
+    // Its pathway never starts afterwards.
+    caseService.startPendingPathways(1000);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(n).count()).isZero();
+  }
+
   static String path(HttpResponse<String> redirect) {
     return redirect
         .headers()
