@@ -181,7 +181,7 @@ public class IndicatorService {
         q,
         quarter.label(),
         perimeter,
-        perimeter == null ? "Département " + departement : names.getOrDefault(perimeter, perimeter),
+        perimeter == null ? "Tout le département" : names.getOrDefault(perimeter, perimeter),
         year.start(),
         quarter.end().isBefore(year.end()) ? quarter.end() : year.end(),
         quarter.start().minusYears(1),

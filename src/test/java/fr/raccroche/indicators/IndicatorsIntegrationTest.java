@@ -31,8 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @RaccrocheIntegrationTest
 class IndicatorsIntegrationTest {
-  static final SyntheticDepartement SYNTH =
-      new SyntheticDepartement(20261129L, 900, 900_000_000L, "SYN-");
+  static final SyntheticDepartement SYNTH = SyntheticDepartement.SHARED;
 
   /** School year → quarters compared (every quarter overlapping it, boundaries included). */
   static final Map<String, List<String>> PERIODS =
@@ -52,13 +51,7 @@ class IndicatorsIntegrationTest {
   @BeforeEach
   void seed() {
     http = new Http(port);
-    Integer present =
-        jdbc.queryForObject(
-            "SELECT COUNT(*) FROM indicator_case_fact WHERE case_number LIKE 'SYN-%'",
-            Integer.class);
-    if (present == 0) {
-      transactions.executeWithoutResult(tx -> SYNTH.replay(events::publishEvent));
-    }
+    SyntheticDepartement.ensureSeeded(jdbc, transactions, events);
   }
 
   JsonNode get(String path, String user) throws Exception {

@@ -96,6 +96,26 @@ public final class SyntheticDepartement {
 
   public final List<Case> cases = new ArrayList<>();
 
+  /** The département shared by the integration tests (one context, one database per run). */
+  public static final SyntheticDepartement SHARED =
+      new SyntheticDepartement(20261129L, 900, 900_000_000L, "SYN-");
+
+  /** Feeds {@link #SHARED} through the pathway's events, once per database. */
+  public static void ensureSeeded(
+      org.springframework.jdbc.core.JdbcTemplate jdbc,
+      org.springframework.transaction.support.TransactionTemplate transactions,
+      org.springframework.context.ApplicationEventPublisher events) {
+    synchronized (SHARED) {
+      Integer present =
+          jdbc.queryForObject(
+              "SELECT COUNT(*) FROM indicator_case_fact WHERE case_number LIKE 'SYN-%'",
+              Integer.class);
+      if (present == 0) {
+        transactions.executeWithoutResult(tx -> SHARED.replay(events::publishEvent));
+      }
+    }
+  }
+
   /** {@code count} cases from {@code seed}; person and case numbers start at {@code base}. */
   public SyntheticDepartement(long seed, int count, long base, String prefix) {
     Random r = new Random(seed);
