@@ -42,9 +42,10 @@ class IndicatorPagesController {
       @RequestParam(required = false) String perimeter,
       Model model) {
     Viewer viewer = Viewer.of(authentication);
-    Period fallback = indicators.scheduledPeriod(LocalDate.now(clock));
-    String sy = blank(schoolYear) ? fallback.schoolYear().toString() : schoolYear.strip();
-    String q = blank(quarter) ? fallback.quarter().toString() : quarter.strip();
+    // By default the quarter under way, in its school year.
+    LocalDate today = LocalDate.now(clock);
+    String sy = blank(schoolYear) ? SchoolYear.of(today).toString() : schoolYear.strip();
+    String q = blank(quarter) ? Quarter.of(today).toString() : quarter.strip();
     model.addAttribute("schoolYear", sy);
     model.addAttribute("quarter", q);
     model.addAttribute("perimeter", perimeter);
@@ -104,9 +105,7 @@ class IndicatorPagesController {
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
   String objectives(@RequestParam(required = false) String schoolYear, Model model) {
     String sy =
-        blank(schoolYear)
-            ? indicators.scheduledPeriod(LocalDate.now(clock)).schoolYear().toString()
-            : schoolYear.strip();
+        blank(schoolYear) ? SchoolYear.of(LocalDate.now(clock)).toString() : schoolYear.strip();
     model.addAttribute("schoolYear", sy);
     model.addAttribute("perimeterNames", indicators.perimeterNames());
     model.addAttribute("keys", IndicatorKey.values());

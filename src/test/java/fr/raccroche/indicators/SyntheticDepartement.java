@@ -53,11 +53,11 @@ public final class SyntheticDepartement {
       String solutionType,
       ClosureReason closure) {
 
-    boolean inScope() {
+    public boolean inScope() {
       return closure != ClosureReason.NOT_ELIGIBLE && closure != ClosureReason.FALSE_DETECTION;
     }
 
-    String ageBand() {
+    public String ageBand() {
       if (age == null) return "UNKNOWN";
       if (age >= 16 && age <= 17) return "16-17";
       if (age >= 18 && age <= 20) return "18-20";
@@ -65,7 +65,7 @@ public final class SyntheticDepartement {
       return "OTHER";
     }
 
-    String code(String dimension) {
+    public String code(String dimension) {
       String v =
           switch (dimension) {
             case "source" -> source;
