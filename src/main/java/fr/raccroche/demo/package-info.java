@@ -4,5 +4,5 @@
  * unless {@code RACCROCHE_ALLOW_DEMO=true}.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"territory", "security", "pathway"})
+    allowedDependencies = {"territory", "security", "pathway", "indicators"})
 package fr.raccroche.demo;

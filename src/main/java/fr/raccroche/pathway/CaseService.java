@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -66,6 +67,7 @@ public class CaseService {
   private final PathwayDelays delays;
   private final List<PersonSources> sources;
   private final String departement;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   CaseService(
@@ -81,6 +83,7 @@ public class CaseService {
       PathwayDelays delays,
       List<PersonSources> sources,
       @Value("${raccroche.departement}") String departement,
+      ApplicationEventPublisher events,
       Optional<Clock> clock) {
     this.persons = persons;
     this.cases = cases;
@@ -94,6 +97,7 @@ public class CaseService {
     this.delays = delays;
     this.sources = sources;
     this.departement = departement;
+    this.events = events;
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
 
@@ -127,7 +131,7 @@ public class CaseService {
           "followedByPartnerCode", "Partenaire inconnu : " + request.followedByPartnerCode() + ".");
     }
     YoungPersonEntity entity = findOrCreatePerson(person);
-    SupportCaseEntity c = register(entity.getId(), request, perimeter, detectedOn);
+    SupportCaseEntity c = register(entity, request, perimeter, detectedOn);
     startPathway(c, entity);
     return view(c);
   }
@@ -148,11 +152,14 @@ public class CaseService {
   public String registerCase(long personId, NewCase request, String perimeterCode) {
     LocalDate detectedOn =
         request.detectedOn() == null ? LocalDate.now(clock) : request.detectedOn();
-    return register(personId, request, perimeterCode, detectedOn).getCaseNumber();
+    // The person was registered or matched in this transaction: found in the persistence context.
+    YoungPersonEntity person = persons.findById(personId).orElseThrow();
+    return register(person, request, perimeterCode, detectedOn).getCaseNumber();
   }
 
   private SupportCaseEntity register(
-      long personId, NewCase request, String perimeter, LocalDate detectedOn) {
+      YoungPersonEntity person, NewCase request, String perimeter, LocalDate detectedOn) {
+    long personId = person.getId();
     Instant now = Instant.now(clock);
     SupportCaseEntity c = new SupportCaseEntity();
     c.setCaseNumber(numbers.next(detectedOn, departement));
@@ -173,6 +180,22 @@ public class CaseService {
     c.setCreatedAt(now);
     c.setUpdatedAt(now);
     c = cases.save(c);
+    LocalDate ageDate = c.getLeavingDate() == null ? detectedOn : c.getLeavingDate();
+    events.publishEvent(
+        new CaseRegistered(
+            c.getCaseNumber(),
+            personId,
+            perimeter,
+            c.getOrigin(),
+            c.getSource(),
+            person.getSex(),
+            person.getBirthDate() == null
+                ? null
+                : Period.between(person.getBirthDate(), ageDate).getYears(),
+            c.getLastLevel(),
+            c.getLeavingReason(),
+            c.getLeavingDate(),
+            detectedOn));
     records.detected(c, detectedOn);
     return c;
   }

@@ -4,8 +4,8 @@
  * the process passes them.
  *
  * <p>Public face: {@link fr.raccroche.pathway.CaseService}, {@link
- * fr.raccroche.pathway.PersonDirectory}, the records and enums of this package, and the event
- * {@link fr.raccroche.pathway.MilestoneReached}.
+ * fr.raccroche.pathway.PersonDirectory}, the records and enums of this package, and the events
+ * {@link fr.raccroche.pathway.CaseRegistered} and {@link fr.raccroche.pathway.MilestoneReached}.
  */
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {"shared", "territory", "security"})

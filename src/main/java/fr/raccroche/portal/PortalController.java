@@ -71,6 +71,16 @@ class PortalController {
               "Les utilisateurs, les groupes et les autorisations.",
               "/camunda/app/admin/"));
     }
+    boolean prefecture = authorities.contains("ROLE_" + Roles.PREFECTURE);
+    boolean coordinator = authorities.contains("ROLE_" + Roles.COORDINATOR);
+    if (admin || supervisor || prefecture || coordinator) {
+      links.add(
+          new Link(
+              "Indicateurs trimestriels",
+              "Les trois indicateurs du trimestre par périmètre, leur tendance, les objectifs ;"
+                  + " exports CSV et PDF.",
+              "/indicators"));
+    }
     links.add(
         new Link(
             "Territoire",

@@ -1,0 +1,152 @@
+package fr.raccroche.indicators;
+
+import fr.raccroche.indicators.IndicatorService.Period;
+import fr.raccroche.indicators.internal.CsvReport;
+import fr.raccroche.indicators.internal.PdfReport;
+import fr.raccroche.indicators.internal.Viewer;
+import fr.raccroche.shared.InvalidInputException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Indicators API: the quarterly report as JSON, CSV or PDF; the snapshots and the manual start of
+ * the quarterly process; the objectives. The prefecture and coordinators (their own perimeter) read
+ * masked reports; supervisors and administrators read exact ones and manage.
+ */
+@RestController
+@RequestMapping("/api/indicators")
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'PREFECTURE', 'COORDINATOR')")
+class IndicatorController {
+  private final IndicatorService indicators;
+
+  IndicatorController(IndicatorService indicators) {
+    this.indicators = indicators;
+  }
+
+  @GetMapping
+  IndicatorReport report(
+      Authentication authentication,
+      @RequestParam(required = false) String schoolYear,
+      @RequestParam(required = false) String quarter,
+      @RequestParam(required = false) String perimeter,
+      @RequestParam(defaultValue = "false") boolean live) {
+    return build(authentication, schoolYear, quarter, perimeter, live);
+  }
+
+  @GetMapping("/export")
+  ResponseEntity<byte[]> export(
+      Authentication authentication,
+      @RequestParam(required = false) String schoolYear,
+      @RequestParam(required = false) String quarter,
+      @RequestParam(required = false) String perimeter,
+      @RequestParam(defaultValue = "false") boolean live,
+      @RequestParam(required = false) String format) {
+    String f = format == null ? "" : format.strip().toLowerCase();
+    if (!f.equals("csv") && !f.equals("pdf")) {
+      throw new InvalidInputException(
+          "format", "Format d'export inconnu : « " + format + " » (csv ou pdf).");
+    }
+    IndicatorReport r = build(authentication, schoolYear, quarter, perimeter, live);
+    String name =
+        "indicateurs-"
+            + r.departement()
+            + (r.perimeter() == null ? "" : "-" + r.perimeter())
+            + "-"
+            + r.quarter()
+            + "."
+            + f;
+    return ResponseEntity.ok()
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name).build().toString())
+        .contentType(
+            f.equals("csv")
+                ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
+                : MediaType.APPLICATION_PDF)
+        .body(f.equals("csv") ? CsvReport.write(r) : PdfReport.write(r));
+  }
+
+  private IndicatorReport build(
+      Authentication authentication,
+      String schoolYear,
+      String quarter,
+      String perimeter,
+      boolean live) {
+    Viewer viewer = Viewer.of(authentication);
+    Period period = indicators.period(schoolYear, quarter);
+    String scope = viewer.scope(indicators.perimeter(perimeter));
+    return indicators.report(period, scope, live && viewer.manager(), viewer.mask());
+  }
+
+  @GetMapping("/snapshots")
+  List<SnapshotSummary> snapshots(
+      @RequestParam(required = false) String schoolYear,
+      @RequestParam(required = false) String quarter) {
+    return indicators.snapshots(indicators.period(schoolYear, quarter));
+  }
+
+  /**
+   * Starts QuarterlyIndicatorsProcess for a quarter (a new draft for the supervisors to review).
+   */
+  @PostMapping("/snapshots")
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+  ResponseEntity<Map<String, String>> start(
+      @RequestParam(required = false) String schoolYear,
+      @RequestParam(required = false) String quarter) {
+    Period period = indicators.period(schoolYear, quarter);
+    String id = indicators.startQuarterlyProcess(period);
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(
+            Map.of(
+                "processInstanceId",
+                id,
+                "schoolYear",
+                period.schoolYear().toString(),
+                "quarter",
+                period.quarter().toString()));
+  }
+
+  @GetMapping("/objectives")
+  List<Objective> objectives(@RequestParam(required = false) String schoolYear) {
+    if (schoolYear == null) {
+      throw new InvalidInputException(
+          "schoolYear", "L'année scolaire est obligatoire (par exemple 2025-2026).");
+    }
+    return indicators.objectives(SchoolYear.parse(schoolYear).toString());
+  }
+
+  /** What a supervisor sends to set an objective ({@code perimeter} null = the département). */
+  record ObjectiveRequest(
+      String schoolYear, String perimeter, String indicator, String kind, BigDecimal target) {}
+
+  @PutMapping("/objectives")
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+  Objective setObjective(Authentication authentication, @RequestBody ObjectiveRequest request) {
+    if (request.schoolYear() == null) {
+      throw new InvalidInputException(
+          "schoolYear", "L'année scolaire est obligatoire (par exemple 2025-2026).");
+    }
+    return indicators.setObjective(
+        request.schoolYear(),
+        request.perimeter(),
+        request.indicator(),
+        request.kind(),
+        request.target(),
+        authentication.getName());
+  }
+}

@@ -1,0 +1,151 @@
+package fr.raccroche.indicators;
+
+import fr.raccroche.indicators.IndicatorService.Period;
+import fr.raccroche.indicators.internal.CsvReport;
+import fr.raccroche.indicators.internal.SvgCharts;
+import fr.raccroche.indicators.internal.Viewer;
+import fr.raccroche.shared.InvalidInputException;
+import fr.raccroche.shared.NotFoundException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** French pages: the quarterly report (charts, tables, exports), the objectives. */
+@Controller
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'PREFECTURE', 'COORDINATOR')")
+class IndicatorPagesController {
+  private final IndicatorService indicators;
+  private final Clock clock;
+
+  IndicatorPagesController(IndicatorService indicators, Optional<Clock> clock) {
+    this.indicators = indicators;
+    this.clock = clock.orElse(Clock.systemDefaultZone());
+  }
+
+  @GetMapping("/indicators")
+  String report(
+      Authentication authentication,
+      @RequestParam(required = false) String schoolYear,
+      @RequestParam(required = false) String quarter,
+      @RequestParam(required = false) String perimeter,
+      Model model) {
+    Viewer viewer = Viewer.of(authentication);
+    // By default the quarter under way, in its school year.
+    LocalDate today = LocalDate.now(clock);
+    String sy = blank(schoolYear) ? SchoolYear.of(today).toString() : schoolYear.strip();
+    String q = blank(quarter) ? Quarter.of(today).toString() : quarter.strip();
+    model.addAttribute("schoolYear", sy);
+    model.addAttribute("quarter", q);
+    model.addAttribute("perimeter", perimeter);
+    model.addAttribute("perimeterNames", indicators.perimeterNames());
+    model.addAttribute("allPerimeters", viewer.perimeters() == null);
+    model.addAttribute("manager", viewer.manager());
+    try {
+      Period period = indicators.period(sy, q);
+      String scope;
+      try {
+        scope = viewer.scope(indicators.perimeter(perimeter));
+      } catch (NotFoundException e) {
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+      }
+      IndicatorReport r = indicators.report(period, scope, false, viewer.mask());
+      model.addAttribute("r", r);
+      model.addAttribute("indicatorLines", CsvReport.indicators(r));
+      model.addAttribute("barsSvg", SvgCharts.bars(r.perimeters()));
+      model.addAttribute("trendSvg", r.trend().isEmpty() ? null : SvgCharts.trend(r.trend()));
+      String exportBase =
+          UriComponentsBuilder.fromPath("/api/indicators/export")
+              .queryParam("schoolYear", sy)
+              .queryParam("quarter", q)
+              .queryParamIfPresent("perimeter", Optional.ofNullable(scope))
+              .build()
+              .toUriString();
+      model.addAttribute("csvHref", exportBase + "&format=csv");
+      model.addAttribute("pdfHref", exportBase + "&format=pdf");
+      if (viewer.manager()) {
+        model.addAttribute("snapshots", indicators.snapshots(period));
+      }
+    } catch (InvalidInputException e) {
+      model.addAttribute("error", e.getMessage());
+    }
+    return "indicators";
+  }
+
+  /** Starts the quarterly process by hand: a new draft for the supervisors to review. */
+  @PostMapping("/indicators/snapshots")
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+  String start(
+      @RequestParam String schoolYear, @RequestParam String quarter, RedirectAttributes redirect) {
+    Period period = indicators.period(schoolYear, quarter);
+    indicators.startQuarterlyProcess(period);
+    redirect.addFlashAttribute(
+        "message",
+        "Un nouveau brouillon du trimestre "
+            + period.quarter()
+            + " a été calculé : la tâche « Relire les indicateurs trimestriels » attend les"
+            + " superviseurs dans Tasklist.");
+    redirect.addAttribute("schoolYear", period.schoolYear().toString());
+    redirect.addAttribute("quarter", period.quarter().toString());
+    return "redirect:/indicators";
+  }
+
+  @GetMapping("/indicators/objectives")
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+  String objectives(@RequestParam(required = false) String schoolYear, Model model) {
+    String sy =
+        blank(schoolYear) ? SchoolYear.of(LocalDate.now(clock)).toString() : schoolYear.strip();
+    model.addAttribute("schoolYear", sy);
+    model.addAttribute("perimeterNames", indicators.perimeterNames());
+    model.addAttribute("keys", IndicatorKey.values());
+    try {
+      model.addAttribute("objectives", indicators.objectives(SchoolYear.parse(sy).toString()));
+    } catch (InvalidInputException e) {
+      model.addAttribute("error", e.getMessage());
+      model.addAttribute("objectives", java.util.List.of());
+    }
+    return "indicator-objectives";
+  }
+
+  @PostMapping("/indicators/objectives")
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+  String setObjective(
+      Authentication authentication,
+      @RequestParam String schoolYear,
+      @RequestParam(required = false) String perimeter,
+      @RequestParam String indicator,
+      @RequestParam String kind,
+      @RequestParam String target,
+      RedirectAttributes redirect) {
+    try {
+      BigDecimal value;
+      try {
+        value = new BigDecimal(target.strip().replace(',', '.'));
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException("target", "L'objectif doit être un nombre.");
+      }
+      indicators.setObjective(
+          schoolYear, perimeter, indicator, kind, value, authentication.getName());
+      redirect.addFlashAttribute("message", "Objectif enregistré.");
+    } catch (InvalidInputException | NotFoundException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    redirect.addAttribute("schoolYear", schoolYear);
+    return "redirect:/indicators/objectives";
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}

@@ -1,0 +1,12 @@
+package fr.raccroche.indicators.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ObjectiveRepository extends JpaRepository<ObjectiveEntity, Long> {
+  List<ObjectiveEntity> findBySchoolYearOrderByPerimeterCodeAscIndicatorAsc(String schoolYear);
+
+  Optional<ObjectiveEntity> findBySchoolYearAndPerimeterCodeAndIndicator(
+      String schoolYear, String perimeterCode, String indicator);
+}

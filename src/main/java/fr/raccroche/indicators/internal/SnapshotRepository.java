@@ -1,0 +1,10 @@
+package fr.raccroche.indicators.internal;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface SnapshotRepository extends JpaRepository<SnapshotEntity, Long> {
+  List<SnapshotEntity> findBySchoolYearAndQuarterOrderByIdDesc(String schoolYear, String quarter);
+
+  List<SnapshotEntity> findByStatusOrderBySchoolYearAscQuarterAscIdAsc(String status);
+}
