@@ -74,7 +74,10 @@ class IndicatorSnapshotsIntegrationTest {
   }
 
   JsonNode reviewTask(String processInstanceId) throws Exception {
-    JsonNode tasks = get("/engine-rest/task?maxResults=100&processInstanceId=" + processInstanceId, "superviseur");
+    JsonNode tasks =
+        get(
+            "/engine-rest/task?maxResults=100&processInstanceId=" + processInstanceId,
+            "superviseur");
     assertThat(tasks).hasSize(1);
     assertThat(tasks.get(0).get("taskDefinitionKey").asText())
         .isEqualTo("Task_ReviewQuarterlySnapshot");

@@ -340,10 +340,24 @@ class PrivacyIntegrationTest {
     assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(duePi).count())
         .isPositive();
 
+    // The indicators of the quarter of these leavings, as the supervisors read them live.
+    LocalDate leaving = LocalDate.now().minusMonths(3);
+    String indicatorsPath =
+        "/api/indicators?live=true&schoolYear="
+            + fr.raccroche.indicators.SchoolYear.of(leaving)
+            + "&quarter="
+            + fr.raccroche.indicators.Quarter.of(leaving);
+    JsonNode indicatorsBefore = indicators(indicatorsPath);
+    assertThat(indicatorsBefore.get("leavers").toString()).as(indicatorsPath).isNotEqualTo("null");
+
     RetentionReport report = retention.applyRetention();
     assertThat(report.personsAnonymised()).isEqualTo(2);
     assertThat(report.casesAnonymised()).isEqualTo(2);
     assertThat(report.rejectedLinesErased()).isGreaterThanOrEqualTo(1);
+
+    assertThat(indicators(indicatorsPath))
+        .as("indicators after retention")
+        .isEqualTo(indicatorsBefore);
 
     // The app: no name, INE, contact, guardian or free text left; the counts' inputs unchanged.
     JsonNode erased = body(http.get("/api/cases/" + dueCase, "coord.lyon", "demo"));
@@ -626,6 +640,16 @@ class PrivacyIntegrationTest {
     // Its pathway never starts afterwards.
     caseService.startPendingPathways(1000);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(n).count()).isZero();
+  }
+
+  /** An indicators report without the instant it was computed at. */
+  JsonNode indicators(String path) throws Exception {
+    HttpResponse<String> response = http.get(path, "superviseur", "demo");
+    assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+    com.fasterxml.jackson.databind.node.ObjectNode report =
+        (com.fasterxml.jackson.databind.node.ObjectNode) body(response);
+    report.remove("computedAt");
+    return report;
   }
 
   static String path(HttpResponse<String> redirect) {
