@@ -70,6 +70,9 @@ public class CaseFactEntity {
   @Column(name = "closure_reason")
   private ClosureReason closureReason;
 
+  @Column(name = "experiment_project_id")
+  private Long experimentProjectId;
+
   protected CaseFactEntity() {}
 
   public CaseFactEntity(String caseNumber, String perimeterCode) {
@@ -203,6 +206,14 @@ public class CaseFactEntity {
 
   public void setClosedOn(LocalDate closedOn) {
     this.closedOn = closedOn;
+  }
+
+  public Long getExperimentProjectId() {
+    return experimentProjectId;
+  }
+
+  public void setExperimentProjectId(Long experimentProjectId) {
+    this.experimentProjectId = experimentProjectId;
   }
 
   public ClosureReason getClosureReason() {

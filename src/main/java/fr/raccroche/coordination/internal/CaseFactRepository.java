@@ -6,5 +6,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface CaseFactRepository extends JpaRepository<CaseFactEntity, String> {
   List<CaseFactEntity> findByPerimeterCodeAndSchoolYear(String perimeterCode, String schoolYear);
 
-  List<CaseFactEntity> findByChosenOfferIdIsNotNull();
+  List<CaseFactEntity> findByExperimentProjectId(Long projectId);
 }

@@ -30,7 +30,9 @@ public class CoordinationTaskValidation implements ExecutionListener {
       case "Task_UpdateOffer" -> offerUpdate(task);
       case "Task_WriteDiagnosis" -> diagnosis(task);
       case "Task_ValidateDiagnosis" -> review(task, DIAGNOSIS_VALIDATED, "la validation");
-      default -> ExperimentTaskValidation.validate(task);
+      default -> {
+        // tasks of other processes are not validated here
+      }
     }
   }
 
