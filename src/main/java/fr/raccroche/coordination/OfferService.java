@@ -202,11 +202,13 @@ public class OfferService {
     Partner partner = territory.partner(r.partnerCode().strip());
     text(r.name(), "name", "Le nom de l'offre", 3, 150, true);
     text(r.description(), "description", "La description", 0, 2000, false);
-    if (r.needs() == null || r.needs().isEmpty() || r.needs().contains(null)) {
+    if (r.needs() == null
+        || r.needs().isEmpty()
+        || r.needs().stream().anyMatch(java.util.Objects::isNull)) {
       throw new InvalidInputException(
           "needs", "Indiquez au moins un besoin auquel l'offre répond (needs).");
     }
-    if (r.types() != null && r.types().contains(null)) {
+    if (r.types() != null && r.types().stream().anyMatch(java.util.Objects::isNull)) {
       throw new InvalidInputException("types", "Type d'offre inconnu.");
     }
     age(r.minAge(), "minAge", "L'âge minimum");
