@@ -61,14 +61,19 @@ public final class ExperimentRecords {
       String evaluation,
       Participation participation) {}
 
-  /** The cases taking part in a project: counts and rates only, never a name. */
+  /**
+   * The cases taking part in a project: counts and rates only, never a name. Fewer cases than the
+   * small-count threshold (but some): {@code tooFewToShow}, and no count nor rate at all.
+   */
   public record Participation(
-      int cases,
-      int takenInCharge,
+      boolean tooFewToShow,
+      int threshold,
+      Integer cases,
+      Integer takenInCharge,
       Double takenInChargeRate,
-      int inSolution,
+      Integer inSolution,
       Double inSolutionRate,
-      int oneYearChecked,
-      int oneYearInSolution,
+      Integer oneYearChecked,
+      Integer oneYearInSolution,
       Double oneYearSolutionRate) {}
 }

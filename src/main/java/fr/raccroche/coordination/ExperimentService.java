@@ -12,6 +12,7 @@ import fr.raccroche.coordination.internal.CaseFactEntity;
 import fr.raccroche.coordination.internal.CaseFactRepository;
 import fr.raccroche.coordination.internal.ProjectEntity;
 import fr.raccroche.coordination.internal.ProjectRepository;
+import fr.raccroche.coordination.process.CoordinationSettings;
 import fr.raccroche.coordination.process.ExperimentProcesses;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
@@ -44,6 +45,7 @@ public class ExperimentService {
   private final CaseFactRepository facts;
   private final TerritoryService territory;
   private final ExperimentProcesses processes;
+  private final CoordinationSettings settings;
   private final Clock clock;
 
   ExperimentService(
@@ -53,6 +55,7 @@ public class ExperimentService {
       CaseFactRepository facts,
       TerritoryService territory,
       ExperimentProcesses processes,
+      CoordinationSettings settings,
       Optional<Clock> clock) {
     this.calls = calls;
     this.callLock = callLock;
@@ -60,6 +63,7 @@ public class ExperimentService {
     this.facts = facts;
     this.territory = territory;
     this.processes = processes;
+    this.settings = settings;
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
 
@@ -374,12 +378,18 @@ public class ExperimentService {
 
   private Participation participation(long projectId) {
     List<CaseFactEntity> cases = facts.findByExperimentProjectId(projectId);
+    int threshold = settings.getSmallCountThreshold();
+    if (!cases.isEmpty() && cases.size() < threshold) {
+      return new Participation(true, threshold, null, null, null, null, null, null, null, null);
+    }
     int taken = (int) cases.stream().filter(c -> c.getTakenInChargeOn() != null).count();
     int inSolution = (int) cases.stream().filter(c -> c.getInSolutionOn() != null).count();
     int checked = (int) cases.stream().filter(c -> c.getOneYearCheckedOn() != null).count();
     int oneYear =
         (int) cases.stream().filter(c -> Boolean.TRUE.equals(c.getOneYearInSolution())).count();
     return new Participation(
+        false,
+        threshold,
         cases.size(),
         taken,
         DiagnosisService.percent(taken, cases.size()),

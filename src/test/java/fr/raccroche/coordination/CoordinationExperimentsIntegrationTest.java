@@ -256,17 +256,22 @@ class CoordinationExperimentsIntegrationTest {
                 .count())
         .isEqualTo(1);
 
-    // Cases taking part: tagged by a coordinator who sees the case; aggregates only.
-    String caseBody =
-        """
-        {"lastName":"Participant","firstName":"Noah","birthDate":"%s","postalCode":"69008",
-         "communeName":"Lyon","leavingDate":"%s"}
-        """
-            .formatted(today.minusYears(18), today.minusMonths(1));
-    String n =
-        ok(http.postJson("/api/cases", caseBody, "coord.lyon", "demo"), 201)
-            .get("caseNumber")
-            .asText();
+    // Cases taking part: tagged by a coordinator who sees the case; aggregates only, and nothing
+    // at all below five cases.
+    String[] numbers = new String[5];
+    for (int i = 0; i < 5; i++) {
+      String caseBody =
+          """
+          {"lastName":"Participant","firstName":"Noah","birthDate":"%s","postalCode":"69008",
+           "communeName":"Lyon","leavingDate":"%s"}
+          """
+              .formatted(today.minusYears(18).minusDays(i), today.minusMonths(1));
+      numbers[i] =
+          ok(http.postJson("/api/cases", caseBody, "coord.lyon", "demo"), 201)
+              .get("caseNumber")
+              .asText();
+    }
+    String n = numbers[0];
     ok(
         http.putJson("/api/experiments/projects/" + a + "/cases/" + n, "{}", "coord.est", "demo"),
         404);
@@ -277,10 +282,28 @@ class CoordinationExperimentsIntegrationTest {
     ok(
         http.putJson("/api/experiments/projects/" + a + "/cases/" + n, "{}", "coord.lyon", "demo"),
         204);
+    JsonNode few =
+        ok(http.get("/api/experiments/projects/" + a, "prefecture", "demo"), 200)
+            .get("participation");
+    assertThat(few.get("tooFewToShow").asBoolean()).isTrue();
+    assertThat(few.get("cases").isNull()).isTrue();
+    assertThat(few.get("takenInChargeRate").isNull()).isTrue();
+    assertThat(http.get("/experiments/calls/" + callId, "prefecture", "demo").body())
+        .contains("&lt; 5", "non diffusé");
+    for (int i = 1; i < 5; i++) {
+      ok(
+          http.putJson(
+              "/api/experiments/projects/" + a + "/cases/" + numbers[i],
+              "{}",
+              "coord.lyon",
+              "demo"),
+          204);
+    }
     JsonNode participation =
         ok(http.get("/api/experiments/projects/" + a, "prefecture", "demo"), 200)
             .get("participation");
-    assertThat(participation.get("cases").asInt()).isEqualTo(1);
+    assertThat(participation.get("tooFewToShow").asBoolean()).isFalse();
+    assertThat(participation.get("cases").asInt()).isEqualTo(5);
     assertThat(participation.get("takenInCharge").asInt()).isZero();
     assertThat(participation.get("takenInChargeRate").asDouble()).isEqualTo(0.0);
     assertThat(ok(http.get("/api/experiments/projects/" + a, "prefecture", "demo"), 200).toString())

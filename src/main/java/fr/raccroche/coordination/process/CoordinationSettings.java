@@ -39,6 +39,9 @@ public class CoordinationSettings {
   /** A report task is due within this delay. */
   private String experimentReportDue = "P1M";
 
+  /** Fewer cases than this taking part in a project: no count nor rate is shown ("< 5"). */
+  private int smallCountThreshold = 5;
+
   public CoordinationSettings(Optional<Clock> clock) throws DatatypeConfigurationException {
     this.clock = clock.orElse(Clock.systemDefaultZone());
     this.durations = DatatypeFactory.newInstance();
@@ -119,6 +122,18 @@ public class CoordinationSettings {
   public void setExperimentInterimReportAfter(String value) {
     check("experiment-interim-report-after", value);
     this.experimentInterimReportAfter = value;
+  }
+
+  public int getSmallCountThreshold() {
+    return smallCountThreshold;
+  }
+
+  public void setSmallCountThreshold(int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(
+          "raccroche.coordination.small-count-threshold: at least 1, not " + value);
+    }
+    this.smallCountThreshold = value;
   }
 
   public String getExperimentReportDue() {
