@@ -83,6 +83,21 @@ class PortalController {
     }
     links.add(
         new Link(
+            "Offres locales",
+            "Le catalogue partagé des offres de formation, d'information et d'accompagnement, et son export data·inclusion.",
+            "/offers"));
+    links.add(
+        new Link(
+            "Diagnostic territorial",
+            "Les forces et faiblesses de chaque périmètre : besoins repérés, offres, délais, taux de prise en charge et de solution.",
+            "/diagnoses"));
+    links.add(
+        new Link(
+            "Expérimentations",
+            "Les appels à projets, le budget accordé et les résultats des projets (totaux seulement).",
+            "/experiments"));
+    links.add(
+        new Link(
             "Territoire",
             "Les périmètres de coordination, les partenaires et les établissements (API JSON).",
             "/api/perimeters"));

@@ -6,6 +6,9 @@ import fr.raccroche.pathway.CaseStatus;
 import fr.raccroche.pathway.ClosureReason;
 import fr.raccroche.pathway.ContactOutcome;
 import fr.raccroche.pathway.Milestone;
+import fr.raccroche.pathway.Need;
+import fr.raccroche.pathway.NeedsAnalysed;
+import fr.raccroche.pathway.OfferChosen;
 import fr.raccroche.pathway.SolutionType;
 import fr.raccroche.pathway.internal.CaseRecords;
 import fr.raccroche.security.CaseAccessService;
@@ -14,9 +17,13 @@ import fr.raccroche.territory.TerritoryService;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,16 +38,28 @@ public class CaseProgress {
   private final CaseAccessService access;
   private final TerritoryService territory;
   private final PathwayDelays delays;
+  private final ApplicationEventPublisher events;
 
   public CaseProgress(
       CaseRecords records,
       CaseAccessService access,
       TerritoryService territory,
       PathwayDelays delays) {
+    this(records, access, territory, delays, event -> {});
+  }
+
+  @Autowired
+  public CaseProgress(
+      CaseRecords records,
+      CaseAccessService access,
+      TerritoryService territory,
+      PathwayDelays delays,
+      ApplicationEventPublisher events) {
     this.records = records;
     this.access = access;
     this.territory = territory;
     this.delays = delays;
+    this.events = events;
   }
 
   /** Status of the case as a phase starts (SubProcess_Contact, SubProcess_Diagnosis, …). */
@@ -119,13 +138,47 @@ public class CaseProgress {
     execution.setVariable(ONE_YEAR_CHECK_DATE, delays.dueIn(delays.getOneYearCheck()));
   }
 
-  /** Task_OrientToReferent completed: the chosen partner sees the case from now on. */
+  /**
+   * Task_AnalyseNeeds completed ({@code end} listener, after the validation): the needs found are
+   * published as {@link NeedsAnalysed} (no personal data) for the territorial diagnosis.
+   */
+  public void needsAnalysed(DelegateExecution task) {
+    if (task.isCanceled()) {
+      return;
+    }
+    List<Need> others = new ArrayList<>();
+    for (String other : TaskInputValidation.list(task.getVariable(OTHER_NEEDS))) {
+      others.add(Need.valueOf(other));
+    }
+    events.publishEvent(
+        new NeedsAnalysed(
+            caseNumber(task),
+            (String) task.getVariable(PERIMETER_CODE),
+            Need.valueOf((String) task.getVariable(PRIMARY_NEED)),
+            others,
+            records.today()));
+  }
+
+  /**
+   * Task_OrientToReferent completed: the chosen partner sees the case from now on; an offer of the
+   * catalogue picked in the form is published as {@link OfferChosen}.
+   */
   public void oriented(DelegateExecution task) {
     if (task.isCanceled()) {
       return;
     }
     String caseNumber = caseNumber(task);
     String partner = (String) task.getVariable(REFERENT_PARTNER_CODE);
+    Object offer = task.getVariable(CHOSEN_OFFER_ID);
+    if (offer != null && !offer.toString().isBlank()) {
+      events.publishEvent(
+          new OfferChosen(
+              caseNumber,
+              (String) task.getVariable(PERIMETER_CODE),
+              Long.parseLong(offer.toString().strip()),
+              partner,
+              records.today()));
+    }
     String previous = records.get(caseNumber).getReferentPartnerCode();
     task.setVariable(REFERENT_PARTNER_NAME, territory.partner(partner).name());
     records.referent(caseNumber, partner);

@@ -46,6 +46,8 @@ public final class PathwayVariables {
   public static final String PRIOR_LEARNING_HIGHEST_LEVEL = "priorLearningHighestLevel";
 
   public static final String PARTNER_OPTIONS = "partnerOptions";
+  public static final String OFFER_OPTIONS = "offerOptions";
+  public static final String CHOSEN_OFFER_ID = "chosenOfferId";
   public static final String REFERENT_PARTNER_CODE = "referentPartnerCode";
   public static final String REFERENT_PARTNER_NAME = "referentPartnerName";
   public static final String ORIENTATION_ACCEPTED = "orientationAccepted";

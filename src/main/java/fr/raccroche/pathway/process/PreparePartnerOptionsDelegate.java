@@ -2,6 +2,8 @@ package fr.raccroche.pathway.process;
 
 import static fr.raccroche.pathway.process.PathwayVariables.*;
 
+import fr.raccroche.pathway.Need;
+import fr.raccroche.pathway.OrientationOffers;
 import fr.raccroche.territory.Partner;
 import fr.raccroche.territory.PartnerType;
 import fr.raccroche.territory.TerritoryService;
@@ -13,19 +15,29 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * ServiceTask_PreparePartnerOptions, before Task_OrientToReferent: the partners serving the case's
  * perimeter, the recommended type first, as the options of the form's select ({@code
- * partnerOptions}, a JSON list of label/value), and the French label of the recommendation.
+ * partnerOptions}, a JSON list of label/value), and the French label of the recommendation; and the
+ * offers of the local catalogue matching the young person, best first ({@code offerOptions}, from
+ * an {@link OrientationOffers} when a module provides one, else none).
  */
 @Component("preparePartnerOptionsDelegate")
 public class PreparePartnerOptionsDelegate implements JavaDelegate {
   private final TerritoryService territory;
+  private final List<OrientationOffers> offers;
 
   public PreparePartnerOptionsDelegate(TerritoryService territory) {
+    this(territory, List.of());
+  }
+
+  @Autowired
+  public PreparePartnerOptionsDelegate(TerritoryService territory, List<OrientationOffers> offers) {
     this.territory = territory;
+    this.offers = List.copyOf(offers);
   }
 
   @Override
@@ -64,5 +76,47 @@ public class PreparePartnerOptionsDelegate implements JavaDelegate {
     execution.setVariable(
         RECOMMENDED_PARTNER_TYPE_LABEL,
         recommendedType == null ? "Aucune" : recommendedType.label());
+    execution.setVariable(OFFER_OPTIONS, json(offerOptions(execution, perimeter)));
+  }
+
+  private List<Map<String, String>> offerOptions(DelegateExecution execution, String perimeter) {
+    Need primary = need(execution.getVariable(PRIMARY_NEED));
+    List<Need> others = new ArrayList<>();
+    for (String other : TaskInputValidation.list(execution.getVariable(OTHER_NEEDS))) {
+      Need need = need(other);
+      if (need != null) {
+        others.add(need);
+      }
+    }
+    Object age = execution.getVariable(AGE);
+    List<Map<String, String>> options = new ArrayList<>();
+    for (OrientationOffers catalogue : offers) {
+      for (OrientationOffers.Suggestion s :
+          catalogue.suggest(
+              perimeter, primary, others, age instanceof Number n ? n.intValue() : null)) {
+        Map<String, String> option = new LinkedHashMap<>();
+        option.put("label", s.label());
+        option.put("value", String.valueOf(s.offerId()));
+        options.add(option);
+      }
+    }
+    return options;
+  }
+
+  private static Need need(Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      return Need.valueOf(value.toString().strip());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static Object json(List<Map<String, String>> options) {
+    return Variables.objectValue(options)
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+        .create();
   }
 }

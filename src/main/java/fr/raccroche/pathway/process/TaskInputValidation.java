@@ -122,6 +122,22 @@ public class TaskInputValidation implements ExecutionListener {
                             + perimeter
                             + "."));
     task.setVariable(REFERENT_PARTNER_CODE, partner.code());
+    Object offer = task.getVariable(CHOSEN_OFFER_ID);
+    if (offer != null && !offer.toString().isBlank()) {
+      String chosen = offer.toString().strip();
+      boolean offered =
+          task.getVariable(OFFER_OPTIONS) instanceof Collection<?> options
+              && options.stream()
+                  .anyMatch(
+                      o ->
+                          o instanceof java.util.Map<?, ?> m
+                              && chosen.equals(String.valueOf(m.get("value"))));
+      if (!offered) {
+        throw refuse(
+            "L'offre choisie (« " + chosen + " ») ne fait pas partie des offres proposées.");
+      }
+      task.setVariable(CHOSEN_OFFER_ID, chosen);
+    }
   }
 
   private void acceptance(DelegateExecution task) {

@@ -1,0 +1,121 @@
+package fr.raccroche.coordination;
+
+import fr.raccroche.coordination.ExperimentRecords.Call;
+import fr.raccroche.coordination.ExperimentRecords.CallRequest;
+import fr.raccroche.coordination.ExperimentRecords.Project;
+import fr.raccroche.coordination.ExperimentRecords.ProjectRequest;
+import fr.raccroche.pathway.CaseNumbers;
+import fr.raccroche.pathway.CaseScopes;
+import fr.raccroche.pathway.CaseService;
+import fr.raccroche.shared.InvalidInputException;
+import fr.raccroche.shared.NotFoundException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Local experiments API: calls (supervisors create them), projects (a partner's caseworkers or the
+ * perimeter's coordinators submit them), cases taking part (tagged by whoever may see the case).
+ * Reads are aggregates only.
+ */
+@RestController
+@RequestMapping("/api/experiments")
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'PREFECTURE', 'COORDINATOR', 'CASEWORKER')")
+class ExperimentController {
+  private final ExperimentService experiments;
+  private final OfferService offers;
+  private final CaseService cases;
+  private final CaseScopes scopes;
+
+  ExperimentController(
+      ExperimentService experiments, OfferService offers, CaseService cases, CaseScopes scopes) {
+    this.experiments = experiments;
+    this.offers = offers;
+    this.cases = cases;
+    this.scopes = scopes;
+  }
+
+  @GetMapping("/calls")
+  List<Call> calls() {
+    return experiments.calls();
+  }
+
+  @GetMapping("/calls/{id}")
+  Call call(@PathVariable long id) {
+    return experiments.call(id);
+  }
+
+  @PostMapping("/calls")
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+  ResponseEntity<Call> createCall(Authentication who, @RequestBody CallRequest request) {
+    Call created = experiments.createCall(request, who.getName());
+    return ResponseEntity.created(URI.create("/api/experiments/calls/" + created.id()))
+        .body(created);
+  }
+
+  @PostMapping("/calls/{id}/projects")
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR', 'CASEWORKER')")
+  ResponseEntity<Project> submit(
+      Authentication who, @PathVariable long id, @RequestBody ProjectRequest request) {
+    checkCarrier(who, request);
+    Project created = experiments.submit(id, request, who.getName());
+    return ResponseEntity.created(URI.create("/api/experiments/projects/" + created.id()))
+        .body(created);
+  }
+
+  @GetMapping("/projects/{id}")
+  Project project(@PathVariable long id) {
+    return experiments.project(id);
+  }
+
+  /** The case takes part in the project. */
+  @PutMapping("/projects/{id}/cases/{caseNumber}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
+  void tag(Authentication who, @PathVariable long id, @PathVariable String caseNumber) {
+    checkCase(who, caseNumber);
+    experiments.tagCase(id, caseNumber);
+  }
+
+  @DeleteMapping("/projects/{id}/cases/{caseNumber}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
+  void untag(Authentication who, @PathVariable long id, @PathVariable String caseNumber) {
+    checkCase(who, caseNumber);
+    experiments.project(id);
+    experiments.tagCase(null, caseNumber);
+  }
+
+  private void checkCarrier(Authentication who, ProjectRequest request) {
+    if (request != null
+        && request.carrierPartnerCode() != null
+        && offers.partnerExists(request.carrierPartnerCode().strip())) {
+      OfferRights.checkCanEdit(who, offers.partner(request.carrierPartnerCode().strip()));
+    }
+  }
+
+  /** Unknown and out-of-scope cases answer the same. */
+  private void checkCase(Authentication who, String caseNumber) {
+    if (!CaseNumbers.isValid(caseNumber)) {
+      throw new InvalidInputException(
+          "caseNumber",
+          "Numéro de dossier invalide : « " + caseNumber + " » (attendu AAAA-DD-NNNNNN).");
+    }
+    CaseService.CaseRef ref = cases.refs(List.of(caseNumber)).get(caseNumber);
+    if (ref == null || !scopes.of(who).covers(ref.perimeterCode(), null)) {
+      throw new NotFoundException("Dossier introuvable : " + caseNumber + ".");
+    }
+  }
+}

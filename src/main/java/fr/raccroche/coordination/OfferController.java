@@ -1,0 +1,80 @@
+package fr.raccroche.coordination;
+
+import fr.raccroche.pathway.Need;
+import fr.raccroche.shared.InvalidInputException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Catalogue API: everyone signed in reads and exports it (offers carry no personal data); a
+ * partner's caseworkers edit their own partner's offers, coordinators those of their perimeter's
+ * partners, supervisors and administrators any.
+ */
+@RestController
+@RequestMapping("/api/offers")
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'PREFECTURE', 'COORDINATOR', 'CASEWORKER')")
+class OfferController {
+  private final OfferService offers;
+  private final DataInclusionExport export;
+
+  OfferController(OfferService offers, DataInclusionExport export) {
+    this.offers = offers;
+    this.export = export;
+  }
+
+  @GetMapping
+  List<Offer> list(
+      @RequestParam(required = false) String perimeter,
+      @RequestParam(required = false) Need need,
+      @RequestParam(required = false) Integer age,
+      @RequestParam(required = false) Boolean placesAvailable,
+      @RequestParam(required = false) String partner) {
+    if (age != null && (age < 0 || age > 99)) {
+      throw new InvalidInputException("age", "L'âge doit être compris entre 0 et 99.");
+    }
+    return offers.find(new OfferFilter(perimeter, need, age, placesAvailable, partner));
+  }
+
+  @GetMapping("/{id}")
+  Offer get(@PathVariable long id) {
+    return offers.get(id);
+  }
+
+  /** The catalogue in the data·inclusion {@code service} schema (a JSON array). */
+  @GetMapping("/export")
+  List<Map<String, Object>> exportDataInclusion(@RequestParam(required = false) String perimeter) {
+    return export.services(offers.find(new OfferFilter(perimeter, null, null, null, null)));
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR', 'CASEWORKER')")
+  ResponseEntity<Offer> create(Authentication who, @RequestBody OfferRequest request) {
+    if (request != null
+        && request.partnerCode() != null
+        && !request.partnerCode().isBlank()
+        && offers.partnerExists(request.partnerCode().strip())) {
+      OfferRights.checkCanEdit(who, offers.partner(request.partnerCode().strip()));
+    }
+    Offer created = offers.create(request, who.getName());
+    return ResponseEntity.created(URI.create("/api/offers/" + created.id())).body(created);
+  }
+
+  @PutMapping("/{id}")
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR', 'CASEWORKER')")
+  Offer update(Authentication who, @PathVariable long id, @RequestBody OfferRequest request) {
+    OfferRights.checkCanEdit(who, offers.partnerOf(id));
+    return offers.update(id, request, who.getName());
+  }
+}

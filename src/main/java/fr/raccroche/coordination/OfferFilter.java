@@ -1,0 +1,11 @@
+package fr.raccroche.coordination;
+
+import fr.raccroche.pathway.Need;
+
+/** Filters of the catalogue; null means any. */
+public record OfferFilter(
+    String perimeterCode, Need need, Integer age, Boolean placesAvailable, String partnerCode) {
+  public static OfferFilter none() {
+    return new OfferFilter(null, null, null, null, null);
+  }
+}

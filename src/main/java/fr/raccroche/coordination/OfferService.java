@@ -1,0 +1,357 @@
+package fr.raccroche.coordination;
+
+import fr.raccroche.coordination.internal.OfferEntity;
+import fr.raccroche.coordination.internal.OfferRepository;
+import fr.raccroche.coordination.process.CoordinationSettings;
+import fr.raccroche.coordination.process.OfferProcesses;
+import fr.raccroche.pathway.Need;
+import fr.raccroche.shared.InvalidInputException;
+import fr.raccroche.shared.NotFoundException;
+import fr.raccroche.territory.Partner;
+import fr.raccroche.territory.TerritoryService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The shared catalogue of local offers (product.md §5): read with filters, created and updated with
+ * every rule checked before anything is written (a refusal names its field in French), and each
+ * offer's {@code OfferUpdateProcess} started or moved in the same transaction.
+ */
+@Service
+public class OfferService {
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final Pattern PHONE = Pattern.compile("^[+0-9 .()-]{6,30}$");
+  private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private final OfferRepository offers;
+  private final TerritoryService territory;
+  private final OfferProcesses processes;
+  private final CoordinationSettings settings;
+  private final Clock clock;
+
+  OfferService(
+      OfferRepository offers,
+      TerritoryService territory,
+      OfferProcesses processes,
+      CoordinationSettings settings,
+      Optional<Clock> clock) {
+    this.offers = offers;
+    this.territory = territory;
+    this.processes = processes;
+    this.settings = settings;
+    this.clock = clock.orElse(Clock.systemDefaultZone());
+  }
+
+  /** The offers matching the filter, by name. */
+  @Transactional(readOnly = true)
+  public List<Offer> find(OfferFilter filter) {
+    LocalDate today = LocalDate.now(clock);
+    return offers.findAllByOrderByNameAsc().stream()
+        .map(this::view)
+        .filter(o -> filter.perimeterCode() == null || o.serves(filter.perimeterCode()))
+        .filter(o -> filter.need() == null || o.needs().contains(filter.need()))
+        .filter(o -> filter.age() == null || o.openTo(filter.age()))
+        .filter(o -> !Boolean.TRUE.equals(filter.placesAvailable()) || o.hasPlaces())
+        .filter(o -> !Boolean.TRUE.equals(filter.placesAvailable()) || o.currentOn(today))
+        .filter(o -> filter.partnerCode() == null || o.partnerCode().equals(filter.partnerCode()))
+        .toList();
+  }
+
+  @Transactional(readOnly = true)
+  public Offer get(long id) {
+    return view(entity(id));
+  }
+
+  /** A new offer, last updated today; its update process starts with it. */
+  @Transactional
+  public Offer create(OfferRequest request, String actor) {
+    return createAsOf(request, actor, LocalDate.now(clock));
+  }
+
+  /**
+   * A new offer whose content was last checked on an earlier day (an existing catalogue taken over,
+   * the demo): its update task comes six months after that day.
+   */
+  @Transactional
+  public Offer createAsOf(OfferRequest request, String actor, LocalDate lastUpdatedOn) {
+    Partner partner = check(request);
+    OfferEntity entity = new OfferEntity();
+    entity.setPartnerCode(partner.code());
+    entity.setCreatedAt(Instant.now(clock));
+    apply(entity, request);
+    entity.setLastUpdatedOn(lastUpdatedOn);
+    entity.setLastUpdatedBy(actor);
+    entity = offers.save(entity);
+    processes.published(
+        entity.getId(), partner.code(), entity.getName(), lastUpdatedOn.format(FRENCH_DATE));
+    return view(entity);
+  }
+
+  /** New content for an offer: its last update becomes today and an open update task closes. */
+  @Transactional
+  public Offer update(long id, OfferRequest request, String actor) {
+    OfferEntity entity = entity(id);
+    if (request.partnerCode() != null
+        && !request.partnerCode().isBlank()
+        && !request.partnerCode().strip().equals(entity.getPartnerCode())) {
+      throw new InvalidInputException(
+          "partnerCode", "La structure d'une offre ne change pas : créez une nouvelle offre.");
+    }
+    check(withPartner(request, entity.getPartnerCode()));
+    apply(entity, request);
+    LocalDate today = LocalDate.now(clock);
+    entity.setLastUpdatedOn(today);
+    entity.setLastUpdatedBy(actor);
+    processes.published(
+        entity.getId(), entity.getPartnerCode(), entity.getName(), today.format(FRENCH_DATE));
+    return view(entity);
+  }
+
+  /**
+   * The partner confirmed in its update task that the offer is still accurate (called by the
+   * process): last update today, places as given. Answers the new date, French format.
+   */
+  @Transactional
+  public String confirmStillAccurate(long id, Integer placesAvailable, String actor) {
+    OfferEntity entity = entity(id);
+    if (placesAvailable != null && placesAvailable < 0) {
+      throw new InvalidInputException(
+          "placesAvailable", "Le nombre de places disponibles ne peut pas être négatif.");
+    }
+    if (placesAvailable != null) {
+      entity.setPlacesAvailable(placesAvailable);
+    }
+    LocalDate today = LocalDate.now(clock);
+    entity.setLastUpdatedOn(today);
+    entity.setLastUpdatedBy(actor);
+    return today.format(FRENCH_DATE);
+  }
+
+  /** The partner of an offer (for the rights on it). */
+  @Transactional(readOnly = true)
+  public Partner partnerOf(long offerId) {
+    return territory.partner(entity(offerId).getPartnerCode());
+  }
+
+  public boolean partnerExists(String code) {
+    return territory.partnerExists(code);
+  }
+
+  public Partner partner(String code) {
+    return territory.partner(code);
+  }
+
+  /** True when the offer is older than the configured delay (its partner has a task). */
+  public boolean isStale(LocalDate lastUpdatedOn) {
+    return !settings
+        .after(lastUpdatedOn, settings.getOfferStaleAfter())
+        .toInstant()
+        .isAfter(clock.instant());
+  }
+
+  private OfferEntity entity(long id) {
+    return offers
+        .findById(id)
+        .orElseThrow(() -> new NotFoundException("L'offre n° " + id + " n'existe pas."));
+  }
+
+  private static OfferRequest withPartner(OfferRequest r, String partnerCode) {
+    return new OfferRequest(
+        partnerCode,
+        r.name(),
+        r.description(),
+        r.types(),
+        r.needs(),
+        r.minAge(),
+        r.maxAge(),
+        r.publicDescription(),
+        r.accessConditions(),
+        r.perimeterCodes(),
+        r.communeCodes(),
+        r.placesAvailable(),
+        r.startDate(),
+        r.endDate(),
+        r.contactName(),
+        r.contactEmail(),
+        r.contactPhone(),
+        r.howToMobilise(),
+        r.mobilisationLink());
+  }
+
+  /** Every rule, before anything is written. Answers the offer's partner. */
+  private Partner check(OfferRequest r) {
+    if (r == null) {
+      throw new InvalidInputException("body", "Le contenu de l'offre est vide.");
+    }
+    if (r.partnerCode() == null || r.partnerCode().isBlank()) {
+      throw new InvalidInputException(
+          "partnerCode", "La structure qui propose l'offre (partnerCode) est obligatoire.");
+    }
+    if (!territory.partnerExists(r.partnerCode().strip())) {
+      throw new InvalidInputException(
+          "partnerCode", "La structure « " + r.partnerCode() + " » n'existe pas.");
+    }
+    Partner partner = territory.partner(r.partnerCode().strip());
+    text(r.name(), "name", "Le nom de l'offre", 3, 150, true);
+    text(r.description(), "description", "La description", 0, 2000, false);
+    if (r.needs() == null
+        || r.needs().isEmpty()
+        || r.needs().stream().anyMatch(java.util.Objects::isNull)) {
+      throw new InvalidInputException(
+          "needs", "Indiquez au moins un besoin auquel l'offre répond (needs).");
+    }
+    if (r.types() != null && r.types().stream().anyMatch(java.util.Objects::isNull)) {
+      throw new InvalidInputException("types", "Type d'offre inconnu.");
+    }
+    age(r.minAge(), "minAge", "L'âge minimum");
+    age(r.maxAge(), "maxAge", "L'âge maximum");
+    if (r.minAge() != null && r.maxAge() != null && r.maxAge() < r.minAge()) {
+      throw new InvalidInputException(
+          "maxAge", "L'âge maximum (maxAge) est inférieur à l'âge minimum.");
+    }
+    text(r.publicDescription(), "publicDescription", "La description du public", 0, 500, false);
+    text(r.accessConditions(), "accessConditions", "Les conditions d'accès", 0, 1000, false);
+    if (r.perimeterCodes() != null) {
+      for (String code : r.perimeterCodes()) {
+        if (code == null || !territory.perimeterExists(code.strip())) {
+          throw new InvalidInputException(
+              "perimeterCodes", "Le périmètre « " + code + " » n'existe pas.");
+        }
+      }
+    }
+    if (r.communeCodes() != null) {
+      for (String code : r.communeCodes()) {
+        if (code == null || !code.strip().matches("^[0-9AB]{5}$")) {
+          throw new InvalidInputException(
+              "communeCodes", "Code commune INSEE invalide : « " + code + " » (5 caractères).");
+        }
+      }
+    }
+    if (r.placesAvailable() != null && r.placesAvailable() < 0) {
+      throw new InvalidInputException(
+          "placesAvailable",
+          "Le nombre de places disponibles (placesAvailable) ne peut pas être négatif.");
+    }
+    if (r.startDate() != null && r.endDate() != null && r.endDate().isBefore(r.startDate())) {
+      throw new InvalidInputException(
+          "endDate", "La date de fin (endDate) précède la date de début de l'offre.");
+    }
+    text(r.contactName(), "contactName", "Le nom du contact", 0, 150, false);
+    if (r.contactEmail() != null
+        && !r.contactEmail().isBlank()
+        && (r.contactEmail().length() > 254
+            || !EMAIL.matcher(r.contactEmail().strip()).matches())) {
+      throw new InvalidInputException(
+          "contactEmail", "Adresse de courriel invalide : « " + r.contactEmail() + " ».");
+    }
+    if (r.contactPhone() != null
+        && !r.contactPhone().isBlank()
+        && !PHONE.matcher(r.contactPhone().strip()).matches()) {
+      throw new InvalidInputException(
+          "contactPhone", "Numéro de téléphone invalide : « " + r.contactPhone() + " ».");
+    }
+    text(r.howToMobilise(), "howToMobilise", "La façon de mobiliser l'offre", 0, 1000, false);
+    if (r.mobilisationLink() != null
+        && !r.mobilisationLink().isBlank()
+        && (r.mobilisationLink().length() > 500
+            || !r.mobilisationLink().strip().matches("^https?://\\S+$"))) {
+      throw new InvalidInputException(
+          "mobilisationLink", "Le lien de mobilisation doit être une adresse http(s).");
+    }
+    return partner;
+  }
+
+  private static void text(
+      String value, String field, String what, int min, int max, boolean required) {
+    if (value == null || value.isBlank()) {
+      if (required) {
+        throw new InvalidInputException(field, what + " (" + field + ") est obligatoire.");
+      }
+      return;
+    }
+    int length = value.strip().length();
+    if (length < min || length > max) {
+      throw new InvalidInputException(
+          field, what + " (" + field + ") doit faire entre " + min + " et " + max + " caractères.");
+    }
+  }
+
+  private static void age(Integer age, String field, String what) {
+    if (age != null && (age < 0 || age > 99)) {
+      throw new InvalidInputException(field, what + " (" + field + ") doit être entre 0 et 99.");
+    }
+  }
+
+  private static void apply(OfferEntity e, OfferRequest r) {
+    e.setName(r.name().strip());
+    e.setDescription(blankToNull(r.description()));
+    e.setTypes(r.types() == null ? List.of() : r.types().stream().distinct().toList());
+    e.setNeeds(r.needs().stream().distinct().toList());
+    e.setMinAge(r.minAge());
+    e.setMaxAge(r.maxAge());
+    e.setPublicDescription(blankToNull(r.publicDescription()));
+    e.setAccessConditions(blankToNull(r.accessConditions()));
+    e.setPerimeterCodes(strip(r.perimeterCodes()));
+    e.setCommuneCodes(strip(r.communeCodes()));
+    e.setPlacesAvailable(r.placesAvailable());
+    e.setStartDate(r.startDate());
+    e.setEndDate(r.endDate());
+    e.setContactName(blankToNull(r.contactName()));
+    e.setContactEmail(blankToNull(r.contactEmail()));
+    e.setContactPhone(blankToNull(r.contactPhone()));
+    e.setHowToMobilise(blankToNull(r.howToMobilise()));
+    e.setMobilisationLink(blankToNull(r.mobilisationLink()));
+  }
+
+  private static List<String> strip(List<String> codes) {
+    List<String> out = new ArrayList<>();
+    if (codes != null) {
+      codes.stream().map(String::strip).distinct().forEach(out::add);
+    }
+    return out;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private Offer view(OfferEntity e) {
+    String partnerName =
+        territory.partnerExists(e.getPartnerCode())
+            ? territory.partner(e.getPartnerCode()).name()
+            : e.getPartnerCode();
+    List<Need> needs = e.getNeeds();
+    return new Offer(
+        e.getId(),
+        e.getPartnerCode(),
+        partnerName,
+        e.getName(),
+        e.getDescription(),
+        e.getTypes(),
+        needs,
+        e.getMinAge(),
+        e.getMaxAge(),
+        e.getPublicDescription(),
+        e.getAccessConditions(),
+        e.getPerimeterCodes(),
+        e.getCommuneCodes(),
+        e.getPlacesAvailable(),
+        e.getStartDate(),
+        e.getEndDate(),
+        e.getContactName(),
+        e.getContactEmail(),
+        e.getContactPhone(),
+        e.getHowToMobilise(),
+        e.getMobilisationLink(),
+        e.getLastUpdatedOn(),
+        isStale(e.getLastUpdatedOn()));
+  }
+}

@@ -1,0 +1,85 @@
+package fr.raccroche.coordination.internal;
+
+import fr.raccroche.pathway.MilestoneReached;
+import fr.raccroche.pathway.NeedsAnalysed;
+import fr.raccroche.pathway.OfferChosen;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps {@link CaseFactEntity} in step with the pathway's events, in the transaction that publishes
+ * them (the fact and the milestone are written together or not at all).
+ */
+@Component
+class CaseFactRecorder {
+  private final CaseFactRepository facts;
+
+  CaseFactRecorder(CaseFactRepository facts) {
+    this.facts = facts;
+  }
+
+  @EventListener
+  @Transactional
+  void on(MilestoneReached event) {
+    CaseFactEntity fact = fact(event.caseNumber(), event.perimeterCode());
+    switch (event.milestone()) {
+      case DETECTED -> fact.setDetectedOn(event.occurredOn());
+      case FIRST_CONTACT -> {
+        if (fact.getFirstContactOn() == null) {
+          fact.setFirstContactOn(event.occurredOn());
+        }
+      }
+      case ORIENTED -> fact.setOrientedOn(event.occurredOn());
+      case TAKEN_IN_CHARGE -> {
+        if (fact.getTakenInChargeOn() == null) {
+          fact.setTakenInChargeOn(event.occurredOn());
+        }
+      }
+      case IN_SOLUTION -> {
+        if (fact.getInSolutionOn() == null) {
+          fact.setInSolutionOn(event.occurredOn());
+        }
+      }
+      case ONE_YEAR_CHECK -> {
+        fact.setOneYearCheckedOn(event.occurredOn());
+        fact.setOneYearInSolution(Boolean.TRUE.equals(event.inSolution()));
+      }
+      case CLOSED -> {
+        fact.setClosedOn(event.occurredOn());
+        fact.setClosureReason(event.closureReason());
+      }
+      case TRANSFERRED -> {
+        // the perimeter below follows the case
+      }
+    }
+    if (event.perimeterCode() != null) {
+      fact.setPerimeterCode(event.perimeterCode());
+    }
+    facts.save(fact);
+  }
+
+  @EventListener
+  @Transactional
+  void on(NeedsAnalysed event) {
+    CaseFactEntity fact = fact(event.caseNumber(), event.perimeterCode());
+    fact.setPrimaryNeed(event.primaryNeed());
+    fact.setOtherNeeds(event.otherNeeds());
+    fact.setNeedsAnalysedOn(event.analysedOn());
+    facts.save(fact);
+  }
+
+  @EventListener
+  @Transactional
+  void on(OfferChosen event) {
+    CaseFactEntity fact = fact(event.caseNumber(), event.perimeterCode());
+    fact.setChosenOfferId(event.offerId());
+    facts.save(fact);
+  }
+
+  private CaseFactEntity fact(String caseNumber, String perimeterCode) {
+    return facts
+        .findById(caseNumber)
+        .orElseGet(() -> new CaseFactEntity(caseNumber, perimeterCode));
+  }
+}

@@ -1,0 +1,20 @@
+package fr.raccroche.pathway;
+
+import java.util.List;
+
+/**
+ * Offers of the local catalogue that match a young person, shown in the orientation form
+ * (implemented by the coordination module, which owns the catalogue; the pathway works without
+ * one). No personal data crosses: only the perimeter, the needs and the age.
+ */
+public interface OrientationOffers {
+  /** One suggested offer: its id (the form's value) and the French label shown. */
+  record Suggestion(long offerId, String label) {}
+
+  /**
+   * The current offers serving the perimeter that address one of the needs, open to the age (when
+   * known) and with places left, best first (primary need first, then other needs, then places).
+   */
+  List<Suggestion> suggest(
+      String perimeterCode, Need primaryNeed, List<Need> otherNeeds, Integer age);
+}
