@@ -2,8 +2,8 @@ package fr.raccroche.coordination;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.raccroche.coordination.internal.CaseFactEntity;
-import fr.raccroche.coordination.internal.CaseFactRepository;
+import fr.raccroche.coordination.internal.CoordinationCaseFactEntity;
+import fr.raccroche.coordination.internal.CoordinationCaseFactRepository;
 import fr.raccroche.coordination.internal.DiagnosisEntity;
 import fr.raccroche.coordination.internal.DiagnosisRepository;
 import fr.raccroche.coordination.process.DiagnosisProcesses;
@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DiagnosisService {
-  private final CaseFactRepository facts;
+  private final CoordinationCaseFactRepository facts;
   private final DiagnosisRepository diagnoses;
   private final OfferService offers;
   private final TerritoryService territory;
@@ -44,7 +44,7 @@ public class DiagnosisService {
   private final Clock clock;
 
   DiagnosisService(
-      CaseFactRepository facts,
+      CoordinationCaseFactRepository facts,
       DiagnosisRepository diagnoses,
       OfferService offers,
       TerritoryService territory,
@@ -86,7 +86,8 @@ public class DiagnosisService {
   public DiagnosisFigures figures(String perimeterCode, String schoolYear) {
     checkSchoolYear(schoolYear);
     Perimeter perimeter = territory.perimeter(perimeterCode);
-    List<CaseFactEntity> cases = facts.findByPerimeterCodeAndSchoolYear(perimeterCode, schoolYear);
+    List<CoordinationCaseFactEntity> cases =
+        facts.findByPerimeterCodeAndSchoolYear(perimeterCode, schoolYear);
     LocalDate today = LocalDate.now(clock);
     List<Offer> current =
         offers.find(new OfferFilter(perimeterCode, null, null, null, null)).stream()
@@ -300,7 +301,8 @@ public class DiagnosisService {
     }
   }
 
-  private static int count(List<CaseFactEntity> cases, Predicate<CaseFactEntity> test) {
+  private static int count(
+      List<CoordinationCaseFactEntity> cases, Predicate<CoordinationCaseFactEntity> test) {
     return (int) cases.stream().filter(test).count();
   }
 

@@ -8,8 +8,8 @@ import fr.raccroche.coordination.ExperimentRecords.ProjectRequest;
 import fr.raccroche.coordination.internal.CallEntity;
 import fr.raccroche.coordination.internal.CallLock;
 import fr.raccroche.coordination.internal.CallRepository;
-import fr.raccroche.coordination.internal.CaseFactEntity;
-import fr.raccroche.coordination.internal.CaseFactRepository;
+import fr.raccroche.coordination.internal.CoordinationCaseFactEntity;
+import fr.raccroche.coordination.internal.CoordinationCaseFactRepository;
 import fr.raccroche.coordination.internal.ProjectEntity;
 import fr.raccroche.coordination.internal.ProjectRepository;
 import fr.raccroche.coordination.process.CoordinationSettings;
@@ -42,7 +42,7 @@ public class ExperimentService {
   private final CallRepository calls;
   private final CallLock callLock;
   private final ProjectRepository projects;
-  private final CaseFactRepository facts;
+  private final CoordinationCaseFactRepository facts;
   private final TerritoryService territory;
   private final ExperimentProcesses processes;
   private final CoordinationSettings settings;
@@ -52,7 +52,7 @@ public class ExperimentService {
       CallRepository calls,
       CallLock callLock,
       ProjectRepository projects,
-      CaseFactRepository facts,
+      CoordinationCaseFactRepository facts,
       TerritoryService territory,
       ExperimentProcesses processes,
       CoordinationSettings settings,
@@ -229,7 +229,7 @@ public class ExperimentService {
    */
   @Transactional
   public void tagCase(Long projectId, String caseNumber) {
-    CaseFactEntity fact =
+    CoordinationCaseFactEntity fact =
         facts
             .findById(caseNumber)
             .orElseThrow(
@@ -377,7 +377,7 @@ public class ExperimentService {
   }
 
   private Participation participation(long projectId) {
-    List<CaseFactEntity> cases = facts.findByExperimentProjectId(projectId);
+    List<CoordinationCaseFactEntity> cases = facts.findByExperimentProjectId(projectId);
     int threshold = settings.getSmallCountThreshold();
     if (!cases.isEmpty() && cases.size() < threshold) {
       return new Participation(true, threshold, null, null, null, null, null, null, null, null);

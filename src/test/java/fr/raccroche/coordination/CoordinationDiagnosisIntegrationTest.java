@@ -211,14 +211,19 @@ class CoordinationDiagnosisIntegrationTest {
     String key = "diagnostic-NORD-" + YEAR;
     JsonNode tasks =
         ok(
-            http.get("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + key, "coord.nord", "demo"),
+            http.get(
+                "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + key,
+                "coord.nord",
+                "demo"),
             200);
     assertThat(tasks).hasSize(1);
     assertThat(tasks.get(0).get("name").asText()).isEqualTo("Rédiger le diagnostic territorial");
     assertThat(
             ok(
                 http.get(
-                    "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + key, "coord.lyon", "demo"),
+                    "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + key,
+                    "coord.lyon",
+                    "demo"),
                 200))
         .isEmpty();
     JsonNode text =
@@ -257,7 +262,10 @@ class CoordinationDiagnosisIntegrationTest {
         .isEqualTo("SUBMITTED");
     JsonNode review =
         ok(
-            http.get("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + key, "superviseur", "demo"),
+            http.get(
+                "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + key,
+                "superviseur",
+                "demo"),
             200);
     assertThat(review.get(0).get("name").asText()).isEqualTo("Valider le diagnostic territorial");
     ok(

@@ -48,7 +48,9 @@ class CoordinationOrientationIntegrationTest {
     JsonNode tasks =
         ok(
             http.get(
-                "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + caseNumber, "coord.lyon", "demo"),
+                "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + caseNumber,
+                "coord.lyon",
+                "demo"),
             200);
     assertThat(tasks).hasSize(1);
     return tasks.get(0);

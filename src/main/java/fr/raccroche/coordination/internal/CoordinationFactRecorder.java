@@ -8,21 +8,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps {@link CaseFactEntity} in step with the pathway's events, in the transaction that publishes
- * them (the fact and the milestone are written together or not at all).
+ * Keeps {@link CoordinationCaseFactEntity} in step with the pathway's events, in the transaction
+ * that publishes them (the fact and the milestone are written together or not at all).
  */
 @Component
-class CaseFactRecorder {
-  private final CaseFactRepository facts;
+class CoordinationFactRecorder {
+  private final CoordinationCaseFactRepository facts;
 
-  CaseFactRecorder(CaseFactRepository facts) {
+  CoordinationFactRecorder(CoordinationCaseFactRepository facts) {
     this.facts = facts;
   }
 
   @EventListener
   @Transactional
   void on(MilestoneReached event) {
-    CaseFactEntity fact = fact(event.caseNumber(), event.perimeterCode());
+    CoordinationCaseFactEntity fact = fact(event.caseNumber(), event.perimeterCode());
     switch (event.milestone()) {
       case DETECTED -> fact.setDetectedOn(event.occurredOn());
       case FIRST_CONTACT -> {
@@ -62,7 +62,7 @@ class CaseFactRecorder {
   @EventListener
   @Transactional
   void on(NeedsAnalysed event) {
-    CaseFactEntity fact = fact(event.caseNumber(), event.perimeterCode());
+    CoordinationCaseFactEntity fact = fact(event.caseNumber(), event.perimeterCode());
     fact.setPrimaryNeed(event.primaryNeed());
     fact.setOtherNeeds(event.otherNeeds());
     fact.setNeedsAnalysedOn(event.analysedOn());
@@ -72,14 +72,14 @@ class CaseFactRecorder {
   @EventListener
   @Transactional
   void on(OfferChosen event) {
-    CaseFactEntity fact = fact(event.caseNumber(), event.perimeterCode());
+    CoordinationCaseFactEntity fact = fact(event.caseNumber(), event.perimeterCode());
     fact.setChosenOfferId(event.offerId());
     facts.save(fact);
   }
 
-  private CaseFactEntity fact(String caseNumber, String perimeterCode) {
+  private CoordinationCaseFactEntity fact(String caseNumber, String perimeterCode) {
     return facts
         .findById(caseNumber)
-        .orElseGet(() -> new CaseFactEntity(caseNumber, perimeterCode));
+        .orElseGet(() -> new CoordinationCaseFactEntity(caseNumber, perimeterCode));
   }
 }

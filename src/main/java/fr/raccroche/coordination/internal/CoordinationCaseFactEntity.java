@@ -18,7 +18,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "coordination_case_fact")
-public class CaseFactEntity {
+public class CoordinationCaseFactEntity {
   @Id
   @Column(name = "case_number")
   private String caseNumber;
@@ -73,9 +73,9 @@ public class CaseFactEntity {
   @Column(name = "experiment_project_id")
   private Long experimentProjectId;
 
-  protected CaseFactEntity() {}
+  protected CoordinationCaseFactEntity() {}
 
-  public CaseFactEntity(String caseNumber, String perimeterCode) {
+  public CoordinationCaseFactEntity(String caseNumber, String perimeterCode) {
     this.caseNumber = caseNumber;
     this.perimeterCode = perimeterCode;
     int start = Integer.parseInt(caseNumber.substring(0, 4));
