@@ -18,7 +18,28 @@ import java.util.List;
  */
 @Entity
 @Table(name = "coordination_case_fact")
-public class CoordinationCaseFactEntity {
+public class CoordinationCaseFactEntity
+    implements org.springframework.data.domain.Persistable<String> {
+  // A new fact is inserted straight away (no select to tell insert from update): imports
+  // register cases by the thousand.
+  @jakarta.persistence.Transient private boolean fresh = true;
+
+  @Override
+  public String getId() {
+    return caseNumber;
+  }
+
+  @Override
+  public boolean isNew() {
+    return fresh;
+  }
+
+  @jakarta.persistence.PostLoad
+  @jakarta.persistence.PostPersist
+  void markNotNew() {
+    fresh = false;
+  }
+
   @Id
   @Column(name = "case_number")
   private String caseNumber;
@@ -75,10 +96,17 @@ public class CoordinationCaseFactEntity {
 
   protected CoordinationCaseFactEntity() {}
 
-  public CoordinationCaseFactEntity(String caseNumber, String perimeterCode) {
+  /**
+   * The school year is the case number's (its first four digits, the year the case was opened in);
+   * a case number of another shape falls back on the day of the first event.
+   */
+  public CoordinationCaseFactEntity(String caseNumber, String perimeterCode, LocalDate firstEvent) {
     this.caseNumber = caseNumber;
     this.perimeterCode = perimeterCode;
-    int start = Integer.parseInt(caseNumber.substring(0, 4));
+    int start =
+        caseNumber.length() >= 4 && caseNumber.substring(0, 4).chars().allMatch(Character::isDigit)
+            ? Integer.parseInt(caseNumber.substring(0, 4))
+            : (firstEvent.getMonthValue() >= 9 ? firstEvent.getYear() : firstEvent.getYear() - 1);
     this.schoolYear = start + "-" + (start + 1);
   }
 

@@ -22,7 +22,12 @@ class CoordinationFactRecorder {
   @EventListener
   @Transactional
   void on(MilestoneReached event) {
-    CoordinationCaseFactEntity fact = fact(event.caseNumber(), event.perimeterCode());
+    // A case's first milestone creates its fact without a lookup (imports stay batched).
+    CoordinationCaseFactEntity fact =
+        event.milestone() == fr.raccroche.pathway.Milestone.DETECTED
+            ? new CoordinationCaseFactEntity(
+                event.caseNumber(), event.perimeterCode(), event.occurredOn())
+            : fact(event.caseNumber(), event.perimeterCode(), event.occurredOn());
     switch (event.milestone()) {
       case DETECTED -> fact.setDetectedOn(event.occurredOn());
       case FIRST_CONTACT -> {
@@ -62,7 +67,8 @@ class CoordinationFactRecorder {
   @EventListener
   @Transactional
   void on(NeedsAnalysed event) {
-    CoordinationCaseFactEntity fact = fact(event.caseNumber(), event.perimeterCode());
+    CoordinationCaseFactEntity fact =
+        fact(event.caseNumber(), event.perimeterCode(), event.analysedOn());
     fact.setPrimaryNeed(event.primaryNeed());
     fact.setOtherNeeds(event.otherNeeds());
     fact.setNeedsAnalysedOn(event.analysedOn());
@@ -72,14 +78,16 @@ class CoordinationFactRecorder {
   @EventListener
   @Transactional
   void on(OfferChosen event) {
-    CoordinationCaseFactEntity fact = fact(event.caseNumber(), event.perimeterCode());
+    CoordinationCaseFactEntity fact =
+        fact(event.caseNumber(), event.perimeterCode(), java.time.LocalDate.now());
     fact.setChosenOfferId(event.offerId());
     facts.save(fact);
   }
 
-  private CoordinationCaseFactEntity fact(String caseNumber, String perimeterCode) {
+  private CoordinationCaseFactEntity fact(
+      String caseNumber, String perimeterCode, java.time.LocalDate day) {
     return facts
         .findById(caseNumber)
-        .orElseGet(() -> new CoordinationCaseFactEntity(caseNumber, perimeterCode));
+        .orElseGet(() -> new CoordinationCaseFactEntity(caseNumber, perimeterCode, day));
   }
 }
