@@ -96,7 +96,7 @@ class ImportController {
         new PersonalDataRead(
             authentication.getName(),
             request.getRemoteAddr(),
-            "IMPORT_REJECTIONS",
+            PersonalDataRead.Surface.IMPORT_REJECTIONS,
             List.of("import:" + id)));
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(

@@ -60,7 +60,7 @@ class CaseController {
     reads.read(
         authentication,
         request,
-        CaseReads.CASE_LIST_API,
+        PersonalDataRead.Surface.CASE_LIST_API,
         found.map(CaseSummary::caseNumber).getContent());
     return PageResponse.of(found);
   }
@@ -70,7 +70,7 @@ class CaseController {
       Authentication authentication, @PathVariable String caseNumber, HttpServletRequest request) {
     checkFormat(caseNumber);
     CaseView view = cases.getCase(scopes.of(authentication), caseNumber);
-    reads.read(authentication, request, CaseReads.CASE_API, List.of(caseNumber));
+    reads.read(authentication, request, PersonalDataRead.Surface.CASE_API, List.of(caseNumber));
     return view;
   }
 

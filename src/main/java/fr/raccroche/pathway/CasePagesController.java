@@ -49,7 +49,7 @@ class CasePagesController {
     reads.read(
         authentication,
         request,
-        CaseReads.CASE_LIST_PAGE,
+        PersonalDataRead.Surface.CASE_LIST_PAGE,
         found.map(CaseSummary::caseNumber).getContent());
     model.addAttribute("cases", found);
     model.addAttribute("q", q);
@@ -72,7 +72,7 @@ class CasePagesController {
     } catch (NotFoundException e) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
-    reads.read(authentication, request, CaseReads.CASE_PAGE, List.of(caseNumber));
+    reads.read(authentication, request, PersonalDataRead.Surface.CASE_PAGE, List.of(caseNumber));
     return "case";
   }
 

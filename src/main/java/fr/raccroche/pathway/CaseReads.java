@@ -12,11 +12,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CaseReads {
-  static final String CASE_API = "CASE_API";
-  static final String CASE_LIST_API = "CASE_LIST_API";
-  static final String CASE_PAGE = "CASE_PAGE";
-  static final String CASE_LIST_PAGE = "CASE_LIST_PAGE";
-
   private final ApplicationEventPublisher events;
 
   CaseReads(ApplicationEventPublisher events) {
@@ -26,7 +21,7 @@ class CaseReads {
   void read(
       Authentication authentication,
       HttpServletRequest request,
-      String surface,
+      PersonalDataRead.Surface surface,
       List<String> caseNumbers) {
     if (caseNumbers.isEmpty()) {
       return;

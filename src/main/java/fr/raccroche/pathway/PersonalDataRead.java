@@ -4,8 +4,40 @@ import java.util.List;
 
 /**
  * A person read young people's personal data: published by every surface that shows it (case page,
- * cases API, lists with names, Tasklist forms), for the access log. {@code surface} says which
- * (e.g. {@code CASE_API}); {@code remoteAddress} where from. No personal data of the young people.
+ * cases API, lists with names, Tasklist forms), for the access log. {@code remoteAddress} says
+ * where from. No personal data of the young people.
  */
 public record PersonalDataRead(
-    String userId, String remoteAddress, String surface, List<String> caseNumbers) {}
+    String userId, String remoteAddress, Surface surface, List<String> caseNumbers) {
+
+  /** Where the data was read, with the French label the access log page shows. */
+  public enum Surface {
+    CASE_API("API dossiers"),
+    CASE_LIST_API("API liste des dossiers"),
+    CASE_PAGE("Page du dossier"),
+    CASE_LIST_PAGE("Liste des dossiers"),
+    TASK_FORM("Formulaire de tâche (Tasklist, engine-rest)"),
+    PROCESS_VARIABLES("Variables du processus (Cockpit, engine-rest)"),
+    IMPORT_REJECTIONS("Export des lignes rejetées d'un import");
+
+    private final String label;
+
+    Surface(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+
+    /** The label of a stored surface name (the name itself if unknown). */
+    public static String labelOf(String name) {
+      for (Surface s : values()) {
+        if (s.name().equals(name)) {
+          return s.label;
+        }
+      }
+      return name;
+    }
+  }
+}

@@ -3,7 +3,6 @@ package fr.raccroche.privacy;
 import fr.raccroche.shared.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -15,16 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
 class AccessLogPagesController {
-  static final Map<String, String> SURFACES =
-      Map.of(
-          "CASE_PAGE", "Page du dossier",
-          "CASE_LIST_PAGE", "Liste des dossiers",
-          "CASE_API", "API dossiers",
-          "CASE_LIST_API", "API liste des dossiers",
-          "TASK_FORM", "Formulaire de tâche (Tasklist, engine-rest)",
-          "PROCESS_VARIABLES", "Variables du processus (Cockpit, engine-rest)",
-          "IMPORT_REJECTIONS", "Export des lignes rejetées d'un import");
-
   private final AccessLogService accessLog;
 
   AccessLogPagesController(AccessLogService accessLog) {
@@ -39,7 +28,6 @@ class AccessLogPagesController {
       @RequestParam(required = false) String to,
       @RequestParam(defaultValue = "0") int page,
       Model model) {
-    model.addAttribute("surfaceLabels", SURFACES);
     model.addAttribute("caseNumber", caseNumber);
     model.addAttribute("userId", userId);
     model.addAttribute("from", from);

@@ -36,7 +36,7 @@ public class AccessLogRecorder {
               now,
               truncate(read.userId(), 64),
               truncate(caseNumber, 64),
-              truncate(read.surface(), 40),
+              read.surface().name(),
               truncate(read.remoteAddress(), 64)));
     }
     log.saveAll(entries);

@@ -34,9 +34,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * detail queries) is recorded with the case (business key) of each instance it returned.
  */
 class EngineReadAccessLog extends OncePerRequestFilter {
-  static final String TASK_FORM = "TASK_FORM";
-  static final String PROCESS_VARIABLES = "PROCESS_VARIABLES";
-
   private static final String PREFIX = "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)";
   private static final Pattern TASK_VARIABLES =
       Pattern.compile(PREFIX + "/task/([^/]+)/(?:form-variables|variables)(?:/.*)?$");
@@ -87,9 +84,9 @@ class EngineReadAccessLog extends OncePerRequestFilter {
         return;
       }
       Set<String> instances = new LinkedHashSet<>();
-      String surface = PROCESS_VARIABLES;
+      PersonalDataRead.Surface surface = PersonalDataRead.Surface.PROCESS_VARIABLES;
       if (task.matches()) {
-        surface = TASK_FORM;
+        surface = PersonalDataRead.Surface.TASK_FORM;
         String taskId = task.group(1);
         asEngine(
             () -> {

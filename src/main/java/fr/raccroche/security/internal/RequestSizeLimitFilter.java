@@ -5,11 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,18 +36,13 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     long length = request.getContentLengthLong();
     boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
     if (!multipart && (length > maxBytes || chunked)) {
-      response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-      response.setContentType("application/json");
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      response
-          .getWriter()
-          .write(
-              "{\"timestamp\":\""
-                  + Instant.now()
-                  + "\",\"status\":413,\"error\":\"Payload Too Large\",\"message\":\"La requête"
-                  + " est trop volumineuse (au plus "
-                  + (maxBytes / 1024)
-                  + " Ko, hors envoi de fichier).\"}");
+      JsonErrors.write(
+          request,
+          response,
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "La requête est trop volumineuse (au plus "
+              + (maxBytes / 1024)
+              + " Ko, hors envoi de fichier).");
       return;
     }
     chain.doFilter(request, response);
