@@ -9,6 +9,7 @@ import fr.raccroche.pathway.internal.SupportCaseEntity;
 import fr.raccroche.pathway.internal.SupportCaseRepository;
 import fr.raccroche.pathway.internal.YoungPersonEntity;
 import fr.raccroche.pathway.internal.YoungPersonRepository;
+import fr.raccroche.pathway.process.EngineBatch;
 import fr.raccroche.pathway.process.PathwayDelays;
 import fr.raccroche.security.CaseAccessService;
 import fr.raccroche.shared.InvalidInputException;
@@ -25,6 +26,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +36,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -65,6 +68,7 @@ public class CaseService {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final PathwayDelays delays;
+  private final EngineBatch engineBatch;
   private final List<PersonSources> sources;
   private final String departement;
   private final ApplicationEventPublisher events;
@@ -81,6 +85,7 @@ public class CaseService {
       RuntimeService runtime,
       TaskService tasks,
       PathwayDelays delays,
+      EngineBatch engineBatch,
       List<PersonSources> sources,
       @Value("${raccroche.departement}") String departement,
       ApplicationEventPublisher events,
@@ -95,6 +100,7 @@ public class CaseService {
     this.runtime = runtime;
     this.tasks = tasks;
     this.delays = delays;
+    this.engineBatch = engineBatch;
     this.sources = sources;
     this.departement = departement;
     this.events = events;
@@ -228,6 +234,39 @@ public class CaseService {
     return pending.size();
   }
 
+  /**
+   * Numbers of up to {@code max} registered cases whose pathway has not started, oldest first. With
+   * {@link #startPathways(Collection)}, lets several threads start disjoint slices.
+   */
+  @Transactional(readOnly = true)
+  public List<String> pendingStarts(int max) {
+    return cases.findPendingStarts(PageRequest.of(0, max)).stream()
+        .map(SupportCaseEntity::getCaseNumber)
+        .toList();
+  }
+
+  /**
+   * Starts, in this transaction, the pathways of those of these cases that are registered, open and
+   * not started yet (a case started meanwhile is skipped); answers how many started.
+   */
+  public int startPathways(java.util.Collection<String> caseNumbers) {
+    if (caseNumbers.isEmpty()) {
+      return 0;
+    }
+    List<SupportCaseEntity> batch = cases.lockPendingStarts(caseNumbers);
+    Map<Long, YoungPersonEntity> people = new HashMap<>();
+    persons
+        .findAllById(batch.stream().map(SupportCaseEntity::getPersonId).distinct().toList())
+        .forEach(p -> people.put(p.getId(), p));
+    engineBatch.run(
+        () -> {
+          for (SupportCaseEntity c : batch) {
+            startPathway(c, people.get(c.getPersonId()));
+          }
+        });
+    return batch.size();
+  }
+
   /** Status and closure reason of cases, by case number (no personal data). */
   @Transactional(readOnly = true)
   public Map<String, CaseRef> refs(java.util.Collection<String> caseNumbers) {
@@ -313,37 +352,50 @@ public class CaseService {
     reEnrolled(caseNumber, closure);
   }
 
+  /**
+   * The pathway's variables at its start: what its expressions, decisions and Tasklist's columns
+   * need, and one {@code youngPerson} object (JSON) with what the forms show of the young person.
+   * Few variables make a lean start (each is a row, and at full history two more); the person's
+   * details, a copy of the case record, are kept out of Camunda's history (see {@code
+   * raccroche.privacy.variables-without-history}).
+   */
   private Map<String, Object> startVariables(SupportCaseEntity c, YoungPersonEntity p) {
     Map<String, Object> v = new HashMap<>();
     v.put(CASE_NUMBER, c.getCaseNumber());
     v.put(PERIMETER_CODE, c.getPerimeterCode());
     v.put(DISPLAY_NAME, p.getFirstName() + " " + p.getLastName().toUpperCase(Locale.FRENCH));
     v.put(AGE, Period.between(p.getBirthDate(), c.getDetectedOn()).getYears());
-    v.put(BIRTH_DATE, p.getBirthDate().format(FRENCH_DATE));
-    v.put(PHONE, nullToEmpty(p.getPhone()));
-    v.put(EMAIL, nullToEmpty(p.getEmail()));
-    v.put(ADDRESS, address(p));
-    v.put(LEGAL_GUARDIAN, nullToEmpty(p.getLegalGuardian()));
-    v.put(GUARDIAN_PHONE, nullToEmpty(p.getGuardianPhone()));
-    v.put(ESTABLISHMENT_NAME, establishmentLabel(c.getUai()));
-    v.put(LAST_TRAINING, nullToEmpty(c.getLastTraining()));
     v.put(LAST_LEVEL, c.getLastLevel().name());
-    v.put(LEAVING_DATE, c.getLeavingDate() == null ? "" : c.getLeavingDate().format(FRENCH_DATE));
-    v.put(LEAVING_REASON, nullToEmpty(c.getLeavingReason()));
-    v.put(
-        SOURCE_LABEL,
-        c.getOrigin() == CaseOrigin.SELF_REFERRAL || c.getSource() == null
-            ? CaseOrigin.SELF_REFERRAL.label()
-            : c.getSource().label());
     v.put(JUSTICE_FOLLOW_UP, c.isJusticeFollowUp());
     v.put(FOLLOWED_BY_PARTNER_CODE, c.getFollowedByPartnerCode());
     v.put(ENROLLED_ELSEWHERE, c.isEnrolledElsewhere());
-    v.put(CONTACT_ATTEMPTS, 0);
     String dueIn =
         c.getOrigin() == CaseOrigin.SELF_REFERRAL
             ? delays.getSelfReferralInterviewDue()
             : delays.getContactReminder();
     v.put(CONTACT_DUE_DATE, delays.after(toDate(c.getDetectedOn()), dueIn));
+    Map<String, String> person = new LinkedHashMap<>();
+    person.put(BIRTH_DATE, p.getBirthDate().format(FRENCH_DATE));
+    person.put(PHONE, nullToEmpty(p.getPhone()));
+    person.put(EMAIL, nullToEmpty(p.getEmail()));
+    person.put(ADDRESS, address(p));
+    person.put(LEGAL_GUARDIAN, nullToEmpty(p.getLegalGuardian()));
+    person.put(GUARDIAN_PHONE, nullToEmpty(p.getGuardianPhone()));
+    person.put(ESTABLISHMENT_NAME, establishmentLabel(c.getUai()));
+    person.put(LAST_TRAINING, nullToEmpty(c.getLastTraining()));
+    person.put(
+        LEAVING_DATE, c.getLeavingDate() == null ? "" : c.getLeavingDate().format(FRENCH_DATE));
+    person.put(LEAVING_REASON, nullToEmpty(c.getLeavingReason()));
+    person.put(
+        SOURCE_LABEL,
+        c.getOrigin() == CaseOrigin.SELF_REFERRAL || c.getSource() == null
+            ? CaseOrigin.SELF_REFERRAL.label()
+            : c.getSource().label());
+    v.put(
+        YOUNG_PERSON,
+        Variables.objectValue(person)
+            .serializationDataFormat(Variables.SerializationDataFormats.JSON)
+            .create());
     return v;
   }
 

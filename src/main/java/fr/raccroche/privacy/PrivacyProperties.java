@@ -1,6 +1,7 @@
 package fr.raccroche.privacy;
 
 import java.time.Period;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,13 +13,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     name people who never became cases)
  * @param retentionCron when the retention job runs (Camunda cycle, Quartz-style cron), in the night
  * @param batchSize people anonymised per transaction
+ * @param variablesWithoutHistory process variables that copy personal data from the app's records
+ *     (what the forms show): at full history, Camunda keeps no history of them
  */
 @ConfigurationProperties("raccroche.privacy")
 public record PrivacyProperties(
     Period retentionAfterClosure,
     Period rejectedLinesRetention,
     String retentionCron,
-    Integer batchSize) {
+    Integer batchSize,
+    List<String> variablesWithoutHistory) {
   public PrivacyProperties {
     retentionAfterClosure =
         retentionAfterClosure == null ? Period.ofYears(2) : retentionAfterClosure;
@@ -26,5 +30,7 @@ public record PrivacyProperties(
         rejectedLinesRetention == null ? Period.ofMonths(6) : rejectedLinesRetention;
     retentionCron = retentionCron == null ? "0 30 1 * * ?" : retentionCron;
     batchSize = batchSize == null || batchSize < 1 ? 100 : batchSize;
+    variablesWithoutHistory =
+        variablesWithoutHistory == null ? List.of() : List.copyOf(variablesWithoutHistory);
   }
 }

@@ -3,17 +3,24 @@ package fr.raccroche.e2e;
 import static fr.raccroche.e2e.Browser.assertFrench;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.raccroche.testsupport.Http;
 import fr.raccroche.testsupport.RaccrocheIntegrationTest;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Coordinators and partner caseworkers work demo cases in Tasklist, through the Camunda Forms. */
 @RaccrocheIntegrationTest
 @ExtendWith(Chromium.class)
 class TasklistBrowserIntegrationTest {
+  @LocalServerPort int port;
+  final ObjectMapper json = new ObjectMapper();
   static final String MY_PERIMETER = "Tâches de mon périmètre";
 
   /**
@@ -23,7 +30,7 @@ class TasklistBrowserIntegrationTest {
    */
   @Test
   void aCoordinatorClaimsAContactTaskCorrectsTheDateTheServerRefusedAndCompletesIt(
-      Browsers browsers) {
+      Browsers browsers) throws Exception {
     Browser browser = browsers.open();
     browser.shiftClock(Duration.ofDays(2));
     Tasklist tasklist = Tasklist.signIn(browser, "coord.lyon");
@@ -45,6 +52,17 @@ class TasklistBrowserIntegrationTest {
         "Déjà en solution",
         "Enregistrer",
         "Terminer");
+    // The young person's details come from the case record, through one JSON variable.
+    JsonNode person =
+        json.readTree(new Http(port).get("/api/cases/" + caseNumber, "coord.lyon", "demo").body())
+            .get("person");
+    String birthDate =
+        LocalDate.parse(person.get("birthDate").asText())
+            .format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    assertFrench(browser.text(), "Date de naissance : " + birthDate);
+    if (person.hasNonNull("phone") && !person.get("phone").asText().isBlank()) {
+      assertFrench(browser.text(), "Téléphone : " + person.get("phone").asText());
+    }
     browser.screenshot("tasklist-form");
 
     // The form accepts the computer's "today"; the server, two days behind, refuses it.

@@ -30,8 +30,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,6 +55,7 @@ public class ImportProcessor {
   private static final Logger log = LoggerFactory.getLogger(ImportProcessor.class);
   static final int CHUNK_ROWS = 500;
   static final int PATHWAYS_PER_TRANSACTION = 50;
+  private static final int PENDING_PAGE = 2_000;
   private static final int NEAR_MATCH_DISTANCE = 2;
 
   private final ImportBatchRepository imports;
@@ -62,6 +68,7 @@ public class ImportProcessor {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final EntityManager entityManager;
+  private final int pathwayStartThreads;
 
   ImportProcessor(
       ImportBatchRepository imports,
@@ -73,7 +80,9 @@ public class ImportProcessor {
       ReviewStarter reviews,
       PlatformTransactionManager transactions,
       EntityManager entityManager,
+      @Value("${raccroche.detection.pathway-start-threads:2}") int pathwayStartThreads,
       Optional<Clock> clock) {
+    this.pathwayStartThreads = Math.max(1, pathwayStartThreads);
     this.entityManager = entityManager;
     this.imports = imports;
     this.rejections = rejections;
@@ -179,33 +188,77 @@ public class ImportProcessor {
         });
     startPendingPathways(
         n ->
-            imports
-                .findById(importId)
-                .ifPresent(
-                    b ->
-                        b.setPathwaysStarted(
-                            Math.min(b.getPathwaysToStart(), b.getPathwaysStarted() + n))));
+            transaction.executeWithoutResult(
+                tx ->
+                    imports
+                        .findById(importId)
+                        .ifPresent(
+                            b ->
+                                b.setPathwaysStarted(
+                                    Math.min(
+                                        b.getPathwaysToStart(), b.getPathwaysStarted() + n)))));
   }
 
   /**
-   * Starts every pathway registered but not started yet, {@link #PATHWAYS_PER_TRANSACTION} a
-   * transaction; {@code progress} runs in each transaction with the number just started. Answers
-   * the total.
+   * Starts every pathway registered but not started yet: slices of {@link
+   * #PATHWAYS_PER_TRANSACTION} cases, one transaction each, on {@code pathwayStartThreads} threads
+   * (a start is engine work bound by round trips to the database: two threads on two cores start
+   * nearly twice as many). {@code progress} runs on the calling thread, in no transaction, with the
+   * number each slice started. Answers the total; the first failure stops the rest and is thrown.
    */
   public long startPendingPathways(java.util.function.IntConsumer progress) {
     long total = 0;
-    while (true) {
-      Integer started =
-          transaction.execute(
-              tx -> {
-                int n = cases.startPendingPathways(PATHWAYS_PER_TRANSACTION);
-                progress.accept(n);
-                return n;
-              });
-      if (started == null || started == 0) {
-        return total;
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            pathwayStartThreads,
+            r -> {
+              Thread t = new Thread(r, "raccroche-pathway-start");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      while (true) {
+        List<String> pending = cases.pendingStarts(PENDING_PAGE);
+        if (pending.isEmpty()) {
+          return total;
+        }
+        List<Future<Integer>> slices = new ArrayList<>();
+        for (int from = 0; from < pending.size(); from += PATHWAYS_PER_TRANSACTION) {
+          List<String> slice =
+              pending.subList(from, Math.min(pending.size(), from + PATHWAYS_PER_TRANSACTION));
+          slices.add(workers.submit(() -> transaction.execute(tx -> cases.startPathways(slice))));
+        }
+        long startedNow = 0;
+        for (Future<Integer> slice : slices) {
+          int n = await(slice);
+          startedNow += n;
+          progress.accept(n);
+        }
+        total += startedNow;
+        if (startedNow == 0) {
+          // Everything listed was started meanwhile by someone else: look again, once.
+          if (cases.pendingStarts(PENDING_PAGE).equals(pending)) {
+            return total;
+          }
+        }
       }
-      total += started;
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  private static int await(Future<Integer> slice) {
+    try {
+      Integer n = slice.get();
+      return n == null ? 0 : n;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while starting pathways", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 

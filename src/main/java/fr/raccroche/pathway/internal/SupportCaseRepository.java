@@ -1,11 +1,13 @@
 package fr.raccroche.pathway.internal;
 
 import fr.raccroche.pathway.CaseStatus;
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -16,6 +18,16 @@ public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, 
       "select c from SupportCaseEntity c where c.processInstanceId is null"
           + " and c.status <> fr.raccroche.pathway.CaseStatus.CLOSED order by c.createdAt, c.caseNumber")
   List<SupportCaseEntity> findPendingStarts(Pageable pageable);
+
+  /**
+   * Those of these cases still waiting for their pathway, locked for this transaction: two threads
+   * or nodes starting the same case wait for each other, and the second finds it started.
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query(
+      "select c from SupportCaseEntity c where c.caseNumber in :numbers and c.processInstanceId is null"
+          + " and c.status <> fr.raccroche.pathway.CaseStatus.CLOSED order by c.caseNumber")
+  List<SupportCaseEntity> lockPendingStarts(@Param("numbers") Collection<String> numbers);
 
   /** The open case of each person (at most one is open at a time). */
   @Query(

@@ -7,6 +7,13 @@ public final class PathwayVariables {
   public static final String CASE_NUMBER = "caseNumber";
   public static final String PERIMETER_CODE = "perimeterCode";
   public static final String DISPLAY_NAME = "displayName";
+
+  /**
+   * What the forms show of the young person (an object, JSON): the keys below from {@link
+   * #BIRTH_DATE} to {@link #SOURCE_LABEL}. A copy of the case record, never in Camunda's history.
+   */
+  public static final String YOUNG_PERSON = "youngPerson";
+
   public static final String AGE = "age";
   public static final String BIRTH_DATE = "birthDate";
   public static final String PHONE = "phone";

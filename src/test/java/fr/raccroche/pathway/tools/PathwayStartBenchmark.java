@@ -1,0 +1,307 @@
+package fr.raccroche.pathway.tools;
+
+import fr.raccroche.RaccrocheApplication;
+import fr.raccroche.pathway.CaseOrigin;
+import fr.raccroche.pathway.CaseService;
+import fr.raccroche.pathway.LeaverSource;
+import fr.raccroche.pathway.NewCase;
+import fr.raccroche.pathway.PersonDetails;
+import fr.raccroche.pathway.PersonDirectory;
+import fr.raccroche.pathway.SchoolLevel;
+import fr.raccroche.testsupport.TestDatabases;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * B2 — pathway starts per second through the real service (not a test; see docs/benchmarks.md):
+ *
+ * <pre>
+ * DB_URL=jdbc:postgresql://127.0.0.1:5432/test DB_USER=postgres DB_PASSWORD= \
+ *   mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=fr.raccroche.pathway.tools.PathwayStartBenchmark \
+ *   -Dexec.args="--starts 1000 --history full,audit --threads 1,2 --batch 1,10,100"
+ * </pre>
+ *
+ * <p>For each history level, on a fresh database: the floor (plain JDBC batch inserts of rows
+ * shaped like the engine's, 1,000 a transaction), then for each batch size and thread count, {@code
+ * --starts} cases registered without their pathway (as an import leaves them), then started through
+ * {@link CaseService#startPathways} — qualification DMN, the contact subprocess, its user task and
+ * reminder timer, the coordinators' authorizations — {@code batch} starts a transaction on {@code
+ * threads} threads. Prints starts/s, rows written per start (table by table for the first
+ * configuration) and the ratio to the floor.
+ */
+public final class PathwayStartBenchmark {
+  private static final String[] FIRST = {"Léa", "Chloé", "Inès", "Noé", "Mathéo", "Zoé", "Maël"};
+  private static final String[] LAST = {"Lefèvre", "Müller", "Dupré", "Nguyen", "Benali", "Roux"};
+  private static final String[] PERIMETERS = {"LYON", "EST", "NORD"};
+
+  private PathwayStartBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int starts = 1000;
+    List<String> histories = List.of("full");
+    int[] threads = {1, 2};
+    int[] batches = {1, 10, 100};
+    for (int i = 0; i < args.length - 1; i++) {
+      switch (args[i]) {
+        case "--starts" -> starts = Integer.parseInt(args[i + 1]);
+        case "--history" -> histories = List.of(args[i + 1].split(","));
+        case "--threads" -> threads = ints(args[i + 1]);
+        case "--batch" -> batches = ints(args[i + 1]);
+        default -> {}
+      }
+    }
+    System.setProperty("raccroche.test.database", "postgres");
+    System.out.printf(
+        Locale.ROOT,
+        "machine: %d cores, Java %s, max heap %d MB, load average %.2f%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() / (1024 * 1024),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    for (String history : histories) {
+      run(history, starts, threads, batches);
+    }
+  }
+
+  private static void run(String history, int starts, int[] threads, int[] batches)
+      throws Exception {
+    TestDatabases.Settings db = TestDatabases.fresh("bench_b2");
+    double floor = floor(db);
+    ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(RaccrocheApplication.class)
+            .profiles("postgres", "demo")
+            .run(
+                "--server.port=0",
+                "--spring.datasource.url=" + db.url(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password(),
+                "--camunda.bpm.history-level=" + history,
+                "--camunda.bpm.job-execution.enabled=false",
+                "--camunda.bpm.webapp.enabled=false",
+                "--raccroche.demo.allow-on-postgres=true",
+                "--logging.level.root=WARN");
+    try {
+      CaseService cases = app.getBean(CaseService.class);
+      PersonDirectory people = app.getBean(PersonDirectory.class);
+      TransactionTemplate tx =
+          new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+      Random random = new Random(42);
+      boolean first = true;
+      System.out.printf(
+          Locale.ROOT,
+          "history %s: floor %.0f rows/s (plain JDBC batches of 1,000 rows shaped like ACT_HI_VARINST)%n",
+          history,
+          floor);
+      for (int batch : batches) {
+        for (int t : threads) {
+          register(cases, people, tx, random, starts);
+          Map<String, Long> before = rowCounts(db);
+          long start = System.nanoTime();
+          int started = startAll(cases, tx, batch, t);
+          double seconds = (System.nanoTime() - start) / 1e9;
+          Map<String, Long> after = rowCounts(db);
+          long rows = 0;
+          Map<String, Long> perTable = new TreeMap<>();
+          for (var e : after.entrySet()) {
+            long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (d != 0) {
+              perTable.put(e.getKey(), d);
+              rows += d;
+            }
+          }
+          double rate = started / seconds;
+          System.out.printf(
+              Locale.ROOT,
+              "history %s, batch %d, threads %d: %d starts in %.1f s = %.0f starts/s; %.1f rows per start = %.0f rows/s (1/%.0f of the floor)%n",
+              history,
+              batch,
+              t,
+              started,
+              seconds,
+              rate,
+              rows / (double) started,
+              rows / seconds,
+              floor / (rows / seconds));
+          if (first) {
+            StringBuilder b = new StringBuilder("  rows per start by table:");
+            perTable.forEach(
+                (table, n) ->
+                    b.append(String.format(Locale.ROOT, " %s %.1f", table, n / (double) started)));
+            System.out.println(b);
+            long waiting =
+                app.getBean(TaskService.class)
+                    .createTaskQuery()
+                    .taskDefinitionKey("Task_ContactYoungPerson")
+                    .count();
+            System.out.println("  pathways waiting at Task_ContactYoungPerson: " + waiting);
+            first = false;
+          }
+        }
+      }
+    } finally {
+      app.close();
+    }
+  }
+
+  /** Registers cases without their pathway, as an import's rows phase leaves them. */
+  private static void register(
+      CaseService cases, PersonDirectory people, TransactionTemplate tx, Random random, int n) {
+    for (int done = 0; done < n; done += 500) {
+      int size = Math.min(500, n - done);
+      tx.executeWithoutResult(
+          s -> {
+            for (int i = 0; i < size; i++) {
+              LocalDate birth = LocalDate.of(2007, 1, 1).plusDays(random.nextInt(1500));
+              PersonDetails person =
+                  new PersonDetails(
+                      null,
+                      LAST[random.nextInt(LAST.length)] + "-" + random.nextInt(1_000_000),
+                      FIRST[random.nextInt(FIRST.length)],
+                      random.nextBoolean() ? "F" : "M",
+                      birth,
+                      random.nextInt(200) + " rue des Tilleuls",
+                      "69003",
+                      "69383",
+                      "Lyon 3e",
+                      "06" + String.format(Locale.ROOT, "%08d", random.nextInt(100_000_000)),
+                      null,
+                      null,
+                      null);
+              long personId = people.register(person).id();
+              cases.registerCase(
+                  personId,
+                  new NewCase(
+                      person,
+                      CaseOrigin.IMPORT,
+                      LeaverSource.EN,
+                      LocalDate.now(),
+                      LocalDate.now().minusMonths(2),
+                      "Abandon",
+                      "CAP Cuisine",
+                      SchoolLevel.CAP_BEP,
+                      null,
+                      null,
+                      false,
+                      null,
+                      false),
+                  PERIMETERS[random.nextInt(PERIMETERS.length)]);
+            }
+          });
+    }
+  }
+
+  private static int startAll(CaseService cases, TransactionTemplate tx, int batch, int threads)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      int total = 0;
+      List<String> pending;
+      while (!(pending = cases.pendingStarts(2000)).isEmpty()) {
+        List<Future<Integer>> slices = new ArrayList<>();
+        for (int from = 0; from < pending.size(); from += batch) {
+          List<String> slice = pending.subList(from, Math.min(pending.size(), from + batch));
+          slices.add(pool.submit(() -> tx.execute(s -> cases.startPathways(slice))));
+        }
+        for (Future<Integer> f : slices) {
+          total += f.get();
+        }
+      }
+      return total;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Rows of every table of the schema (exact counts). */
+  private static Map<String, Long> rowCounts(TestDatabases.Settings db) throws Exception {
+    Map<String, Long> counts = new TreeMap<>();
+    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+        Statement s = c.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet r =
+          s.executeQuery(
+              "select table_name from information_schema.tables where table_schema = 'public'"
+                  + " and table_type = 'BASE TABLE' and table_name <> 'bench_floor'")) {
+        while (r.next()) {
+          tables.add(r.getString(1));
+        }
+      }
+      for (String table : tables) {
+        try (ResultSet r = s.executeQuery("select count(*) from \"" + table + "\"")) {
+          r.next();
+          counts.put(table.toLowerCase(Locale.ROOT), r.getLong(1));
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** Plain JDBC batch inserts (1,000 a transaction) of 50,000 rows shaped like ACT_HI_VARINST. */
+  private static double floor(TestDatabases.Settings db) throws Exception {
+    int rows = 50_000;
+    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "create table bench_floor (id_ varchar(64) primary key, proc_def_key_ varchar(255),"
+                + " proc_inst_id_ varchar(64), execution_id_ varchar(64), name_ varchar(255),"
+                + " var_type_ varchar(100), rev_ integer, text_ varchar(4000), long_ bigint,"
+                + " create_time_ timestamp, removal_time_ timestamp)");
+      }
+      c.setAutoCommit(false);
+      long start = System.nanoTime();
+      try (PreparedStatement insert =
+          c.prepareStatement("insert into bench_floor values (?,?,?,?,?,?,?,?,?,?,?)")) {
+        java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+        for (int i = 0; i < rows; i++) {
+          String id = java.util.UUID.randomUUID().toString();
+          insert.setString(1, id);
+          insert.setString(2, "YouthPathwayProcess");
+          insert.setString(3, "p" + i / 12);
+          insert.setString(4, "e" + i / 12);
+          insert.setString(5, "variable" + i % 12);
+          insert.setString(6, "string");
+          insert.setInt(7, 0);
+          insert.setString(8, "une valeur de quelques dizaines de caractères " + i);
+          insert.setNull(9, java.sql.Types.BIGINT);
+          insert.setTimestamp(10, now);
+          insert.setTimestamp(11, now);
+          insert.addBatch();
+          if ((i + 1) % 1000 == 0) {
+            insert.executeBatch();
+            c.commit();
+          }
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      try (Statement s = c.createStatement()) {
+        s.execute("drop table bench_floor");
+        c.commit();
+      }
+      return rows / seconds;
+    }
+  }
+
+  private static int[] ints(String csv) {
+    return Arrays.stream(csv.split(",")).mapToInt(Integer::parseInt).toArray();
+  }
+}
