@@ -34,14 +34,14 @@ public class PersonDirectory {
   public List<PersonRef> findByInes(Collection<String> ines) {
     return ines.isEmpty()
         ? List.of()
-        : persons.findByIneIn(ines).stream().map(PersonDirectory::ref).toList();
+        : persons.matchKeysByIne(ines).stream().map(PersonDirectory::ref).toList();
   }
 
   @Transactional(readOnly = true)
   public List<PersonRef> findByBirthDates(Collection<LocalDate> birthDates) {
     return birthDates.isEmpty()
         ? List.of()
-        : persons.findByBirthDateIn(birthDates).stream().map(PersonDirectory::ref).toList();
+        : persons.matchKeysByBirthDate(birthDates).stream().map(PersonDirectory::ref).toList();
   }
 
   /** A new record, without matching (the caller matched already). */
@@ -118,6 +118,11 @@ public class PersonDirectory {
   /** Removes a record merged into another (it must have no case any more). */
   public void delete(long personId) {
     persons.deleteById(personId);
+  }
+
+  private static PersonRef ref(Object[] row) {
+    return new PersonRef(
+        ((Number) row[0]).longValue(), (String) row[1], (String) row[2], (LocalDate) row[3]);
   }
 
   private static PersonRef ref(YoungPersonEntity e) {

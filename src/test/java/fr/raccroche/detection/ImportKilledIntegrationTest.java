@@ -202,6 +202,7 @@ class ImportKilledIntegrationTest {
     command.add("--camunda.bpm.job-execution.enabled=false");
     command.add("--camunda.bpm.webapp.enabled=false");
     command.add("--raccroche.demo.allow-on-postgres=true");
+    command.add("--raccroche.demo.cases=false");
     command.add("--logging.level.root=WARN");
     // Ready only once every startup runner (demo data, the recovery of imports) has run.
     command.add("--management.endpoint.health.probes.enabled=true");

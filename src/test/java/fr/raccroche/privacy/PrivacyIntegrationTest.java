@@ -257,6 +257,50 @@ class PrivacyIntegrationTest {
         .contains("Date illisible : « hier » (attendu AAAA-MM-JJ).");
   }
 
+  /**
+   * The person's details reach the forms through runtime variables, but Camunda's history keeps no
+   * copy of them (history level full-without-personal-data); the pathway's other variables keep
+   * their full history.
+   */
+  @Test
+  void camundasHistoryKeepsNoCopyOfThePersonsDetails() throws Exception {
+    String name = uniqueName("Histoire");
+    String n = newCase(name, "coord.lyon", "69003").get("caseNumber").asText();
+    String pi =
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(n).singleResult().getId();
+    assertThat(runtime.getVariable(pi, "displayName").toString()).contains(name.toUpperCase());
+    assertThat(runtime.getVariable(pi, "youngPerson").toString())
+        .contains("07 11 22 33 44", "7 impasse Privée", "Tuteur " + name);
+    for (String copy : List.of("displayName", "youngPerson")) {
+      assertThat(
+              history
+                  .createHistoricVariableInstanceQuery()
+                  .processInstanceId(pi)
+                  .variableName(copy)
+                  .count())
+          .as(copy)
+          .isZero();
+    }
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(pi)
+                .variableName("caseNumber")
+                .count())
+        .isEqualTo(1);
+    assertThat(history.createHistoricDetailQuery().processInstanceId(pi).count()).isPositive();
+    String historyText =
+        jdbc.queryForList(
+                "select coalesce(text_, '') || coalesce(text2_, '') from act_hi_varinst where proc_inst_id_ = ?"
+                    + " union all select coalesce(text_, '') || coalesce(text2_, '') from act_hi_detail"
+                    + " where proc_inst_id_ = ?",
+                String.class,
+                pi,
+                pi)
+            .toString();
+    assertThat(historyText).doesNotContain(name, name.toUpperCase(), "07 11 22 33 44");
+  }
+
   @Test
   void theAccessLogIsAppendOnlyOnPostgres() {
     if (!TestDatabases.postgres()) {

@@ -81,6 +81,7 @@ public final class ImportBenchmark {
                 "--camunda.bpm.job-execution.enabled=false",
                 "--camunda.bpm.webapp.enabled=false",
                 "--raccroche.demo.allow-on-postgres=true",
+                "--raccroche.demo.cases=false",
                 "--logging.level.root=WARN");
     try {
       ImportService imports = app.getBean(ImportService.class);

@@ -99,6 +99,7 @@ public final class PathwayStartBenchmark {
                 "--camunda.bpm.job-execution.enabled=false",
                 "--camunda.bpm.webapp.enabled=false",
                 "--raccroche.demo.allow-on-postgres=true",
+                "--raccroche.demo.cases=false",
                 "--logging.level.root=WARN");
     try {
       CaseService cases = app.getBean(CaseService.class);
