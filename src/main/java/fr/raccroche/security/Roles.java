@@ -9,6 +9,10 @@ public final class Roles {
   public static final String ADMIN_GROUP = "camunda-admin";
   public static final String SUPERVISORS_GROUP = "supervisors";
   public static final String PREFECTURE_GROUP = "prefecture";
+
+  /** Monitoring (a Prometheus scraper): reads {@code /actuator/prometheus}, nothing else. */
+  public static final String MONITORING_GROUP = "monitoring";
+
   public static final String COORDINATOR_GROUP_PREFIX = "coord-";
   public static final String PARTNER_GROUP_PREFIX = "partner-";
 
@@ -19,6 +23,7 @@ public final class Roles {
   public static final String PREFECTURE = "PREFECTURE";
   public static final String COORDINATOR = "COORDINATOR";
   public static final String CASEWORKER = "CASEWORKER";
+  public static final String MONITORING = "MONITORING";
 
   /** Authority prefix carrying each Camunda group the user belongs to. */
   public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
@@ -35,6 +40,9 @@ public final class Roles {
     }
     if (PREFECTURE_GROUP.equals(groupId)) {
       return PREFECTURE;
+    }
+    if (MONITORING_GROUP.equals(groupId)) {
+      return MONITORING;
     }
     if (groupId.startsWith(COORDINATOR_GROUP_PREFIX)) {
       return COORDINATOR;

@@ -1,6 +1,7 @@
 package fr.raccroche.security.internal;
 
 import fr.raccroche.security.Roles;
+import fr.raccroche.shared.ClusterLock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * At every start: the fixed groups and their rights, and the shared Tasklist filters ("Mes tâches",
- * "Tâches de mon périmètre", "En retard"). Idempotent.
+ * "Tâches de mon périmètre", "En retard"). Idempotent, and one node at a time in a cluster (two
+ * nodes starting together would otherwise both create the groups and the filters).
  */
 @Component
 @Order(0)
@@ -29,18 +31,26 @@ class AccessBootstrap implements ApplicationRunner {
   private final CamundaAccess access;
   private final FilterService filters;
   private final TaskService tasks;
+  private final ClusterLock clusterLock;
 
-  AccessBootstrap(CamundaAccess access, FilterService filters, TaskService tasks) {
+  AccessBootstrap(
+      CamundaAccess access, FilterService filters, TaskService tasks, ClusterLock clusterLock) {
     this.access = access;
     this.filters = filters;
     this.tasks = tasks;
+    this.clusterLock = clusterLock;
   }
 
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
+    clusterLock.lockForTransaction(ClusterLock.STARTUP);
     for (String group :
-        List.of(Roles.ADMIN_GROUP, Roles.SUPERVISORS_GROUP, Roles.PREFECTURE_GROUP)) {
+        List.of(
+            Roles.ADMIN_GROUP,
+            Roles.SUPERVISORS_GROUP,
+            Roles.PREFECTURE_GROUP,
+            Roles.MONITORING_GROUP)) {
       access.ensureGroupExists(group);
     }
     ensureFilter(

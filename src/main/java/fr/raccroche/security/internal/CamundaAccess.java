@@ -108,7 +108,8 @@ public class CamundaAccess {
         }
       }
       default -> {
-        // The prefecture reads aggregates in the app's own pages and gets nothing in Camunda.
+        // The prefecture reads aggregates in the app's own pages and gets nothing in Camunda;
+        // monitoring reads the metrics endpoint only.
       }
     }
   }
@@ -192,6 +193,9 @@ public class CamundaAccess {
     }
     if (Roles.PREFECTURE_GROUP.equals(groupId)) {
       return "Préfecture";
+    }
+    if (Roles.MONITORING_GROUP.equals(groupId)) {
+      return "Supervision technique";
     }
     if (groupId.startsWith(Roles.COORDINATOR_GROUP_PREFIX)) {
       return "Coordonnateurs " + groupId.substring(Roles.COORDINATOR_GROUP_PREFIX.length());

@@ -1,5 +1,6 @@
 package fr.raccroche.security.internal;
 
+import fr.raccroche.security.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +22,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Two chains. The Camunda web apps and {@code engine-rest} keep their own authentication (login
  * page and CSRF of the web apps, HTTP Basic of {@code engine-rest}). Everything else needs a
  * signed-in user: pages by form login with CSRF, {@code /api/**} by HTTP Basic or the page session
- * (CSRF then applies too). Only the login page, static assets and the health endpoint are open.
+ * (CSRF then applies too). Only the login page, static assets and the health endpoint are open; the
+ * other Actuator endpoints (Prometheus metrics) need a supervisor, an administrator or the
+ * monitoring group.
  */
 @Configuration
 @EnableWebSecurity
@@ -89,6 +92,10 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/health/**")
                     .permitAll()
+                    // Metrics and the rest of Actuator: supervisors, administrators and the
+                    // monitoring group (a Prometheus scraper with no other right).
+                    .requestMatchers("/actuator/**")
+                    .hasAnyRole(Roles.ADMIN, Roles.SUPERVISOR, Roles.MONITORING)
                     .anyRequest()
                     .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(new JsonAuthenticationEntryPoint()))
