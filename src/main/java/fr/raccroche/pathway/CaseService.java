@@ -214,7 +214,7 @@ public class CaseService {
             .setVariables(startVariables(c, person))
             .execute();
     c.setProcessInstanceId(instance.getId());
-    access.grantCase(instance.getId(), TerritoryCodes.coordinatorGroup(c.getPerimeterCode()));
+    access.grantNewCase(instance.getId(), TerritoryCodes.coordinatorGroup(c.getPerimeterCode()));
   }
 
   /** Starts the pathway of a registered case now (after a review, for instance). */

@@ -139,6 +139,19 @@ public class CamundaAccess {
     authorizations.saveAuthorization(authorization);
   }
 
+  /** A GRANT on a resource that has none for this group yet (a new process instance). */
+  public void grantNew(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizations.saveAuthorization(authorization);
+  }
+
   /** Removes the group's GRANT authorization on the resource, if any. */
   public void revoke(String groupId, Resource resource, String resourceId) {
     Authorization authorization =
