@@ -34,6 +34,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 class CaseFactRecorder {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(CaseFactRecorder.class);
   private final EntityManager entityManager;
   private final CaseFactRepository facts;
   private final IndicatorCounts counts;
@@ -189,6 +191,7 @@ class CaseFactRecorder {
         return;
       }
       entityManager.flush();
+      long start = System.nanoTime();
       Map<Long, List<FactState>> now = counts.lockAndRead(before.keySet());
       Map<CountKey, Long> delta = new HashMap<>();
       for (var person : before.entrySet()) {
@@ -206,8 +209,16 @@ class CaseFactRecorder {
             .forEach((k, n) -> delta.merge(k, n, Long::sum));
       }
       delta.values().removeIf(n -> n == 0);
+      int people = before.size();
       before.clear();
       counts.apply(delta);
+      if (log.isDebugEnabled()) {
+        log.debug(
+            "Counts kept for {} young people: {} cells in {} ms",
+            people,
+            delta.size(),
+            (System.nanoTime() - start) / 1_000_000);
+      }
     }
   }
 
