@@ -3,7 +3,7 @@ package fr.raccroche.indicators;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.raccroche.indicators.IndicatorReport.TrendPoint;
-import fr.raccroche.indicators.internal.FigureQueries;
+import fr.raccroche.indicators.internal.IndicatorCounts;
 import fr.raccroche.indicators.internal.ObjectiveEntity;
 import fr.raccroche.indicators.internal.ObjectiveRepository;
 import fr.raccroche.indicators.internal.ReportAssembler;
@@ -44,7 +44,7 @@ public class IndicatorService {
   /** The message that starts {@code QuarterlyIndicatorsProcess} by hand for a given quarter. */
   public static final String START_MESSAGE = "Msg_QuarterlyIndicatorsRequested";
 
-  private final FigureQueries queries;
+  private final IndicatorCounts queries;
   private final SnapshotRepository snapshots;
   private final ObjectiveRepository objectives;
   private final TerritoryService territory;
@@ -55,7 +55,7 @@ public class IndicatorService {
   private final Clock clock;
 
   IndicatorService(
-      FigureQueries queries,
+      IndicatorCounts queries,
       SnapshotRepository snapshots,
       ObjectiveRepository objectives,
       TerritoryService territory,
@@ -140,7 +140,16 @@ public class IndicatorService {
     return names;
   }
 
-  /** The figures computed now, unmasked. */
+  /**
+   * Recomputes the pre-aggregated counts from the reporting table, in one transaction (after a bulk
+   * load; done by itself at the first start on a database that had facts before the counts).
+   * Answers the number of cases read.
+   */
+  public long rebuildCounts() {
+    return queries.rebuild();
+  }
+
+  /** The figures computed now (from the pre-aggregated counts), unmasked. */
   @Transactional(readOnly = true)
   public IndicatorFigures compute(Period period, String perimeter) {
     return queries.compute(period.schoolYear(), period.quarter(), perimeter);

@@ -8,25 +8,47 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the reporting table in step with the pathway, in the transaction that publishes each event
  * (synchronous listeners): a case registered inserts its row (persisted without a select, its id
  * from a sequence taken 50 at a time, so that imports batch the inserts); each milestone updates
  * it. The DETECTED milestone carries nothing the registration did not.
+ *
+ * <p>It also keeps {@code indicator_count} in step, in the same transaction: each case changed
+ * remembers its state before the transaction (none for a case registered in it); just before the
+ * commit, the young people touched have their cases locked and read, and the counts receive, per
+ * person, the contributions of their cases now minus those of their cases before ({@link
+ * Contributions}), merged over the transaction and applied as atomic upserts in key order (an
+ * import chunk of 500 cases: one bulk read and a few hundred upserts). A milestone locks the
+ * person's cases at once, so that two transactions changing cases of the same person follow each
+ * other.
  */
 @Component
 class CaseFactRecorder {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(CaseFactRecorder.class);
   private final EntityManager entityManager;
   private final CaseFactRepository facts;
+  private final IndicatorCounts counts;
   private final Clock clock;
 
-  CaseFactRecorder(EntityManager entityManager, CaseFactRepository facts, Optional<Clock> clock) {
+  CaseFactRecorder(
+      EntityManager entityManager,
+      CaseFactRepository facts,
+      IndicatorCounts counts,
+      Optional<Clock> clock) {
     this.entityManager = entityManager;
     this.facts = facts;
+    this.counts = counts;
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
 
@@ -49,6 +71,9 @@ class CaseFactRecorder {
     f.setDetectedOn(event.detectedOn());
     f.setUpdatedAt(Instant.now(clock));
     entityManager.persist(f);
+    PendingCounts pending = pending();
+    pending.touch(f.getPersonId(), f.getCaseNumber(), null);
+    pending.applyIfNoTransaction();
   }
 
   @EventListener
@@ -59,10 +84,18 @@ class CaseFactRecorder {
       }
       default -> {}
     }
-    CaseFactEntity f = facts.findByCaseNumber(event.caseNumber()).orElse(null);
-    if (f == null) {
+    Long personId = facts.findPersonIdByCaseNumber(event.caseNumber()).orElse(null);
+    if (personId == null) {
       return; // a case registered before the indicators existed
     }
+    List<CaseFactEntity> ofPerson = facts.lockByPersonId(personId);
+    CaseFactEntity f =
+        ofPerson.stream()
+            .filter(c -> c.getCaseNumber().equals(event.caseNumber()))
+            .findFirst()
+            .orElseThrow();
+    PendingCounts pending = pending();
+    pending.touch(personId, f.getCaseNumber(), FactState.of(f));
     if (event.perimeterCode() != null) {
       f.setPerimeterCode(event.perimeterCode());
     }
@@ -100,6 +133,93 @@ class CaseFactRecorder {
       default -> {}
     }
     f.setUpdatedAt(Instant.now(clock));
+    pending.applyIfNoTransaction();
+  }
+
+  /** The counts' work of the current transaction (registered with it on first use). */
+  private PendingCounts pending() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new PendingCounts(false);
+    }
+    for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+      if (s instanceof PendingCounts p && p.owner() == this) {
+        return p;
+      }
+    }
+    PendingCounts p = new PendingCounts(true);
+    TransactionSynchronizationManager.registerSynchronization(p);
+    return p;
+  }
+
+  /**
+   * The young people a transaction touched, with the state of each case it changed as it was before
+   * (null: registered in the transaction).
+   */
+  private final class PendingCounts implements TransactionSynchronization {
+    private final boolean inTransaction;
+    private final Map<Long, Map<String, FactState>> before = new HashMap<>();
+
+    PendingCounts(boolean inTransaction) {
+      this.inTransaction = inTransaction;
+    }
+
+    CaseFactRecorder owner() {
+      return CaseFactRecorder.this;
+    }
+
+    void touch(long personId, String caseNumber, FactState original) {
+      Map<String, FactState> cases = before.computeIfAbsent(personId, x -> new HashMap<>());
+      // Not putIfAbsent: it would replace the null of a case registered in this transaction.
+      if (!cases.containsKey(caseNumber)) {
+        cases.put(caseNumber, original);
+      }
+    }
+
+    void applyIfNoTransaction() {
+      if (!inTransaction) {
+        apply();
+      }
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      apply();
+    }
+
+    private void apply() {
+      if (before.isEmpty()) {
+        return;
+      }
+      entityManager.flush();
+      long start = System.nanoTime();
+      Map<Long, List<FactState>> now = counts.lockAndRead(before.keySet());
+      Map<CountKey, Long> delta = new HashMap<>();
+      for (var person : before.entrySet()) {
+        List<FactState> after = now.getOrDefault(person.getKey(), List.of());
+        Map<String, FactState> changed = person.getValue();
+        List<FactState> previous = new java.util.ArrayList<>();
+        for (FactState f : after) {
+          if (!changed.containsKey(f.caseNumber())) {
+            previous.add(f);
+          } else if (changed.get(f.caseNumber()) != null) {
+            previous.add(changed.get(f.caseNumber()));
+          }
+        }
+        Contributions.delta(Contributions.of(previous), Contributions.of(after))
+            .forEach((k, n) -> delta.merge(k, n, Long::sum));
+      }
+      delta.values().removeIf(n -> n == 0);
+      int people = before.size();
+      before.clear();
+      counts.apply(delta);
+      if (log.isDebugEnabled()) {
+        log.debug(
+            "Counts kept for {} young people: {} cells in {} ms",
+            people,
+            delta.size(),
+            (System.nanoTime() - start) / 1_000_000);
+      }
+    }
   }
 
   private static Integer days(LocalDate from, LocalDate to) {

@@ -17,7 +17,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The indicators as aggregate SQL over {@code indicator_case_fact}, the same on H2 and PostgreSQL
+ * The indicators as aggregate SQL over {@code indicator_case_fact} (a scan of the school year:
+ * seconds at a million cases; the reports read {@link IndicatorCounts}, this stays as the
+ * independent check of the counts in the tests and the benchmark), the same on H2 and PostgreSQL
  * (conditional {@code COUNT(DISTINCT …)}, {@code PERCENTILE_CONT … WITHIN GROUP}, no date
  * arithmetic: the delays are stored in days).
  *

@@ -2,11 +2,17 @@ package fr.raccroche.indicators.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.raccroche.RaccrocheApplication;
+import fr.raccroche.indicators.IndicatorFigures;
 import fr.raccroche.indicators.IndicatorReport;
 import fr.raccroche.indicators.IndicatorService;
 import fr.raccroche.indicators.SyntheticDepartement;
 import fr.raccroche.indicators.SyntheticDepartement.Case;
 import fr.raccroche.indicators.SyntheticDepartement.Expected;
+import fr.raccroche.indicators.internal.FigureQueries;
+import fr.raccroche.pathway.CaseOrigin;
+import fr.raccroche.pathway.CaseRegistered;
+import fr.raccroche.pathway.LeaverSource;
+import fr.raccroche.pathway.SchoolLevel;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,27 +25,36 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Benchmark of the quarterly report on PostgreSQL with 1,000,000 cases in the reporting table (not
  * a test; see docs/benchmarks.md):
  *
  * <pre>
- * createdb -h 127.0.0.1 -U postgres raccroche_bench_indicators
- * DB_URL=jdbc:postgresql://127.0.0.1:5432/raccroche_bench_indicators DB_USER=postgres DB_PASSWORD= \
- *   mvn -B -q test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=fr.raccroche.indicators.tools.IndicatorsBenchmark -Dexec.args="--cases 1000000"
+ * createdb -h 127.0.0.1 -U postgres raccroche_bench_ind2
+ * DB_URL=jdbc:postgresql://127.0.0.1:5432/raccroche_bench_ind2 DB_USER=postgres DB_PASSWORD= \
+ *   MAVEN_OPTS=-Xmx2g mvn -B -q test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=fr.raccroche.indicators.tools.IndicatorsBenchmark \
+ *   -Dexec.args="--cases 1000000 --runs 40"
  * </pre>
  *
  * <p>Starts the app on that database (Flyway creates the tables), fills {@code indicator_case_fact}
  * with the seeded synthetic département ({@link SyntheticDepartement}, plain JDBC batches; kept
- * between runs), then times the computation behind {@code GET /api/indicators} (the service call
- * and the JSON serialisation, masked as for the prefecture) for the département and for one
- * perimeter, and checks the figures against those computed independently from the generated cases.
+ * between runs), rebuilds the pre-aggregated counts from it, checks the figures of 12 scopes
+ * against those computed independently from the generated cases (and two scopes in full against the
+ * former scan of the facts), then times the computation behind {@code GET /api/indicators} (the
+ * service call and the JSON serialisation, masked as for the prefecture): published snapshot and
+ * live computation, for the département and for one perimeter; and what keeping the counts costs a
+ * transaction of 500 registrations (an import chunk).
  */
 public final class IndicatorsBenchmark {
   private IndicatorsBenchmark() {}
@@ -79,12 +94,25 @@ public final class IndicatorsBenchmark {
                 "--spring.datasource.password=" + password,
                 "--camunda.bpm.job-execution.enabled=false",
                 "--camunda.bpm.webapp.enabled=false",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN",
+                // the share of the counts in each registration transaction (see maintenance)
+                "--logging.level.fr.raccroche.indicators.internal.CaseFactRecorder=DEBUG");
     try (Connection c = DriverManager.getConnection(url, user, password)) {
       fill(c, synth, count);
       IndicatorService indicators = app.getBean(IndicatorService.class);
       ObjectMapper json = app.getBean(ObjectMapper.class);
+      TransactionTemplate transactions = app.getBean(TransactionTemplate.class);
+      long r0 = System.nanoTime();
+      long read = transactions.execute(tx -> indicators.rebuildCounts());
+      System.out.printf(
+          Locale.ROOT,
+          "counts rebuilt from %d cases in %.1f s (indicator_count: %s rows, %s)%n",
+          read,
+          (System.nanoTime() - r0) / 1e9,
+          scalar(c, "SELECT COUNT(*) FROM indicator_count"),
+          scalar(c, "SELECT pg_size_pretty(pg_total_relation_size('indicator_count'))"));
       check(indicators, synth);
+      compareWithTheScan(app.getBean(FigureQueries.class), indicators, transactions);
       var period = indicators.period("2022-2023", "2023-Q1");
       // What the prefecture reads once the quarter is published: the frozen snapshot.
       long s0 = System.nanoTime();
@@ -97,15 +125,12 @@ public final class IndicatorsBenchmark {
       time("published, département", indicators, json, null, false, runs);
       time("published, périmètre LYON", indicators, json, "LYON", false, runs);
       // What a supervisor asks with live=true, and what each snapshot computes per scope.
-      time("live, département", indicators, json, null, true, Math.max(10, runs / 2));
-      time("live, périmètre LYON", indicators, json, "LYON", true, Math.max(10, runs / 2));
-      try (Statement s = c.createStatement();
-          ResultSet rs =
-              s.executeQuery(
-                  "SELECT pg_size_pretty(pg_total_relation_size('indicator_case_fact'))")) {
-        rs.next();
-        System.out.println("indicator_case_fact with its indexes: " + rs.getString(1));
-      }
+      time("live, département", indicators, json, null, true, runs);
+      time("live, périmètre LYON", indicators, json, "LYON", true, runs);
+      System.out.println(
+          "indicator_case_fact with its indexes: "
+              + scalar(c, "SELECT pg_size_pretty(pg_total_relation_size('indicator_case_fact'))"));
+      maintenance(app, transactions, indicators, synth, c);
     } finally {
       app.close();
     }
@@ -181,6 +206,116 @@ public final class IndicatorsBenchmark {
         (System.nanoTime() - start) / 1e9);
   }
 
+  static String scalar(Connection c, String sql) throws Exception {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  /** Two scopes in full (breakdowns, perimeters, medians): the counts against the former scan. */
+  static void compareWithTheScan(
+      FigureQueries scan, IndicatorService indicators, TransactionTemplate transactions) {
+    var period = indicators.period("2022-2023", "2023-Q1");
+    for (String perimeter : new String[] {null, "LYON"}) {
+      long t = System.nanoTime();
+      IndicatorFigures scanned =
+          transactions.execute(
+              tx -> scan.compute(period.schoolYear(), period.quarter(), perimeter));
+      double scanMs = (System.nanoTime() - t) / 1e6;
+      IndicatorFigures counted = transactions.execute(tx -> indicators.compute(period, perimeter));
+      if (!sorted(scanned).equals(sorted(counted))) {
+        throw new AssertionError(
+            "counts and scan differ for " + perimeter + ":\n" + scanned + "\n" + counted);
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "2022-2023/2023-Q1 %s: every figure of the counts equals the scan's (scan %.0f ms)%n",
+          perimeter == null ? "département" : perimeter,
+          scanMs);
+    }
+  }
+
+  static IndicatorFigures sorted(IndicatorFigures f) {
+    Map<String, List<IndicatorFigures.Row>> b = new LinkedHashMap<>();
+    f.breakdowns()
+        .forEach(
+            (d, rows) -> {
+              List<IndicatorFigures.Row> l = new ArrayList<>(rows);
+              l.sort(Comparator.comparing(IndicatorFigures.Row::code));
+              b.put(d, l);
+            });
+    return new IndicatorFigures(f.total(), f.delays(), f.perimeters(), b);
+  }
+
+  /**
+   * What keeping the counts costs the writers: transactions of 500 registrations through the
+   * pathway's event (as an import chunk does), half of them young people already known (their cases
+   * are read and locked), leaving in 2040 so that no figure above moves; then removed.
+   */
+  static void maintenance(
+      ConfigurableApplicationContext app,
+      TransactionTemplate transactions,
+      IndicatorService indicators,
+      SyntheticDepartement synth,
+      Connection c)
+      throws Exception {
+    int chunks = 6;
+    List<Double> ms = new ArrayList<>();
+    java.util.Set<Long> people = new java.util.HashSet<>();
+    int n = 0;
+    for (int chunk = 0; chunk < chunks; chunk++) {
+      List<CaseRegistered> events = new ArrayList<>();
+      for (int i = 0; i < 500; i++, n++) {
+        long person =
+            i % 2 == 0
+                ? synth.cases.get((n * 7919) % synth.cases.size()).personId()
+                : 2_000_000_000L + n;
+        events.add(
+            new CaseRegistered(
+                "BENCHX-" + n,
+                person,
+                SyntheticDepartement.PERIMETERS.get(n % 3),
+                CaseOrigin.IMPORT,
+                LeaverSource.EN,
+                n % 2 == 0 ? "F" : "M",
+                16 + n % 10,
+                SchoolLevel.values()[n % SchoolLevel.values().length],
+                "Démission",
+                LocalDate.of(2040, 9, 1).plusDays(n % 300),
+                LocalDate.of(2040, 9, 1).plusDays(n % 300)));
+        people.add(person);
+      }
+      long t = System.nanoTime();
+      transactions.executeWithoutResult(tx -> events.forEach(app::publishEvent));
+      ms.add((System.nanoTime() - t) / 1e6);
+    }
+    long leavers =
+        transactions
+            .execute(tx -> indicators.compute(indicators.period("2040-2041", "2041-Q2"), null))
+            .total()
+            .leavers();
+    Collections.sort(ms);
+    System.out.printf(
+        Locale.ROOT,
+        "registrations with the counts kept: %d transactions of 500 (half known young people):"
+            + " median %.0f ms, max %.0f ms a transaction; 2040-2041 leavers counted %d, distinct"
+            + " young people registered %d%n",
+        chunks,
+        ms.get(ms.size() / 2),
+        ms.get(ms.size() - 1),
+        leavers,
+        people.size());
+    if (leavers != people.size()) {
+      throw new AssertionError("the counts kept by the registrations are wrong");
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("DELETE FROM indicator_case_fact WHERE case_number LIKE 'BENCHX-%'");
+      s.execute("DELETE FROM indicator_count WHERE school_year = 2040");
+    }
+  }
+
   static Integer days(LocalDate from, LocalDate to) {
     return from == null || to == null ? null : (int) ChronoUnit.DAYS.between(from, to);
   }
@@ -193,20 +328,25 @@ public final class IndicatorsBenchmark {
           {"2022-2023", "2023-Q1"}, {"2023-2024", "2024-Q2"}, {"2021-2022", "2022-Q3"}
         }) {
       for (String perimeter : new String[] {null, "LYON", "EST", "NORD"}) {
-        var f = indicators.compute(indicators.period(p[0], p[1]), perimeter).total();
+        var all = indicators.compute(indicators.period(p[0], p[1]), perimeter);
+        var f = all.total();
         Expected e =
             synth.expected(p[0], p[1], c -> perimeter == null || c.perimeter().equals(perimeter));
         if (f.leavers() != e.leavers()
             || f.takenInCharge() != e.takenInCharge()
             || f.oneYearCohort() != e.oneYearCohort()
-            || f.solutionAfterOneYear() != e.solutionAfterOneYear()) {
+            || f.solutionAfterOneYear() != e.solutionAfterOneYear()
+            || !Objects.equals(
+                all.delays().medianDaysToFirstContact(), e.medianDaysToFirstContact())
+            || !Objects.equals(
+                all.delays().medianDaysToTakenInCharge(), e.medianDaysToTakenInCharge())) {
           throw new AssertionError(
               "figures differ for "
                   + String.join(" ", p)
                   + " "
                   + perimeter
                   + ": "
-                  + f
+                  + all
                   + " vs "
                   + e);
         }
@@ -216,7 +356,8 @@ public final class IndicatorsBenchmark {
     var f = indicators.compute(indicators.period("2022-2023", "2023-Q1"), null).total();
     System.out.printf(
         Locale.ROOT,
-        "figures correct (%d scopes checked against the generated cases); 2022-2023/2023-Q1:"
+        "figures correct (%d scopes, counts and medians, checked against the generated cases);"
+            + " 2022-2023/2023-Q1:"
             + " I1 %d, I2 %d, I3 %d of %d%n",
         checked,
         f.leavers(),

@@ -1,0 +1,34 @@
+package fr.raccroche.indicators.internal;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds {@code indicator_count} from the facts at the first start after its migration (a database
+ * that already had cases), and whenever an operator has emptied {@code indicator_count_state} to
+ * ask for a rebuild. Runs before the demo loaders.
+ */
+@Component
+@Order(0)
+class IndicatorCountsStartup implements ApplicationRunner {
+  private final IndicatorCounts counts;
+  private final TransactionTemplate transactions;
+
+  IndicatorCountsStartup(IndicatorCounts counts, TransactionTemplate transactions) {
+    this.counts = counts;
+    this.transactions = transactions;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    transactions.executeWithoutResult(
+        tx -> {
+          if (!counts.built()) {
+            counts.rebuild();
+          }
+        });
+  }
+}
