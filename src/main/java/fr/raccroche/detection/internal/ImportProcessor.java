@@ -226,7 +226,7 @@ public class ImportProcessor {
         for (int from = 0; from < pending.size(); from += PATHWAYS_PER_TRANSACTION) {
           List<String> slice =
               pending.subList(from, Math.min(pending.size(), from + PATHWAYS_PER_TRANSACTION));
-          slices.add(workers.submit(() -> transaction.execute(tx -> cases.startPathways(slice))));
+          slices.add(workers.submit(() -> startSlice(slice)));
         }
         long startedNow = 0;
         for (Future<Integer> slice : slices) {
@@ -245,6 +245,39 @@ public class ImportProcessor {
     } finally {
       workers.shutdownNow();
     }
+  }
+
+  /**
+   * One slice in its own transaction. Two slices running together may meet on shared rows (the
+   * indicators' counts of the same month and perimeter); should the database end a deadlock by
+   * aborting one, the slice runs again — it is all or nothing, nothing of it was kept.
+   */
+  private int startSlice(List<String> slice) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Integer n = transaction.execute(tx -> cases.startPathways(slice));
+        return n == null ? 0 : n;
+      } catch (RuntimeException e) {
+        if (attempt >= 3 || !transientLockFailure(e)) {
+          throw e;
+        }
+        log.warn("Pathway start slice aborted by the database (attempt {}), retrying", attempt);
+      }
+    }
+  }
+
+  /** A deadlock or serialization failure (SQL states 40P01, 40001), however deeply wrapped. */
+  static boolean transientLockFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException sql
+          && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+        return true;
+      }
+      if (t instanceof org.springframework.dao.PessimisticLockingFailureException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int await(Future<Integer> slice) {
