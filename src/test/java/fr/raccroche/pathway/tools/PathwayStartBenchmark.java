@@ -164,11 +164,16 @@ public final class PathwayStartBenchmark {
     }
   }
 
-  /** Registers cases without their pathway, as an import's rows phase leaves them. */
+  /**
+   * Registers cases without their pathway, as an import's rows phase leaves them: 500 people a
+   * transaction, then their cases (people first: nothing tells Hibernate to insert them first).
+   */
   private static void register(
       CaseService cases, PersonDirectory people, TransactionTemplate tx, Random random, int n) {
     for (int done = 0; done < n; done += 500) {
       int size = Math.min(500, n - done);
+      List<PersonDetails> details = new ArrayList<>();
+      List<Long> ids = new ArrayList<>();
       tx.executeWithoutResult(
           s -> {
             for (int i = 0; i < size; i++) {
@@ -188,11 +193,17 @@ public final class PathwayStartBenchmark {
                       null,
                       null,
                       null);
-              long personId = people.register(person).id();
+              details.add(person);
+              ids.add(people.register(person).id());
+            }
+          });
+      tx.executeWithoutResult(
+          s -> {
+            for (int i = 0; i < size; i++) {
               cases.registerCase(
-                  personId,
+                  ids.get(i),
                   new NewCase(
-                      person,
+                      details.get(i),
                       CaseOrigin.IMPORT,
                       LeaverSource.EN,
                       LocalDate.now(),
