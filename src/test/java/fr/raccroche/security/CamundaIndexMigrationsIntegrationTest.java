@@ -1,0 +1,44 @@
+package fr.raccroche.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.raccroche.testsupport.RaccrocheIntegrationTest;
+import fr.raccroche.testsupport.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The Tasklist statistics on Camunda's tables (docs/adr/0004) are applied by the second Flyway once
+ * the engine has created its tables — on a fresh database too, which is what the integration tests
+ * start from.
+ */
+@RaccrocheIntegrationTest
+class CamundaIndexMigrationsIntegrationTest {
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void theTasklistStatisticsExistOnPostgresAfterTheEngineCreatedItsTables() {
+    if (!TestDatabases.postgres()) {
+      // PostgreSQL only: on H2 the second Flyway does not run at all.
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from information_schema.tables where lower(table_name) ="
+                      + " 'flyway_camunda_history'",
+                  Integer.class))
+          .isZero();
+      return;
+    }
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from pg_statistic_ext where stxname = 'raccroche_stat_auth_perms'",
+                Integer.class))
+        .isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from flyway_camunda_history where version = '2026.11.29.62' and"
+                    + " success",
+                Integer.class))
+        .isEqualTo(1);
+  }
+}
