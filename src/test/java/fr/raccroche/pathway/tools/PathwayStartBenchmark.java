@@ -1,6 +1,8 @@
 package fr.raccroche.pathway.tools;
 
 import fr.raccroche.RaccrocheApplication;
+import fr.raccroche.benchmarks.EngineFloor;
+import fr.raccroche.benchmarks.MachineFacts;
 import fr.raccroche.pathway.CaseOrigin;
 import fr.raccroche.pathway.CaseService;
 import fr.raccroche.pathway.LeaverSource;
@@ -11,7 +13,6 @@ import fr.raccroche.pathway.SchoolLevel;
 import fr.raccroche.testsupport.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -41,10 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   -Dexec.args="--starts 1000 --history full,audit --threads 1,2 --batch 1,10,100"
  * </pre>
  *
- * <p>For each history level, on a fresh database: the floor (plain JDBC batch inserts of rows
- * shaped like the engine's, 1,000 a transaction), then for each batch size and thread count, {@code
- * --starts} cases registered without their pathway (as an import leaves them), then started through
- * {@link CaseService#startPathways} — qualification DMN, the contact subprocess, its user task and
+ * <p>For each history level, on a fresh database: the machine's facts and B1, the floor ({@link
+ * EngineFloor}), then for each batch size and thread count, {@code --starts} cases registered
+ * without their pathway (as an import leaves them), then started through {@link
+ * CaseService#startPathways} — qualification DMN, the contact subprocess, its user task and
  * reminder timer, the coordinators' authorizations — {@code batch} starts a transaction on {@code
  * threads} threads. Prints starts/s, rows written per start (table by table for the first
  * configuration) and the ratio to the floor.
@@ -71,13 +72,6 @@ public final class PathwayStartBenchmark {
       }
     }
     System.setProperty("raccroche.test.database", "postgres");
-    System.out.printf(
-        Locale.ROOT,
-        "machine: %d cores, Java %s, max heap %d MB, load average %.2f%n",
-        Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.version"),
-        Runtime.getRuntime().maxMemory() / (1024 * 1024),
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     for (String history : histories) {
       run(history, starts, threads, batches);
     }
@@ -86,7 +80,10 @@ public final class PathwayStartBenchmark {
   private static void run(String history, int starts, int[] threads, int[] batches)
       throws Exception {
     TestDatabases.Settings db = TestDatabases.fresh("bench_b2");
-    double floor = floor(db);
+    double floor = EngineFloor.measure(db.url(), db.user(), db.password(), 50_000);
+    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+      MachineFacts.print(c);
+    }
     ConfigurableApplicationContext app =
         new SpringApplicationBuilder(RaccrocheApplication.class)
             .profiles("postgres", "demo")
@@ -110,7 +107,7 @@ public final class PathwayStartBenchmark {
       boolean first = true;
       System.out.printf(
           Locale.ROOT,
-          "history %s: floor %.0f rows/s (plain JDBC batches of 1,000 rows shaped like ACT_HI_VARINST)%n",
+          "history %s: B1 floor %.0f rows/s (EngineFloor: JDBC batches of 1,000 rows shaped like ACT_HI_ACTINST)%n",
           history,
           floor);
       for (int batch : batches) {
@@ -253,7 +250,7 @@ public final class PathwayStartBenchmark {
       try (ResultSet r =
           s.executeQuery(
               "select table_name from information_schema.tables where table_schema = 'public'"
-                  + " and table_type = 'BASE TABLE' and table_name <> 'bench_floor'")) {
+                  + " and table_type = 'BASE TABLE'")) {
         while (r.next()) {
           tables.add(r.getString(1));
         }
@@ -266,51 +263,6 @@ public final class PathwayStartBenchmark {
       }
     }
     return counts;
-  }
-
-  /** Plain JDBC batch inserts (1,000 a transaction) of 50,000 rows shaped like ACT_HI_VARINST. */
-  private static double floor(TestDatabases.Settings db) throws Exception {
-    int rows = 50_000;
-    try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
-      try (Statement s = c.createStatement()) {
-        s.execute(
-            "create table bench_floor (id_ varchar(64) primary key, proc_def_key_ varchar(255),"
-                + " proc_inst_id_ varchar(64), execution_id_ varchar(64), name_ varchar(255),"
-                + " var_type_ varchar(100), rev_ integer, text_ varchar(4000), long_ bigint,"
-                + " create_time_ timestamp, removal_time_ timestamp)");
-      }
-      c.setAutoCommit(false);
-      long start = System.nanoTime();
-      try (PreparedStatement insert =
-          c.prepareStatement("insert into bench_floor values (?,?,?,?,?,?,?,?,?,?,?)")) {
-        java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
-        for (int i = 0; i < rows; i++) {
-          String id = java.util.UUID.randomUUID().toString();
-          insert.setString(1, id);
-          insert.setString(2, "YouthPathwayProcess");
-          insert.setString(3, "p" + i / 12);
-          insert.setString(4, "e" + i / 12);
-          insert.setString(5, "variable" + i % 12);
-          insert.setString(6, "string");
-          insert.setInt(7, 0);
-          insert.setString(8, "une valeur de quelques dizaines de caractères " + i);
-          insert.setNull(9, java.sql.Types.BIGINT);
-          insert.setTimestamp(10, now);
-          insert.setTimestamp(11, now);
-          insert.addBatch();
-          if ((i + 1) % 1000 == 0) {
-            insert.executeBatch();
-            c.commit();
-          }
-        }
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      try (Statement s = c.createStatement()) {
-        s.execute("drop table bench_floor");
-        c.commit();
-      }
-      return rows / seconds;
-    }
   }
 
   private static int[] ints(String csv) {
