@@ -95,11 +95,18 @@ class ClusterIntegrationTest {
     }
   }
 
+  private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
+
   @BeforeAll
   void startTwoNodesTogetherOnAnEmptyDatabase() throws Exception {
     assumeTrue(TestDatabases.postgres(), "cluster mode is a PostgreSQL matter (H2: one node)");
     db = TestDatabases.fresh("cluster");
     ExecutorService starter = Executors.newFixedThreadPool(2);
+    // Two Spring Boot applications starting at the same moment in one JVM race on Logback's
+    // (JVM-wide) reconfiguration ("Unable to find Spring Environment in logger context"): the
+    // nodes keep the logging the test JVM already has.
+    String loggingSystem = System.getProperty(LOGGING_SYSTEM);
+    System.setProperty(LOGGING_SYSTEM, "none");
     try {
       Future<ConfigurableApplicationContext> first = starter.submit(() -> startNode("nodeA"));
       Future<ConfigurableApplicationContext> second = starter.submit(() -> startNode("nodeB"));
@@ -107,6 +114,11 @@ class ClusterIntegrationTest {
       b = new Node("nodeB", second.get(5, TimeUnit.MINUTES));
     } finally {
       starter.shutdownNow();
+      if (loggingSystem == null) {
+        System.clearProperty(LOGGING_SYSTEM);
+      } else {
+        System.setProperty(LOGGING_SYSTEM, loggingSystem);
+      }
     }
     jdbc = a.context().getBean(JdbcTemplate.class);
     jdbc.execute(
