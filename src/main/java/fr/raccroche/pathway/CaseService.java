@@ -153,7 +153,8 @@ public class CaseService {
 
   /**
    * Registers a case for a known person without starting its pathway yet (imports start them in
-   * batches with {@link #startPendingPathways(int)}). The request was validated by the caller.
+   * batches with {@link #pendingStarts(int)} and {@link #startPathways}). The request was validated
+   * by the caller.
    */
   public String registerCase(long personId, NewCase request, String perimeterCode) {
     LocalDate detectedOn =
@@ -223,15 +224,6 @@ public class CaseService {
     if (c.getProcessInstanceId() == null) {
       startPathway(c, persons.findById(c.getPersonId()).orElseThrow());
     }
-  }
-
-  /** Starts up to {@code max} pending pathways, in this transaction; answers how many. */
-  public int startPendingPathways(int max) {
-    List<SupportCaseEntity> pending = cases.findPendingStarts(PageRequest.of(0, max));
-    for (SupportCaseEntity c : pending) {
-      startPathway(c, persons.findById(c.getPersonId()).orElseThrow());
-    }
-    return pending.size();
   }
 
   /**

@@ -682,7 +682,7 @@ class PrivacyIntegrationTest {
     assertThat(after.get("closureReason").asText()).isEqualTo("WITHDRAWN");
     assertThat(after.toString()).doesNotContain(name);
     // Its pathway never starts afterwards.
-    caseService.startPendingPathways(1000);
+    caseService.startPathways(caseService.pendingStarts(1000));
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(n).count()).isZero();
   }
 
