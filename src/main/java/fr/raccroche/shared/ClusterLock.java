@@ -1,7 +1,6 @@
 package fr.raccroche.shared;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -25,11 +24,12 @@ public class ClusterLock {
 
   private final DataSource dataSource;
   private final JdbcTemplate jdbc;
-  private volatile Boolean postgres;
+  private final DatabaseKind database;
 
-  public ClusterLock(DataSource dataSource) {
+  public ClusterLock(DataSource dataSource, DatabaseKind database) {
     this.dataSource = dataSource;
     this.jdbc = new JdbcTemplate(dataSource);
+    this.database = database;
   }
 
   /**
@@ -80,17 +80,7 @@ public class ClusterLock {
   }
 
   private boolean postgres() {
-    Boolean known = postgres;
-    if (known == null) {
-      try (Connection connection = dataSource.getConnection()) {
-        DatabaseMetaData metaData = connection.getMetaData();
-        known = metaData.getDatabaseProductName().toLowerCase().contains("postgres");
-      } catch (SQLException e) {
-        throw new IllegalStateException("Could not tell the database kind", e);
-      }
-      postgres = known;
-    }
-    return known;
+    return database.postgres();
   }
 
   private static void execute(Connection connection, String sql, String name) throws SQLException {

@@ -1,6 +1,7 @@
 package fr.raccroche.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import fr.raccroche.detection.internal.SourceListingRepository;
 import fr.raccroche.pathway.PersonDirectory;
 import fr.raccroche.testsupport.Http;
 import fr.raccroche.testsupport.RaccrocheIntegrationTest;
+import fr.raccroche.testsupport.TestDatabases;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The leaver lists of several source systems become one record per young person, through the
@@ -34,6 +37,7 @@ class ImportIntegrationTest {
   @LocalServerPort int port;
   @Autowired SourceListingRepository listings;
   @Autowired PersonDirectory directory;
+  @Autowired JdbcTemplate jdbc;
   final ObjectMapper json = new ObjectMapper();
   Http http;
 
@@ -111,6 +115,32 @@ class ImportIntegrationTest {
   JsonNode casesOf(String lastName) throws Exception {
     return json.readTree(http.get("/api/cases?size=50&q=" + lastName, "superviseur", "demo").body())
         .get("content");
+  }
+
+  /**
+   * A large file starts on tables the planner believes small: the import refreshes PostgreSQL's
+   * statistics as it goes (after 2,000 rows, then every ×4), or its lookups turn into sequential
+   * scans that slow every chunk down (measured: docs/benchmarks.md). Rows of pupils enrolled and
+   * unknown store nothing, so 2,100 of them run fast.
+   */
+  @Test
+  void aLargeImportRefreshesThePlannersStatisticsOnPostgresql() throws Exception {
+    assumeTrue(TestDatabases.postgres(), "PostgreSQL's planner statistics");
+    java.time.OffsetDateTime before =
+        jdbc.queryForObject("select now()", java.time.OffsetDateTime.class);
+    StringBuilder file = new StringBuilder(HEADER).append('\n');
+    for (int i = 0; i < 2_100; i++) {
+      file.append(row("", "Statistiques", "Inscrit", birth(17, i), "69003", "", ""))
+          .append('\n');
+    }
+    JsonNode report = importFile("EN", "ENROLLED", file.toString(), StandardCharsets.UTF_8);
+    assertThat(report.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(report.get("excluded").asLong()).isEqualTo(2_100);
+    java.time.OffsetDateTime analyzed =
+        jdbc.queryForObject(
+            "select last_analyze from pg_stat_user_tables where relname = 'young_person'",
+            java.time.OffsetDateTime.class);
+    assertThat(analyzed).as("young_person analysed during the import").isAfter(before);
   }
 
   @Test

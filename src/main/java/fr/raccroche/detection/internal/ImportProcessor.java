@@ -13,6 +13,7 @@ import fr.raccroche.pathway.PersonDetails;
 import fr.raccroche.pathway.PersonDirectory;
 import fr.raccroche.pathway.PersonDirectory.PersonRef;
 import fr.raccroche.pathway.SchoolLevel;
+import fr.raccroche.shared.PlannerStatistics;
 import fr.raccroche.territory.Routing;
 import fr.raccroche.territory.RoutingTable;
 import fr.raccroche.territory.TerritoryService;
@@ -58,6 +59,9 @@ public class ImportProcessor {
   private static final int PENDING_PAGE = 2_000;
   private static final int NEAR_MATCH_DISTANCE = 2;
 
+  /** Rows read before the first refresh of the planner's statistics; then every ×4. */
+  static final long FIRST_STATISTICS_REFRESH = 2_000;
+
   private final ImportBatchRepository imports;
   private final ImportRejectionRepository rejections;
   private final SourceListingRepository listings;
@@ -69,6 +73,7 @@ public class ImportProcessor {
   private final Clock clock;
   private final EntityManager entityManager;
   private final int pathwayStartThreads;
+  private final PlannerStatistics statistics;
 
   ImportProcessor(
       ImportBatchRepository imports,
@@ -81,7 +86,9 @@ public class ImportProcessor {
       PlatformTransactionManager transactions,
       EntityManager entityManager,
       @Value("${raccroche.detection.pathway-start-threads:2}") int pathwayStartThreads,
+      PlannerStatistics statistics,
       Optional<Clock> clock) {
+    this.statistics = statistics;
     this.pathwayStartThreads = Math.max(1, pathwayStartThreads);
     this.entityManager = entityManager;
     this.imports = imports;
@@ -106,6 +113,7 @@ public class ImportProcessor {
       addWarnings(importId, parser.warnings());
       List<ParsedRow> chunk = new ArrayList<>(CHUNK_ROWS);
       List<ImportRejectionEntity> rejected = new ArrayList<>();
+      long nextStatisticsRefresh = FIRST_STATISTICS_REFRESH;
       CsvRecord record;
       while ((record = csv.next()) != null) {
         counts.read++;
@@ -126,6 +134,10 @@ public class ImportProcessor {
         }
         if (chunk.size() >= CHUNK_ROWS || rejected.size() >= CHUNK_ROWS) {
           flush(batch, chunk, rejected, counts, csv.bytesRead(), routing);
+          if (counts.read >= nextStatisticsRefresh) {
+            statistics.refresh();
+            nextStatisticsRefresh *= 4;
+          }
         }
       }
       flush(batch, chunk, rejected, counts, csv.bytesRead(), routing);
@@ -141,6 +153,9 @@ public class ImportProcessor {
                 + " jeune(s) sans périmètre : à affecter par les superviseurs dans Tasklist.");
       }
       addWarnings(importId, reviewWarnings);
+      if (counts.read >= FIRST_STATISTICS_REFRESH) {
+        statistics.refresh(); // the pathway starts read the cases just stored
+      }
       startPathways(importId);
       finish(importId, ImportStatus.COMPLETED, null);
       log.info("Import {} completed: {}", importId, counts);
@@ -372,21 +387,20 @@ public class ImportProcessor {
     directory.findByInes(ines).forEach(p -> index(p, byIne, byKey, byBirth));
     directory.findByBirthDates(births).forEach(p -> index(p, byIne, byKey, byBirth));
 
-    Map<Long, CaseRef> open = new HashMap<>();
-    Set<Long> matchedIds = new HashSet<>();
-    for (PersonRef p : byKey.values()) {
-      matchedIds.add(p.id());
-    }
-    byIne.values().forEach(p -> matchedIds.add(p.id()));
-    open.putAll(cases.openCases(matchedIds));
-
     // Pass 1: match every row and register the new people; then their inserts go out in batches,
     // before anything that refers to them (no JPA associations tell Hibernate that order).
     List<Decision> decisions = new ArrayList<>(rows.size());
+    Set<Long> matchedIds = new HashSet<>();
     for (LeaverRow row : rows) {
-      decisions.add(decide(batch, row, byIne, byKey, byBirth, routing));
+      Decision d = decide(batch, row, byIne, byKey, byBirth, routing);
+      decisions.add(d);
+      if (d.match() != null) {
+        matchedIds.add(d.match().id());
+      }
     }
     entityManager.flush();
+    // The open cases of the people matched (not of every person born on the chunk's dates).
+    Map<Long, CaseRef> open = new HashMap<>(cases.openCases(matchedIds));
     // Pass 2: the new cases (each followed by its DETECTED milestone), flushed before anything
     // else may refer to them.
     Map<Decision, String> newCases = new java.util.IdentityHashMap<>();

@@ -6,6 +6,7 @@ import fr.raccroche.indicators.IndicatorFigures.Delays;
 import fr.raccroche.indicators.IndicatorFigures.Row;
 import fr.raccroche.indicators.Quarter;
 import fr.raccroche.indicators.SchoolYear;
+import fr.raccroche.shared.DatabaseKind;
 import java.sql.Date;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,21 +37,16 @@ public class IndicatorCounts {
 
   private final NamedParameterJdbcTemplate named;
   private final JdbcTemplate jdbc;
-  private volatile Boolean postgres;
+  private final DatabaseKind database;
 
-  IndicatorCounts(NamedParameterJdbcTemplate named) {
+  IndicatorCounts(NamedParameterJdbcTemplate named, DatabaseKind database) {
     this.named = named;
     this.jdbc = named.getJdbcTemplate();
+    this.database = database;
   }
 
   private boolean postgres() {
-    if (postgres == null) {
-      postgres =
-          jdbc.execute(
-              (ConnectionCallback<Boolean>)
-                  c -> c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
-    }
-    return postgres;
+    return database.postgres();
   }
 
   // ---- maintenance
