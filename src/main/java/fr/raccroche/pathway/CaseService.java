@@ -232,9 +232,7 @@ public class CaseService {
    */
   @Transactional(readOnly = true)
   public List<String> pendingStarts(int max) {
-    return cases.findPendingStarts(PageRequest.of(0, max)).stream()
-        .map(SupportCaseEntity::getCaseNumber)
-        .toList();
+    return cases.findPendingStarts(PageRequest.of(0, max));
   }
 
   /**

@@ -2,7 +2,9 @@ package fr.raccroche.security;
 
 import fr.raccroche.security.internal.CamundaAccess;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Service;
 
@@ -24,21 +26,34 @@ public class CaseAccessService {
    * up first (two queries less per pathway start).
    */
   public void grantNewCase(String processInstanceId, String groupId) {
-    access.grantNew(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
-    access.grantNew(
-        groupId,
-        Resources.HISTORIC_PROCESS_INSTANCE,
-        processInstanceId,
-        HistoricProcessInstancePermissions.READ);
+    grantCase(processInstanceId, groupId, true);
   }
 
   public void grantCase(String processInstanceId, String groupId) {
-    access.grant(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
-    access.grant(
+    grantCase(processInstanceId, groupId, false);
+  }
+
+  private void grantCase(String processInstanceId, String groupId, boolean newInstance) {
+    grant(groupId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ, newInstance);
+    grant(
         groupId,
         Resources.HISTORIC_PROCESS_INSTANCE,
         processInstanceId,
-        HistoricProcessInstancePermissions.READ);
+        HistoricProcessInstancePermissions.READ,
+        newInstance);
+  }
+
+  private void grant(
+      String groupId,
+      Resource resource,
+      String resourceId,
+      Permission permission,
+      boolean newInstance) {
+    if (newInstance) {
+      access.grantNew(groupId, resource, resourceId, permission);
+    } else {
+      access.grant(groupId, resource, resourceId, permission);
+    }
   }
 
   /** The group no longer sees nor works the task (e.g. a transfer to another perimeter). */

@@ -19,7 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Boots the application on a benchmark database and starts real pathways through it. */
-final class BenchApp {
+public final class BenchApp {
   /** Perimeters of the demo département (profile demo) and a place in each. */
   static final String[][] PLACES = {
     {"LYON", "69388", "Lyon 8e arrondissement", "69008", "0690005F"},
@@ -31,11 +31,17 @@ final class BenchApp {
 
   /** Profiles postgres and demo (the demo département, its users), web server on a free port. */
   static ConfigurableApplicationContext start(BenchDatabase db, String... extra) {
+    return start(db.url(), db.user(), db.password(), extra);
+  }
+
+  /** The same on any database of the server (the other benchmarks' {@code TestDatabases}). */
+  public static ConfigurableApplicationContext start(
+      String url, String user, String password, String... extra) {
     List<String> args = new ArrayList<>();
     args.add("--server.port=0");
-    args.add("--spring.datasource.url=" + db.url());
-    args.add("--spring.datasource.username=" + db.user());
-    args.add("--spring.datasource.password=" + db.password());
+    args.add("--spring.datasource.url=" + url);
+    args.add("--spring.datasource.username=" + user);
+    args.add("--spring.datasource.password=" + password);
     args.add("--raccroche.demo.allow-on-postgres=true");
     args.add("--logging.level.root=WARN");
     args.addAll(List.of(extra));

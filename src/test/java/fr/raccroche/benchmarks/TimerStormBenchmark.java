@@ -4,9 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -279,8 +276,7 @@ public final class TimerStormBenchmark {
       config.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_AUDIT);
     }
     long[] db0 = dbStats(c, db.name());
-    Map<Long, Long> pg0 = postgresCpuTicks(c, db.name());
-    long jvm0 = jvmCpuNanos();
+    CpuMeter cpu = CpuMeter.start(c, db.name());
     long exceptions0 = jobExceptions.get();
     long ole0 = optimisticLocking.get();
     long rejected0 = rejected.get();
@@ -324,8 +320,7 @@ public final class TimerStormBenchmark {
     String load1 = MachineFacts.loadAverage();
     String profileText = profile == null ? null : profile.stopAndSummarise("b4-" + s.name());
     config.setHistoryLevel(fullHistory);
-    long jvmCpu = jvmCpuNanos() - jvm0;
-    long pgCpu = cpuSince(pg0);
+    CpuMeter.Cpu used = cpu.stop();
     long[] db1 = dbStats(c, db.name());
 
     // Figures from the engine's own records: the job log (successes, failures), the activity
@@ -390,7 +385,6 @@ public final class TimerStormBenchmark {
     double jobsPerSecond = succeeded / drain;
     long commits = db1[0] - db0[0];
     long written = (db1[1] - db0[1]) + (db1[2] - db0[2]) + (db1[3] - db0[3]);
-    double hz = 100.0; // USER_HZ of /proc/<pid>/stat on Linux
     System.out.printf(
         Locale.ROOT,
         "  due %d, executed %d in %.1f s (due → last executed): %.0f jobs/s (%.4f of the floor;"
@@ -430,14 +424,14 @@ public final class TimerStormBenchmark {
         (db1[2] - db0[2]) / (double) succeeded,
         (db1[3] - db0[3]) / (double) succeeded,
         (db1[4] - db0[4]) / (double) succeeded,
-        jvmCpu / 1e6 / succeeded,
-        pgCpu / hz * 1000 / succeeded);
+        used.jvmSeconds() * 1000 / succeeded,
+        used.postgresSeconds() * 1000 / succeeded);
     System.out.printf(
         Locale.ROOT,
         "  CPU during the drain: JVM %.0f%%, PostgreSQL %.0f%% of 2 cores' time; load average %s →"
             + " %s%n",
-        jvmCpu / 1e9 / wall / 2 * 100,
-        pgCpu / hz / wall / 2 * 100,
+        used.jvmSeconds() / wall / 2 * 100,
+        used.postgresSeconds() / wall / 2 * 100,
         load0,
         load1);
     if (profileText != null) System.out.println(profileText);
@@ -476,51 +470,6 @@ public final class TimerStormBenchmark {
           rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)
         };
       }
-    }
-  }
-
-  private static long jvmCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-  /**
-   * User + system clock ticks of the PostgreSQL server processes serving this database (the app's
-   * pool), plus the server's background writers (WAL writer, checkpointer, background writer).
-   */
-  static Map<Long, Long> postgresCpuTicks(Connection c, String database) throws Exception {
-    Map<Long, Long> ticks = new LinkedHashMap<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT pid FROM pg_stat_activity WHERE datname = '"
-                    + database
-                    + "' OR backend_type IN ('walwriter', 'checkpointer', 'background writer')")) {
-      while (rs.next()) {
-        long pid = rs.getLong(1);
-        long t = ticksOf(pid);
-        if (t >= 0) ticks.put(pid, t);
-      }
-    }
-    return ticks;
-  }
-
-  static long cpuSince(Map<Long, Long> before) {
-    long sum = 0;
-    for (Map.Entry<Long, Long> e : before.entrySet()) {
-      long now = ticksOf(e.getKey());
-      if (now >= e.getValue()) sum += now - e.getValue();
-    }
-    return sum;
-  }
-
-  private static long ticksOf(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    } catch (Exception gone) {
-      return -1;
     }
   }
 

@@ -130,8 +130,7 @@ class ImportIntegrationTest {
         jdbc.queryForObject("select now()", java.time.OffsetDateTime.class);
     StringBuilder file = new StringBuilder(HEADER).append('\n');
     for (int i = 0; i < 2_100; i++) {
-      file.append(row("", "Statistiques", "Inscrit", birth(17, i), "69003", "", ""))
-          .append('\n');
+      file.append(row("", "Statistiques", "Inscrit", birth(17, i), "69003", "", "")).append('\n');
     }
     JsonNode report = importFile("EN", "ENROLLED", file.toString(), StandardCharsets.UTF_8);
     assertThat(report.get("status").asText()).isEqualTo("COMPLETED");

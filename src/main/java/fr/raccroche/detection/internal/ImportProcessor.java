@@ -231,8 +231,13 @@ public class ImportProcessor {
               t.setDaemon(true);
               return t;
             });
+    long nextStatisticsRefresh = FIRST_STATISTICS_REFRESH;
     try {
       while (true) {
+        if (total >= nextStatisticsRefresh) {
+          statistics.refresh(); // the engine's tables grow with the starts
+          nextStatisticsRefresh *= 4;
+        }
         List<String> pending = cases.pendingStarts(PENDING_PAGE);
         if (pending.isEmpty()) {
           return total;
@@ -373,9 +378,7 @@ public class ImportProcessor {
     if (rows.isEmpty()) {
       return;
     }
-    Map<String, PersonRef> byIne = new HashMap<>();
-    Map<String, PersonRef> byKey = new HashMap<>();
-    Map<LocalDate, List<PersonRef>> byBirth = new HashMap<>();
+    MatchIndex people = new MatchIndex();
     Set<String> ines = new HashSet<>();
     Set<LocalDate> births = new HashSet<>();
     for (LeaverRow r : rows) {
@@ -384,15 +387,15 @@ public class ImportProcessor {
       }
       births.add(r.birthDate());
     }
-    directory.findByInes(ines).forEach(p -> index(p, byIne, byKey, byBirth));
-    directory.findByBirthDates(births).forEach(p -> index(p, byIne, byKey, byBirth));
+    directory.findByInes(ines).forEach(people::add);
+    directory.findByBirthDates(births).forEach(people::add);
 
     // Pass 1: match every row and register the new people; then their inserts go out in batches,
     // before anything that refers to them (no JPA associations tell Hibernate that order).
     List<Decision> decisions = new ArrayList<>(rows.size());
     Set<Long> matchedIds = new HashSet<>();
     for (LeaverRow row : rows) {
-      Decision d = decide(batch, row, byIne, byKey, byBirth, routing);
+      Decision d = decide(batch, row, people, routing);
       decisions.add(d);
       if (d.match() != null) {
         matchedIds.add(d.match().id());
@@ -445,18 +448,13 @@ public class ImportProcessor {
       LeaverRow row, PersonRef match, PersonRef near, PersonRef created, Optional<Routing> place) {}
 
   private Decision decide(
-      ImportBatchEntity batch,
-      LeaverRow row,
-      Map<String, PersonRef> byIne,
-      Map<String, PersonRef> byKey,
-      Map<LocalDate, List<PersonRef>> byBirth,
-      RoutingTable routing) {
+      ImportBatchEntity batch, LeaverRow row, MatchIndex known, RoutingTable routing) {
     Optional<Routing> place = routing.route(row.communeCode(), row.postalCode(), row.uai());
     String key = Names.key(row.lastName(), row.firstName()) + "|" + row.birthDate();
-    PersonRef match = row.ine() == null ? null : byIne.get(row.ine());
+    PersonRef match = row.ine() == null ? null : known.byIne.get(row.ine());
     PersonRef near = null;
     if (match == null) {
-      PersonRef sameName = byKey.get(key);
+      PersonRef sameName = known.byKey.get(key);
       if (sameName != null && (row.ine() == null || sameName.ine() == null)) {
         match = sameName;
       } else if (sameName != null) {
@@ -464,13 +462,13 @@ public class ImportProcessor {
       }
     }
     if (match == null && near == null) {
-      near = nearMatch(row, byBirth.getOrDefault(row.birthDate(), List.of()));
+      near = nearMatch(row, known.byBirth.getOrDefault(row.birthDate(), List.of()));
     }
     if (match != null || batch.getKind() == ImportKind.ENROLLED) {
       return new Decision(row, match, near, null, place);
     }
     PersonRef created = directory.register(details(row));
-    index(created, byIne, byKey, byBirth);
+    known.add(created);
     return new Decision(row, null, near, created, place);
   }
 
@@ -568,18 +566,25 @@ public class ImportProcessor {
     return null;
   }
 
-  private static void index(
-      PersonRef p,
-      Map<String, PersonRef> byIne,
-      Map<String, PersonRef> byKey,
-      Map<LocalDate, List<PersonRef>> byBirth) {
-    if (p.ine() != null) {
-      byIne.putIfAbsent(p.ine(), p);
-    }
-    byKey.putIfAbsent(p.nameKey() + "|" + p.birthDate(), p);
-    List<PersonRef> same = byBirth.computeIfAbsent(p.birthDate(), d -> new ArrayList<>());
-    if (same.stream().noneMatch(q -> q.id() == p.id())) {
-      same.add(p);
+  /**
+   * The people a chunk may match, by INE, by folded names + birth date, and by birth date (for near
+   * matches); each person once, the first record of an INE or key kept.
+   */
+  private static final class MatchIndex {
+    final Map<String, PersonRef> byIne = new HashMap<>();
+    final Map<String, PersonRef> byKey = new HashMap<>();
+    final Map<LocalDate, List<PersonRef>> byBirth = new HashMap<>();
+    private final Set<Long> ids = new HashSet<>();
+
+    void add(PersonRef p) {
+      if (!ids.add(p.id())) {
+        return; // found by INE and by birth date
+      }
+      if (p.ine() != null) {
+        byIne.putIfAbsent(p.ine(), p);
+      }
+      byKey.putIfAbsent(p.nameKey() + "|" + p.birthDate(), p);
+      byBirth.computeIfAbsent(p.birthDate(), d -> new ArrayList<>()).add(p);
     }
   }
 

@@ -126,11 +126,10 @@ public class CamundaAccess {
             .resourceId(resourceId)
             .singleResult();
     if (authorization == null) {
-      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setGroupId(groupId);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
-    } else if (List.of(permissions).stream().allMatch(authorization::isPermissionGranted)) {
+      grantNew(groupId, resource, resourceId, permissions);
+      return;
+    }
+    if (List.of(permissions).stream().allMatch(authorization::isPermissionGranted)) {
       return;
     }
     for (Permission permission : permissions) {

@@ -1,6 +1,5 @@
 package fr.raccroche.detection.tools;
 
-import fr.raccroche.RaccrocheApplication;
 import fr.raccroche.detection.ImportKind;
 import fr.raccroche.detection.ImportReport;
 import fr.raccroche.detection.ImportService;
@@ -26,7 +25,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -50,8 +48,10 @@ public final class ImportBenchmark {
     int rows = 100_000;
     long seed = 42;
     boolean rowsOnly = false;
+    boolean rerun = false;
     for (String arg : args) {
       rowsOnly |= arg.equals("--rows-only");
+      rerun |= arg.equals("--rerun");
     }
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals("--rows")) rows = Integer.parseInt(args[i + 1]);
@@ -77,18 +77,14 @@ public final class ImportBenchmark {
     final int rowCount = rows;
     final boolean stopAfterRows = rowsOnly;
     ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(RaccrocheApplication.class)
-            .profiles("postgres", "demo")
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(),
-                "--camunda.bpm.job-execution.enabled=false",
-                "--camunda.bpm.webapp.enabled=false",
-                "--raccroche.demo.allow-on-postgres=true",
-                "--raccroche.demo.cases=false",
-                "--logging.level.root=WARN");
+        fr.raccroche.benchmarks.BenchApp.start(
+            db.url(),
+            db.user(),
+            db.password(),
+            "--camunda.bpm.job-execution.enabled=false",
+            "--camunda.bpm.webapp.enabled=false",
+            "--raccroche.demo.cases=false",
+            "--logging.level.fr.raccroche.shared.PlannerStatistics=INFO");
     try {
       ImportService imports = app.getBean(ImportService.class);
       AtomicLong peakHeap = new AtomicLong();
@@ -160,6 +156,28 @@ public final class ImportBenchmark {
           rows / totalSeconds,
           report.progress().pathwaysStarted() / Math.max(0.001, totalSeconds - rowsSeconds));
       System.out.printf(Locale.ROOT, "peak heap used: %d MB%n", peakHeap.get() / (1024 * 1024));
+      if (rerun) {
+        long again = System.nanoTime();
+        ImportReport second;
+        try (InputStream in = Files.newInputStream(file)) {
+          second =
+              imports.submit(
+                  in, "bench.csv", LeaverSource.EN, ImportKind.LEAVERS, null, "benchmark", true);
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "re-run of the same file: %.1f s; status %s, read %d, created %d, merged %d, updated %d, unchanged %d, rejected %d, excluded %d, pathways %d%n",
+            (System.nanoTime() - again) / 1e9,
+            second.status(),
+            second.rowsRead(),
+            second.created(),
+            second.merged(),
+            second.updated(),
+            second.unchanged(),
+            second.rejected(),
+            second.excluded(),
+            second.progress().pathwaysStarted());
+      }
     } finally {
       app.close();
       Files.deleteIfExists(file);

@@ -1,6 +1,6 @@
 package fr.raccroche.pathway.tools;
 
-import fr.raccroche.RaccrocheApplication;
+import fr.raccroche.benchmarks.CpuMeter;
 import fr.raccroche.benchmarks.EngineFloor;
 import fr.raccroche.benchmarks.MachineFacts;
 import fr.raccroche.pathway.CaseOrigin;
@@ -27,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,19 +84,14 @@ public final class PathwayStartBenchmark {
       MachineFacts.print(c);
     }
     ConfigurableApplicationContext app =
-        new SpringApplicationBuilder(RaccrocheApplication.class)
-            .profiles("postgres", "demo")
-            .run(
-                "--server.port=0",
-                "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(),
-                "--camunda.bpm.history-level=" + history,
-                "--camunda.bpm.job-execution.enabled=false",
-                "--camunda.bpm.webapp.enabled=false",
-                "--raccroche.demo.allow-on-postgres=true",
-                "--raccroche.demo.cases=false",
-                "--logging.level.root=WARN");
+        fr.raccroche.benchmarks.BenchApp.start(
+            db.url(),
+            db.user(),
+            db.password(),
+            "--camunda.bpm.history-level=" + history,
+            "--camunda.bpm.job-execution.enabled=false",
+            "--camunda.bpm.webapp.enabled=false",
+            "--raccroche.demo.cases=false");
     try {
       CaseService cases = app.getBean(CaseService.class);
       PersonDirectory people = app.getBean(PersonDirectory.class);
@@ -114,9 +108,18 @@ public final class PathwayStartBenchmark {
         for (int t : threads) {
           register(cases, people, tx, random, starts);
           Map<String, Long> before = rowCounts(db);
-          long start = System.nanoTime();
-          int started = startAll(cases, tx, batch, t);
-          double seconds = (System.nanoTime() - start) / 1e9;
+          CpuMeter.Cpu cpu;
+          long start;
+          int started;
+          double seconds;
+          try (Connection meter = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            CpuMeter cpuMeter =
+                CpuMeter.start(meter, db.url().substring(db.url().lastIndexOf('/') + 1));
+            start = System.nanoTime();
+            started = startAll(cases, tx, batch, t);
+            seconds = (System.nanoTime() - start) / 1e9;
+            cpu = cpuMeter.stop();
+          }
           Map<String, Long> after = rowCounts(db);
           long rows = 0;
           Map<String, Long> perTable = new TreeMap<>();
@@ -140,6 +143,21 @@ public final class PathwayStartBenchmark {
               rows / (double) started,
               rows / seconds,
               floor / (rows / seconds));
+          System.out.printf(
+              Locale.ROOT,
+              "  CPU per start: %.1f ms in the JVM + %.1f ms in PostgreSQL = %.1f ms (ceiling on"
+                  + " %d cores: %.0f starts/s); cores busy %.0f%%%n",
+              cpu.jvmSeconds() * 1000 / started,
+              cpu.postgresSeconds() * 1000 / started,
+              (cpu.jvmSeconds() + cpu.postgresSeconds()) * 1000 / started,
+              Runtime.getRuntime().availableProcessors(),
+              Runtime.getRuntime().availableProcessors()
+                  * started
+                  / (cpu.jvmSeconds() + cpu.postgresSeconds()),
+              (cpu.jvmSeconds() + cpu.postgresSeconds())
+                  / seconds
+                  / Runtime.getRuntime().availableProcessors()
+                  * 100);
           if (first) {
             StringBuilder b = new StringBuilder("  rows per start by table:");
             perTable.forEach(
