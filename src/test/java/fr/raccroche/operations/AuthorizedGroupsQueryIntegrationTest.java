@@ -45,27 +45,26 @@ class AuthorizedGroupsQueryIntegrationTest {
     assertThat(expected).contains("coord-LYON", "supervisors");
 
     List<String> seen =
-        configuration
-            .getCommandExecutorTxRequired()
-            .execute(
-                (Command<List<String>>)
-                    context ->
-                        context
-                            .getAuthorizationManager()
-                            .filterAuthenticatedGroupIds(
-                                List.of("coord-LYON", "supervisors", "groupe-inconnu")));
+        inCommand(
+            context ->
+                context
+                    .getAuthorizationManager()
+                    .filterAuthenticatedGroupIds(
+                        List.of("coord-LYON", "supervisors", "groupe-inconnu")));
     assertThat(seen).containsExactlyInAnyOrder("coord-LYON", "supervisors");
 
     List<String> all =
-        configuration
-            .getCommandExecutorTxRequired()
-            .execute(
-                (Command<List<String>>)
-                    context -> context.getDbEntityManager().selectList("selectAuthorizedGroupIds"));
+        inCommand(context -> context.getDbEntityManager().selectList("selectAuthorizedGroupIds"));
     // The engine's own statement also answers the null group of user grants; it keeps only the
     // caller's groups of the answer, so both statements give the same scopes.
     Set<String> groups = new HashSet<>(all);
     groups.remove(null);
     assertThat(groups).isEqualTo(expected);
+  }
+
+  private <T> T inCommand(Command<T> command) {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired()
+        .execute(command);
   }
 }

@@ -14,9 +14,9 @@ import org.springframework.data.repository.query.Param;
 public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, String> {
 
   /**
-   * Numbers of the cases registered by an import whose pathway is not started yet, oldest first
-   * (read in that order from the index {@code ix_support_case_process_instance}: no sort of the
-   * 250,000 cases a national file leaves pending).
+   * Numbers of the cases registered by an import whose pathway is not started yet, oldest first (on
+   * PostgreSQL read in that order from the partial index {@code ix_support_case_pending_start}: no
+   * sort of the 250,000 cases a national file leaves pending).
    */
   @Query(
       "select c.caseNumber from SupportCaseEntity c where c.processInstanceId is null"
