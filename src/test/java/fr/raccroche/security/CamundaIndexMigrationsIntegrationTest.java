@@ -30,9 +30,10 @@ class CamundaIndexMigrationsIntegrationTest {
     if (TestDatabases.postgres()) {
       assertThat(
               jdbc.queryForObject(
-                  "select count(*) from pg_indexes where indexname = 'raccroche_idx_job_duedate'",
+                  "select count(*) from pg_indexes where indexname in"
+                      + " ('raccroche_idx_job_duedate', 'raccroche_idx_job_locked')",
                   Integer.class))
-          .isEqualTo(1);
+          .isEqualTo(2);
       assertThat(
               jdbc.queryForObject(
                   "select count(*) from flyway_camunda_history where version = '2026.11.29.63'"
