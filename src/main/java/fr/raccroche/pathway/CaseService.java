@@ -2,6 +2,7 @@ package fr.raccroche.pathway;
 
 import static fr.raccroche.pathway.process.PathwayVariables.*;
 
+import fr.raccroche.pathway.PersonDirectory.PersonRef;
 import fr.raccroche.pathway.internal.CaseMilestoneRepository;
 import fr.raccroche.pathway.internal.CaseNumberGenerator;
 import fr.raccroche.pathway.internal.CaseRecords;
@@ -12,6 +13,7 @@ import fr.raccroche.pathway.internal.YoungPersonRepository;
 import fr.raccroche.pathway.process.EngineBatch;
 import fr.raccroche.pathway.process.PathwayDelays;
 import fr.raccroche.security.CaseAccessService;
+import fr.raccroche.shared.BulkInserts;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
 import fr.raccroche.territory.Establishment;
@@ -72,6 +74,7 @@ public class CaseService {
   private final List<PersonSources> sources;
   private final String departement;
   private final ApplicationEventPublisher events;
+  private final BulkInserts bulk;
   private final Clock clock;
 
   CaseService(
@@ -89,7 +92,9 @@ public class CaseService {
       List<PersonSources> sources,
       @Value("${raccroche.departement}") String departement,
       ApplicationEventPublisher events,
+      BulkInserts bulk,
       Optional<Clock> clock) {
+    this.bulk = bulk;
     this.persons = persons;
     this.cases = cases;
     this.milestones = milestones;
@@ -115,8 +120,7 @@ public class CaseService {
    */
   public CaseView startCase(NewCase request) {
     PersonDetails person = validate(request);
-    LocalDate detectedOn =
-        request.detectedOn() == null ? LocalDate.now(clock) : request.detectedOn();
+    LocalDate detectedOn = detectedOn(request);
     String perimeter = request.perimeterCode();
     if (perimeter == null) {
       perimeter =
@@ -137,7 +141,9 @@ public class CaseService {
           "followedByPartnerCode", "Partenaire inconnu : " + request.followedByPartnerCode() + ".");
     }
     YoungPersonEntity entity = findOrCreatePerson(person);
-    SupportCaseEntity c = register(entity, request, perimeter, detectedOn);
+    SupportCaseEntity c =
+        register(
+            entity.getId(), entity.getSex(), entity.getBirthDate(), request, perimeter, detectedOn);
     startPathway(c, entity);
     return view(c);
   }
@@ -151,22 +157,60 @@ public class CaseService {
       LocalDate leavingDate,
       String processInstanceId) {}
 
+  /** A case to register for a known person (see {@link #registerCases(List)}). */
+  public record CaseToRegister(PersonRef person, NewCase request, String perimeterCode) {}
+
   /**
    * Registers a case for a known person without starting its pathway yet (imports start them in
    * batches with {@link #pendingStarts(int)} and {@link #startPathways}). The request was validated
    * by the caller.
    */
   public String registerCase(long personId, NewCase request, String perimeterCode) {
-    LocalDate detectedOn =
-        request.detectedOn() == null ? LocalDate.now(clock) : request.detectedOn();
-    // The person was registered or matched in this transaction: found in the persistence context.
-    YoungPersonEntity person = persons.findById(personId).orElseThrow();
-    return register(person, request, perimeterCode, detectedOn).getCaseNumber();
+    PersonRef person = PersonDirectory.ref(persons.findById(personId).orElseThrow());
+    return registerCases(List.of(new CaseToRegister(person, request, perimeterCode))).get(0);
+  }
+
+  /**
+   * {@link #registerCase} for many cases at once (an import's chunk), for people the caller has
+   * matched or registered: no lookup; the rows written through {@link BulkInserts} (with {@code
+   * COPY} in the caller's bulk scope). Answers the case numbers, in the order of the requests.
+   */
+  public List<String> registerCases(List<CaseToRegister> requests) {
+    // Numbers are reserved per school year, in one block each.
+    Map<Integer, LocalDate> aDayOf = new HashMap<>();
+    Map<Integer, Integer> perYear = new HashMap<>();
+    for (CaseToRegister r : requests) {
+      LocalDate day = detectedOn(r.request());
+      aDayOf.putIfAbsent(CaseNumbers.schoolYearStart(day), day);
+      perYear.merge(CaseNumbers.schoolYearStart(day), 1, Integer::sum);
+    }
+    perYear.forEach((year, count) -> this.numbers.reserve(aDayOf.get(year), departement, count));
+    List<String> numbers = new ArrayList<>(requests.size());
+    for (CaseToRegister r : requests) {
+      numbers.add(
+          register(
+                  r.person().id(),
+                  r.person().sex(),
+                  r.person().birthDate(),
+                  r.request(),
+                  r.perimeterCode(),
+                  detectedOn(r.request()))
+              .getCaseNumber());
+    }
+    return numbers;
+  }
+
+  private LocalDate detectedOn(NewCase request) {
+    return request.detectedOn() == null ? LocalDate.now(clock) : request.detectedOn();
   }
 
   private SupportCaseEntity register(
-      YoungPersonEntity person, NewCase request, String perimeter, LocalDate detectedOn) {
-    long personId = person.getId();
+      long personId,
+      String sex,
+      LocalDate birthDate,
+      NewCase request,
+      String perimeter,
+      LocalDate detectedOn) {
     Instant now = Instant.now(clock);
     SupportCaseEntity c = new SupportCaseEntity();
     c.setCaseNumber(numbers.next(detectedOn, departement));
@@ -186,7 +230,7 @@ public class CaseService {
     c.setEnrolledElsewhere(request.enrolledElsewhere());
     c.setCreatedAt(now);
     c.setUpdatedAt(now);
-    c = cases.save(c);
+    bulk.add(c);
     LocalDate ageDate = c.getLeavingDate() == null ? detectedOn : c.getLeavingDate();
     events.publishEvent(
         new CaseRegistered(
@@ -195,10 +239,8 @@ public class CaseService {
             perimeter,
             c.getOrigin(),
             c.getSource(),
-            person.getSex(),
-            person.getBirthDate() == null
-                ? null
-                : Period.between(person.getBirthDate(), ageDate).getYears(),
+            sex,
+            birthDate == null ? null : Period.between(birthDate, ageDate).getYears(),
             c.getLastLevel(),
             c.getLeavingReason(),
             c.getLeavingDate(),

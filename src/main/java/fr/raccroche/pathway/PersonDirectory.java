@@ -2,6 +2,7 @@ package fr.raccroche.pathway;
 
 import fr.raccroche.pathway.internal.YoungPersonEntity;
 import fr.raccroche.pathway.internal.YoungPersonRepository;
+import fr.raccroche.shared.BulkInserts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,15 +21,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class PersonDirectory {
   private final YoungPersonRepository persons;
+  private final BulkInserts bulk;
   private final Clock clock;
 
-  PersonDirectory(YoungPersonRepository persons, Optional<Clock> clock) {
+  PersonDirectory(YoungPersonRepository persons, BulkInserts bulk, Optional<Clock> clock) {
     this.persons = persons;
+    this.bulk = bulk;
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
 
-  /** What matching needs of a person: no contact details. */
-  public record PersonRef(long id, String ine, String nameKey, LocalDate birthDate) {}
+  /**
+   * What matching needs of a person, and what registering a case needs (sex and birth date, for the
+   * indicators): no contact details.
+   */
+  public record PersonRef(long id, String ine, String nameKey, LocalDate birthDate, String sex) {}
 
   @Transactional(readOnly = true)
   public List<PersonRef> findByInes(Collection<String> ines) {
@@ -44,7 +50,10 @@ public class PersonDirectory {
         : persons.matchKeysByBirthDate(birthDates).stream().map(PersonDirectory::ref).toList();
   }
 
-  /** A new record, without matching (the caller matched already). */
+  /**
+   * A new record, without matching (the caller matched already). In a bulk scope ({@link
+   * BulkInserts}) it is written at the scope's next flush.
+   */
   public PersonRef register(PersonDetails p) {
     Instant now = Instant.now(clock);
     YoungPersonEntity e = new YoungPersonEntity();
@@ -64,7 +73,7 @@ public class PersonDirectory {
     e.setGuardianPhone(p.guardianPhone());
     e.setCreatedAt(now);
     e.setUpdatedAt(now);
-    return ref(persons.save(e));
+    return ref(bulk.add(e));
   }
 
   /** Newer details complete a known record (an INE it lacked, contact details); never erase it. */
@@ -122,10 +131,14 @@ public class PersonDirectory {
 
   private static PersonRef ref(Object[] row) {
     return new PersonRef(
-        ((Number) row[0]).longValue(), (String) row[1], (String) row[2], (LocalDate) row[3]);
+        ((Number) row[0]).longValue(),
+        (String) row[1],
+        (String) row[2],
+        (LocalDate) row[3],
+        (String) row[4]);
   }
 
-  private static PersonRef ref(YoungPersonEntity e) {
-    return new PersonRef(e.getId(), e.getIne(), e.getNameKey(), e.getBirthDate());
+  static PersonRef ref(YoungPersonEntity e) {
+    return new PersonRef(e.getId(), e.getIne(), e.getNameKey(), e.getBirthDate(), e.getSex());
   }
 }

@@ -142,6 +142,43 @@ class ImportIntegrationTest {
     assertThat(analyzed).as("young_person analysed during the import").isAfter(before);
   }
 
+  /**
+   * Rows are written by several threads, dealt out by birth date; one INE recorded under two birth
+   * dates (a typing error in one list) can reach two of them at once. Still one person per INE,
+   * with both listings and one case.
+   */
+  @Test
+  void oneIneUnderTwoBirthDatesIsOnePersonEvenWhenTwoWritersMeetOnIt() throws Exception {
+    StringBuilder file = new StringBuilder(HEADER).append('\n');
+    List<String> ines = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      String ine = String.format("77700000%02dK", i);
+      ines.add(ine);
+      String first = "Prenom" + (char) ('a' + i % 26) + (char) ('a' + i / 26);
+      file.append(row(ine, "Deuxdates", first, birth(17, 3 * i), "69003", "69383", ""))
+          .append('\n');
+      file.append(row(ine, "Deuxdates", first, birth(17, 3 * i + 1), "69003", "69383", ""))
+          .append('\n');
+    }
+    JsonNode report = importFile("EN", "LEAVERS", file.toString(), StandardCharsets.UTF_8);
+    assertThat(report.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(report.get("created").asLong()).isEqualTo(30);
+    assertThat(report.get("merged").asLong()).isEqualTo(30);
+    assertThat(sum(report)).isEqualTo(60);
+    List<PersonDirectory.PersonRef> people = directory.findByInes(ines);
+    assertThat(people).hasSize(30);
+    List<Long> ids = people.stream().map(PersonDirectory.PersonRef::id).toList();
+    String in = String.join(",", ids.stream().map(String::valueOf).toList());
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from source_listing where person_id in (" + in + ")", Long.class))
+        .isEqualTo(60);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from support_case where person_id in (" + in + ")", Long.class))
+        .isEqualTo(30);
+  }
+
   @Test
   void theSameYoungPeopleFromFourListsAreOnePersonEachWithAllTheirSources() throws Exception {
     String a = row("1234567890A", "Quatrelistes", "Anaïs", birth(18), "69003", "69383", "");

@@ -3,6 +3,7 @@ package fr.raccroche.coordination.internal;
 import fr.raccroche.pathway.MilestoneReached;
 import fr.raccroche.pathway.NeedsAnalysed;
 import fr.raccroche.pathway.OfferChosen;
+import fr.raccroche.shared.BulkInserts;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class CoordinationFactRecorder {
   private final CoordinationCaseFactRepository facts;
+  private final BulkInserts bulk;
 
-  CoordinationFactRecorder(CoordinationCaseFactRepository facts) {
+  CoordinationFactRecorder(CoordinationCaseFactRepository facts, BulkInserts bulk) {
     this.facts = facts;
+    this.bulk = bulk;
   }
 
   @EventListener
@@ -61,7 +64,11 @@ class CoordinationFactRecorder {
     if (event.perimeterCode() != null) {
       fact.setPerimeterCode(event.perimeterCode());
     }
-    facts.save(fact);
+    if (event.milestone() == fr.raccroche.pathway.Milestone.DETECTED) {
+      bulk.add(fact); // with an import chunk's COPY
+    } else {
+      facts.save(fact);
+    }
   }
 
   @EventListener

@@ -2,9 +2,12 @@ package fr.raccroche.detection.internal;
 
 import fr.raccroche.detection.ImportKind;
 import fr.raccroche.detection.ImportStatus;
+import fr.raccroche.detection.internal.ChunkWriters.Chunk;
+import fr.raccroche.detection.internal.ChunkWriters.Rejection;
 import fr.raccroche.pathway.CaseOrigin;
 import fr.raccroche.pathway.CaseService;
 import fr.raccroche.pathway.CaseService.CaseRef;
+import fr.raccroche.pathway.CaseService.CaseToRegister;
 import fr.raccroche.pathway.ClosureReason;
 import fr.raccroche.pathway.LeaverSource;
 import fr.raccroche.pathway.Names;
@@ -13,6 +16,8 @@ import fr.raccroche.pathway.PersonDetails;
 import fr.raccroche.pathway.PersonDirectory;
 import fr.raccroche.pathway.PersonDirectory.PersonRef;
 import fr.raccroche.pathway.SchoolLevel;
+import fr.raccroche.shared.BulkInserts;
+import fr.raccroche.shared.DatabaseKind;
 import fr.raccroche.shared.PlannerStatistics;
 import fr.raccroche.territory.Routing;
 import fr.raccroche.territory.RoutingTable;
@@ -54,7 +59,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ImportProcessor {
   private static final Logger log = LoggerFactory.getLogger(ImportProcessor.class);
-  static final int CHUNK_ROWS = 500;
   static final int PATHWAYS_PER_TRANSACTION = 50;
   private static final int PENDING_PAGE = 2_000;
   private static final int NEAR_MATCH_DISTANCE = 2;
@@ -63,7 +67,6 @@ public class ImportProcessor {
   static final long FIRST_STATISTICS_REFRESH = 2_000;
 
   private final ImportBatchRepository imports;
-  private final ImportRejectionRepository rejections;
   private final SourceListingRepository listings;
   private final PersonDirectory directory;
   private final CaseService cases;
@@ -73,11 +76,13 @@ public class ImportProcessor {
   private final Clock clock;
   private final EntityManager entityManager;
   private final int pathwayStartThreads;
+  private final int chunkWriters;
+  private final int chunkRows;
   private final PlannerStatistics statistics;
+  private final BulkInserts bulk;
 
   ImportProcessor(
       ImportBatchRepository imports,
-      ImportRejectionRepository rejections,
       SourceListingRepository listings,
       PersonDirectory directory,
       CaseService cases,
@@ -86,13 +91,20 @@ public class ImportProcessor {
       PlatformTransactionManager transactions,
       EntityManager entityManager,
       @Value("${raccroche.detection.pathway-start-threads:2}") int pathwayStartThreads,
+      @Value("${raccroche.detection.chunk-writers:0}") int chunkWriters,
+      @Value("${raccroche.detection.chunk-rows:500}") int chunkRows,
+      DatabaseKind database,
       PlannerStatistics statistics,
+      BulkInserts bulk,
       Optional<Clock> clock) {
+    this.bulk = bulk;
     this.statistics = statistics;
     this.pathwayStartThreads = Math.max(1, pathwayStartThreads);
+    this.chunkRows = Math.max(1, chunkRows);
+    // 0: two on PostgreSQL (one chunk's matching overlaps another's writes), one on H2.
+    this.chunkWriters = chunkWriters > 0 ? chunkWriters : database.postgres() ? 2 : 1;
     this.entityManager = entityManager;
     this.imports = imports;
-    this.rejections = rejections;
     this.listings = listings;
     this.directory = directory;
     this.cases = cases;
@@ -107,40 +119,46 @@ public class ImportProcessor {
     ImportBatchEntity batch = imports.findById(importId).orElseThrow();
     RoutingTable routing = territory.routingTable();
     Counts counts = new Counts();
-    try (CsvFile csv = CsvFile.open(file)) {
+    try (CsvFile csv = CsvFile.open(file);
+        ChunkWriters writers =
+            new ChunkWriters(
+                "raccroche-import-" + importId,
+                chunkWriters,
+                chunkRows,
+                chunk -> counts.add(writeChunk(batch, chunk, routing)))) {
       LeaverRowParser parser =
           new LeaverRowParser(csv.header(), batch.getKind(), LocalDate.now(clock));
       addWarnings(importId, parser.warnings());
-      List<ParsedRow> chunk = new ArrayList<>(CHUNK_ROWS);
-      List<ImportRejectionEntity> rejected = new ArrayList<>();
+      long read = 0;
       long nextStatisticsRefresh = FIRST_STATISTICS_REFRESH;
       CsvRecord record;
       while ((record = csv.next()) != null) {
-        counts.read++;
+        read++;
         if (record.error() != null) {
-          rejected.add(
-              rejection(importId, record.line(), "REJECTED", record.error(), record.raw()));
+          writers.reject(
+              new Rejection(record.line(), "REJECTED", record.error(), record.raw()),
+              csv.bytesRead());
         } else {
           ParsedRow parsed = parser.parse(record);
           switch (parsed.outcome()) {
-            case VALID -> chunk.add(parsed);
+            case VALID -> writers.add(parsed, csv.bytesRead());
             case REJECTED ->
-                rejected.add(
-                    rejection(importId, record.line(), "REJECTED", parsed.reason(), record.raw()));
+                writers.reject(
+                    new Rejection(record.line(), "REJECTED", parsed.reason(), record.raw()),
+                    csv.bytesRead());
             case EXCLUDED ->
                 // Out of scope: never stored, not even the raw line.
-                rejected.add(rejection(importId, record.line(), "EXCLUDED", parsed.reason(), null));
+                writers.reject(
+                    new Rejection(record.line(), "EXCLUDED", parsed.reason(), null),
+                    csv.bytesRead());
           }
         }
-        if (chunk.size() >= CHUNK_ROWS || rejected.size() >= CHUNK_ROWS) {
-          flush(batch, chunk, rejected, counts, csv.bytesRead(), routing);
-          if (counts.read >= nextStatisticsRefresh) {
-            statistics.refresh();
-            nextStatisticsRefresh *= 4;
-          }
+        if (read >= nextStatisticsRefresh) {
+          statistics.refresh();
+          nextStatisticsRefresh *= 4;
         }
       }
-      flush(batch, chunk, rejected, counts, csv.bytesRead(), routing);
+      writers.finish(csv.bytesRead());
       List<String> reviewWarnings = new ArrayList<>();
       if (counts.duplicatesToReview > 0) {
         reviewWarnings.add(
@@ -153,7 +171,7 @@ public class ImportProcessor {
                 + " jeune(s) sans périmètre : à affecter par les superviseurs dans Tasklist.");
       }
       addWarnings(importId, reviewWarnings);
-      if (counts.read >= FIRST_STATISTICS_REFRESH) {
+      if (read >= FIRST_STATISTICS_REFRESH) {
         statistics.refresh(); // the pathway starts read the cases just stored
       }
       startPathways(importId);
@@ -335,43 +353,62 @@ public class ImportProcessor {
     }
   }
 
-  private void flush(
-      ImportBatchEntity batch,
-      List<ParsedRow> chunk,
-      List<ImportRejectionEntity> rejected,
-      Counts counts,
-      long bytesDone,
-      RoutingTable routing) {
-    Counts delta = new Counts();
-    delta.read = counts.read - counts.flushedRead;
-    transaction.executeWithoutResult(
-        tx -> {
-          // Queries of a chunk never need its own unsaved rows: no flush before each of them.
-          entityManager.setFlushMode(FlushModeType.COMMIT);
-          rejections.saveAll(rejected);
-          for (ImportRejectionEntity r : rejected) {
-            if ("EXCLUDED".equals(r.getOutcome())) {
-              delta.excluded++;
-            } else {
-              delta.rejected++;
-            }
-          }
-          process(batch, chunk, delta, routing);
-          ImportBatchEntity b = imports.findById(batch.getId()).orElseThrow();
-          b.setRowsRead(b.getRowsRead() + delta.read);
-          b.setRowsCreated(b.getRowsCreated() + delta.created);
-          b.setRowsMerged(b.getRowsMerged() + delta.merged);
-          b.setRowsUpdated(b.getRowsUpdated() + delta.updated);
-          b.setRowsUnchanged(b.getRowsUnchanged() + delta.unchanged);
-          b.setRowsRejected(b.getRowsRejected() + delta.rejected);
-          b.setRowsExcluded(b.getRowsExcluded() + delta.excluded);
-          b.setPathwaysToStart(b.getPathwaysToStart() + delta.casesRegistered);
-          b.setBytesDone(bytesDone);
-        });
-    counts.flushedRead = counts.read;
-    counts.add(delta);
-    chunk.clear();
-    rejected.clear();
+  /**
+   * One chunk in its own transaction: all or nothing. Should the database refuse it for a conflict
+   * with a chunk written at the same time (a deadlock, or the same INE registered by both), it runs
+   * again from the start: nothing of it was kept. Answers the chunk's counts.
+   */
+  private Counts writeChunk(ImportBatchEntity batch, Chunk chunk, RoutingTable routing) {
+    for (int attempt = 1; ; attempt++) {
+      Counts delta = new Counts();
+      delta.read = chunk.rows().size() + chunk.rejected().size();
+      try {
+        transaction.executeWithoutResult(
+            tx -> {
+              // Queries of a chunk never need its own unsaved rows: no flush before each of them.
+              entityManager.setFlushMode(FlushModeType.COMMIT);
+              // The chunk's new rows go out with COPY at the flushes below, and before the commit.
+              bulk.open();
+              for (Rejection r : chunk.rejected()) {
+                bulk.add(rejection(batch.getId(), r.line(), r.outcome(), r.reason(), r.raw()));
+                if ("EXCLUDED".equals(r.outcome())) {
+                  delta.excluded++;
+                } else {
+                  delta.rejected++;
+                }
+              }
+              process(batch, chunk.rows(), delta, routing);
+              bulk.flush();
+              imports.addChunk(
+                  batch.getId(),
+                  delta.read,
+                  delta.created,
+                  delta.merged,
+                  delta.updated,
+                  delta.unchanged,
+                  delta.rejected,
+                  delta.excluded,
+                  delta.casesRegistered,
+                  chunk.bytesDone());
+            });
+        return delta;
+      } catch (RuntimeException e) {
+        if (attempt >= 3 || !(transientLockFailure(e) || uniqueViolation(e))) {
+          throw e;
+        }
+        log.warn("Import chunk refused by the database (attempt {}), retrying", attempt);
+      }
+    }
+  }
+
+  /** A unique constraint refused a row (SQL state 23505), however deeply wrapped. */
+  static boolean uniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Matches and stores one chunk of valid rows (inside the chunk's transaction). */
@@ -410,8 +447,8 @@ public class ImportProcessor {
     directory.findByInes(ines).forEach(people::add);
     directory.findByBirthDates(births).forEach(people::add);
 
-    // Pass 1: match every row and register the new people; then their inserts go out in batches,
-    // before anything that refers to them (no JPA associations tell Hibernate that order).
+    // Pass 1: match every row and register the new people; then they are written, before anything
+    // that refers to them.
     List<Decision> decisions = new ArrayList<>(rows.size());
     Set<Long> matchedIds = new HashSet<>();
     for (LeaverRow row : rows) {
@@ -421,42 +458,52 @@ public class ImportProcessor {
         matchedIds.add(d.match().id());
       }
     }
-    entityManager.flush();
+    bulk.flush();
     // The open cases of the people matched (not of every person born on the chunk's dates).
     Map<Long, CaseRef> open = new HashMap<>(cases.openCases(matchedIds));
-    // Pass 2: the new cases (each followed by its DETECTED milestone), flushed before anything
+    // Pass 2: the new cases (each with its DETECTED milestone and facts), written before anything
     // else may refer to them.
-    Map<Decision, String> newCases = new java.util.IdentityHashMap<>();
     String followedBy = batch.getKind() == ImportKind.FOLLOWED ? batch.getPartnerCode() : null;
+    List<Decision> registering = new ArrayList<>();
+    List<CaseToRegister> requests = new ArrayList<>();
+    Set<Long> personsRegistering = new HashSet<>();
     for (Decision d : decisions) {
       if (batch.getKind() == ImportKind.ENROLLED) {
         break;
       }
       PersonRef person = d.match() != null ? d.match() : d.created();
       boolean review = d.match() == null && d.near() != null;
-      Optional<Routing> place =
-          routing.route(d.row().communeCode(), d.row().postalCode(), d.row().uai());
-      if (review || place.isEmpty() || open.containsKey(person.id())) {
-        continue;
+      if (review
+          || d.place().isEmpty()
+          || open.containsKey(person.id())
+          || !personsRegistering.add(person.id())) {
+        continue; // the person's second row in the chunk joins the case of the first
       }
-      String caseNumber =
-          cases.registerCase(
-              person.id(),
+      registering.add(d);
+      requests.add(
+          new CaseToRegister(
+              person,
               newCase(d.row(), batch.getSource(), followedBy),
-              place.get().perimeterCode());
+              d.place().get().perimeterCode()));
+    }
+    List<String> caseNumbers = cases.registerCases(requests);
+    Map<Decision, String> newCases = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < registering.size(); i++) {
+      Decision d = registering.get(i);
+      CaseToRegister r = requests.get(i);
       open.put(
-          person.id(),
+          r.person().id(),
           new CaseRef(
-              caseNumber,
-              person.id(),
-              place.get().perimeterCode(),
+              caseNumbers.get(i),
+              r.person().id(),
+              r.perimeterCode(),
               null,
               d.row().leavingDate(),
               null));
-      newCases.put(d, caseNumber);
+      newCases.put(d, caseNumbers.get(i));
       delta.casesRegistered++;
     }
-    entityManager.flush();
+    bulk.flush();
     // Pass 3: what refers to people and cases: listings, reviews, updates of open cases.
     for (Decision d : decisions) {
       handle(batch, d, open, delta, newCases.get(d));
@@ -470,11 +517,11 @@ public class ImportProcessor {
   private Decision decide(
       ImportBatchEntity batch, LeaverRow row, MatchIndex known, RoutingTable routing) {
     Optional<Routing> place = routing.route(row.communeCode(), row.postalCode(), row.uai());
-    String key = Names.key(row.lastName(), row.firstName()) + "|" + row.birthDate();
+    String nameKey = Names.key(row.lastName(), row.firstName());
     PersonRef match = row.ine() == null ? null : known.byIne.get(row.ine());
     PersonRef near = null;
     if (match == null) {
-      PersonRef sameName = known.byKey.get(key);
+      PersonRef sameName = known.byKey.get(new MatchKey(nameKey, row.birthDate()));
       if (sameName != null && (row.ine() == null || sameName.ine() == null)) {
         match = sameName;
       } else if (sameName != null) {
@@ -482,7 +529,7 @@ public class ImportProcessor {
       }
     }
     if (match == null && near == null) {
-      near = nearMatch(row, known.byBirth.getOrDefault(row.birthDate(), List.of()));
+      near = nearMatch(nameKey, known.byBirth.getOrDefault(row.birthDate(), List.of()));
     }
     if (match != null || batch.getKind() == ImportKind.ENROLLED) {
       return new Decision(row, match, near, null, place);
@@ -509,7 +556,7 @@ public class ImportProcessor {
       CaseRef c = match == null ? null : open.get(match.id());
       if (c == null) {
         delta.excluded++; // unknown or no open case: nothing to store about an enrolled pupil
-        rejections.save(
+        bulk.add(
             rejection(
                 batch.getId(),
                 row.line(),
@@ -575,8 +622,7 @@ public class ImportProcessor {
     delta.created++;
   }
 
-  private static PersonRef nearMatch(LeaverRow row, List<PersonRef> sameBirth) {
-    String key = Names.key(row.lastName(), row.firstName());
+  private static PersonRef nearMatch(String key, List<PersonRef> sameBirth) {
     for (PersonRef p : sameBirth) {
       if (!p.nameKey().equals(key)
           && Similarity.distance(p.nameKey(), key, NEAR_MATCH_DISTANCE) <= NEAR_MATCH_DISTANCE) {
@@ -590,9 +636,12 @@ public class ImportProcessor {
    * The people a chunk may match, by INE, by folded names + birth date, and by birth date (for near
    * matches); each person once, the first record of an INE or key kept.
    */
+  /** Folded names and birth date: one person without INE. */
+  private record MatchKey(String nameKey, LocalDate birthDate) {}
+
   private static final class MatchIndex {
     final Map<String, PersonRef> byIne = new HashMap<>();
-    final Map<String, PersonRef> byKey = new HashMap<>();
+    final Map<MatchKey, PersonRef> byKey = new HashMap<>();
     final Map<LocalDate, List<PersonRef>> byBirth = new HashMap<>();
     private final Set<Long> ids = new HashSet<>();
 
@@ -603,7 +652,7 @@ public class ImportProcessor {
       if (p.ine() != null) {
         byIne.putIfAbsent(p.ine(), p);
       }
-      byKey.putIfAbsent(p.nameKey() + "|" + p.birthDate(), p);
+      byKey.putIfAbsent(new MatchKey(p.nameKey(), p.birthDate()), p);
       byBirth.computeIfAbsent(p.birthDate(), d -> new ArrayList<>()).add(p);
     }
   }
@@ -621,7 +670,7 @@ public class ImportProcessor {
     l.setUai(row.uai());
     l.setLeavingDate(row.leavingDate());
     l.setRecordedAt(Instant.now(clock));
-    listings.save(l);
+    bulk.add(l);
   }
 
   static PersonDetails details(LeaverRow r) {
@@ -712,7 +761,6 @@ public class ImportProcessor {
   /** Row counts of an import (or of one chunk). */
   static final class Counts {
     long read;
-    long flushedRead;
     long created;
     long merged;
     long updated;
@@ -723,7 +771,8 @@ public class ImportProcessor {
     long duplicatesToReview;
     long perimetersToAssign;
 
-    void add(Counts d) {
+    synchronized void add(Counts d) {
+      read += d.read;
       duplicatesToReview += d.duplicatesToReview;
       perimetersToAssign += d.perimetersToAssign;
       created += d.created;

@@ -3,7 +3,7 @@ package fr.raccroche.indicators.internal;
 import fr.raccroche.pathway.CaseOrigin;
 import fr.raccroche.pathway.CaseRegistered;
 import fr.raccroche.pathway.MilestoneReached;
-import jakarta.persistence.EntityManager;
+import fr.raccroche.shared.BulkInserts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,17 +36,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class CaseFactRecorder {
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(CaseFactRecorder.class);
-  private final EntityManager entityManager;
   private final CaseFactRepository facts;
   private final IndicatorCounts counts;
+  private final BulkInserts bulk;
   private final Clock clock;
 
   CaseFactRecorder(
-      EntityManager entityManager,
-      CaseFactRepository facts,
-      IndicatorCounts counts,
-      Optional<Clock> clock) {
-    this.entityManager = entityManager;
+      CaseFactRepository facts, IndicatorCounts counts, BulkInserts bulk, Optional<Clock> clock) {
+    this.bulk = bulk;
     this.facts = facts;
     this.counts = counts;
     this.clock = clock.orElse(Clock.systemDefaultZone());
@@ -70,7 +67,7 @@ class CaseFactRecorder {
     f.setLeavingDate(event.leavingDate());
     f.setDetectedOn(event.detectedOn());
     f.setUpdatedAt(Instant.now(clock));
-    entityManager.persist(f);
+    bulk.add(f); // written with the import chunk's COPY, or persisted
     PendingCounts pending = pending();
     pending.touch(f.getPersonId(), f.getCaseNumber(), null);
     pending.applyIfNoTransaction();
@@ -190,7 +187,7 @@ class CaseFactRecorder {
       if (before.isEmpty()) {
         return;
       }
-      entityManager.flush();
+      bulk.flush(); // the facts of an import's bulk scope, and JPA's pending changes
       long start = System.nanoTime();
       Map<Long, List<FactState>> now = counts.lockAndRead(before.keySet());
       Map<CountKey, Long> delta = new HashMap<>();

@@ -5,6 +5,7 @@ import fr.raccroche.pathway.ClosureReason;
 import fr.raccroche.pathway.Milestone;
 import fr.raccroche.pathway.MilestoneReached;
 import fr.raccroche.pathway.SolutionType;
+import fr.raccroche.shared.BulkInserts;
 import fr.raccroche.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,13 +26,16 @@ public class CaseRecords {
   private final SupportCaseRepository cases;
   private final CaseMilestoneRepository milestones;
   private final ApplicationEventPublisher events;
+  private final BulkInserts bulk;
   private final Clock clock;
 
   CaseRecords(
       SupportCaseRepository cases,
       CaseMilestoneRepository milestones,
       ApplicationEventPublisher events,
+      BulkInserts bulk,
       Optional<Clock> clock) {
+    this.bulk = bulk;
     this.cases = cases;
     this.milestones = milestones;
     this.events = events;
@@ -125,7 +129,7 @@ public class CaseRecords {
     m.setInSolution(inSolution);
     m.setClosureReason(closureReason);
     m.setRecordedAt(Instant.now(clock));
-    milestones.save(m);
+    bulk.add(m); // an import's milestones go out with COPY
     events.publishEvent(
         new MilestoneReached(
             caseNumber,
