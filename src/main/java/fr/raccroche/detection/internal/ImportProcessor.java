@@ -48,11 +48,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one import: streams the file, and for each chunk of rows, in one transaction, stores the
- * rejections, skips the rows already known from the same source, matches the others (INE, then
- * folded names + birth date; near matches go to a review), registers people, listings and cases,
- * and counts. Then starts the new pathways in batches. A chunk is all or nothing: an import killed
- * midway can be run again and ends with exactly the rows of the file.
+ * Runs one import: streams and parses the file, and hands its rows to the chunk writers ({@link
+ * ChunkWriters}: two threads on PostgreSQL, rows dealt out by birth date). For each chunk, in one
+ * transaction, a writer stores the rejections, skips the rows already known from the same source,
+ * matches the others (INE, then folded names + birth date; near matches go to a review), registers
+ * people, listings and cases (written with {@code COPY} through {@link BulkInserts}), and adds the
+ * chunk's counts to the import. Then starts the new pathways in batches. A chunk is all or nothing:
+ * an import killed midway can be run again and ends with exactly the rows of the file.
  *
  * <p>Logs carry counts and line numbers only, never a name.
  */

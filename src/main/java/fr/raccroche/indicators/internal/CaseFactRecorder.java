@@ -19,9 +19,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Keeps the reporting table in step with the pathway, in the transaction that publishes each event
- * (synchronous listeners): a case registered inserts its row (persisted without a select, its id
- * from a sequence taken 50 at a time, so that imports batch the inserts); each milestone updates
- * it. The DETECTED milestone carries nothing the registration did not.
+ * (synchronous listeners): a case registered inserts its row (through {@code BulkInserts}: with an
+ * import chunk's {@code COPY}, persisted otherwise); each milestone updates it. The DETECTED
+ * milestone carries nothing the registration did not.
  *
  * <p>It also keeps {@code indicator_count} in step, in the same transaction: each case changed
  * remembers its state before the transaction (none for a case registered in it); just before the
