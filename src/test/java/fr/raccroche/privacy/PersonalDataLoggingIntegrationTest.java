@@ -113,7 +113,15 @@ class PersonalDataLoggingIntegrationTest {
               + email
               + "\n12;"
               + importedName
-              + "rejete;X;M;2007-01-01;;69003;;;;\n";
+              + "rejete;X;M;2007-01-01;;69003;;;;\n"
+              // The same INE under the next birth date: on PostgreSQL, most likely written by the
+              // other chunk writer at the same moment, refused by the unique INE and run again.
+              + ine
+              + ";"
+              + importedName
+              + ";Camillelog;M;"
+              + LocalDate.now().minusYears(18).minusDays(12)
+              + ";;69003;Lyon;;;\n";
       HttpResponse<String> imported =
           http.postFile(
               "/api/imports?wait=true&source=MISSION_LOCALE&kind=FOLLOWED&partner=ML-LYON",

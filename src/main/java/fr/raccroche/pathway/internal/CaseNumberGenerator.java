@@ -62,10 +62,11 @@ public class CaseNumberGenerator {
 
   /**
    * Moves the counter on by {@code count} in a transaction of its own; answers the last number
-   * taken. The first number of a school year creates the counter: should another transaction create
-   * it at the same moment, the second attempt finds it.
+   * taken. The first number of a school year creates the counter: the threads of this node take
+   * numbers one after the other (a few milliseconds each), so that two of them never both create
+   * it; should another node create it at the same moment, the second attempt finds it.
    */
-  private long take(CaseNumberCounterId id, int count) {
+  private synchronized long take(CaseNumberCounterId id, int count) {
     try {
       return takeOnce(id, count);
     } catch (org.springframework.dao.DataIntegrityViolationException createdMeanwhile) {
