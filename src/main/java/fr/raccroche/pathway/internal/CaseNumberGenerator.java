@@ -49,14 +49,9 @@ public class CaseNumberGenerator {
    * hundred).
    */
   public String next(LocalDate detectedOn, String departement) {
+    reserve(detectedOn, departement, 1); // a no-op while the transaction's block lasts
     int year = CaseNumbers.schoolYearStart(detectedOn);
-    CaseNumberCounterId id = new CaseNumberCounterId(year, departement);
-    Block block = blocks().get(id);
-    if (block == null || block.remaining() == 0) {
-      long value = take(id, 1);
-      block = new Block(value, value);
-      blocks().put(id, block);
-    }
+    Block block = blocks().get(new CaseNumberCounterId(year, departement));
     return CaseNumbers.format(year, departement, block.next++);
   }
 
@@ -75,15 +70,13 @@ public class CaseNumberGenerator {
   }
 
   private long takeOnce(CaseNumberCounterId id, int count) {
-    Long last =
-        ownTransaction.execute(
-            tx -> {
-              if (counters.advance(id, count) == 0) {
-                counters.create(id.schoolYearStart(), id.departement(), count);
-              }
-              return counters.findById(id).orElseThrow().getLastValue();
-            });
-    return last;
+    return ownTransaction.execute(
+        tx -> {
+          if (counters.advance(id, count) == 0) {
+            counters.create(id.schoolYearStart(), id.departement(), count);
+          }
+          return counters.findById(id).orElseThrow().getLastValue();
+        });
   }
 
   /** The blocks reserved by the current transaction, per school year and département. */
