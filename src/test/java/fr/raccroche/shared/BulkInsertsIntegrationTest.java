@@ -2,9 +2,13 @@ package fr.raccroche.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import fr.raccroche.pathway.Milestone;
+import fr.raccroche.pathway.internal.CaseMilestoneEntity;
 import fr.raccroche.pathway.internal.YoungPersonEntity;
 import fr.raccroche.testsupport.RaccrocheIntegrationTest;
+import fr.raccroche.testsupport.TestDatabases;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -92,8 +96,59 @@ class BulkInsertsIntegrationTest {
   }
 
   @Test
+  void aRowReferringToNoCaseIsRefusedWithItsWholeTransaction() {
+    String lost = tag();
+    assertThatThrownBy(
+            () ->
+                transactions.executeWithoutResult(
+                    tx -> {
+                      bulk.open();
+                      bulk.add(person(lost, "Avec un jalon orphelin", Instant.now()));
+                      CaseMilestoneEntity orphan = new CaseMilestoneEntity();
+                      orphan.setCaseNumber("2099-999-999999"); // no such case
+                      orphan.setMilestone(Milestone.DETECTED);
+                      orphan.setOccurredOn(LocalDate.of(2026, 11, 30));
+                      orphan.setRecordedAt(Instant.now());
+                      bulk.add(orphan);
+                    }))
+        .satisfies(
+            e ->
+                // class 23, integrity constraint violation (PostgreSQL 23503, H2 23506)
+                assertThat(sqlState(e)).startsWith("23"));
+    assertThat(count(lost)).isZero();
+  }
+
+  /**
+   * The COPYs' own foreign-key checks may reuse a cached plan; the statements the transaction runs
+   * after a flush are planned for their values again, as on every connection of the app.
+   */
+  @Test
+  void aFlushLeavesTheConnectionsPlanSettingAsItFoundIt() {
+    assumeTrue(TestDatabases.postgres(), "plan_cache_mode is a PostgreSQL setting");
+    List<String> modes =
+        transactions.execute(
+            tx -> {
+              String before = jdbc.queryForObject("SHOW plan_cache_mode", String.class);
+              bulk.open();
+              bulk.add(person(tag(), "Réglage", Instant.now()));
+              bulk.flush();
+              return List.of(before, jdbc.queryForObject("SHOW plan_cache_mode", String.class));
+            });
+    assertThat(modes).containsExactly("force_custom_plan", "force_custom_plan");
+  }
+
+  @Test
   void aScopeNeedsATransaction() {
     assertThatThrownBy(() -> bulk.open()).isInstanceOf(IllegalStateException.class);
+  }
+
+  private static String sqlState(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql) {
+        return sql.getSQLState();
+      }
+    }
+    return "no SQLException in " + e;
   }
 
   private long count(String lastName) {
