@@ -95,25 +95,6 @@ public final class TestDatabases {
         url.substring(0, slash + 1) + name + rest, server.user(), server.password());
   }
 
-  /** Drops a database made by {@link #fresh} on the PostgreSQL server (H2 files stay in target). */
-  public static void drop(Settings database) {
-    if (!postgres()) {
-      return;
-    }
-    String url = database.url();
-    int slash = url.indexOf('/', "jdbc:postgresql://".length());
-    int query = url.indexOf('?', slash);
-    String name = url.substring(slash + 1, query < 0 ? url.length() : query);
-    Settings server = main();
-    try (Connection connection =
-            DriverManager.getConnection(server.url(), server.user(), server.password());
-        Statement statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not drop test database " + name, e);
-    }
-  }
-
   private static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null ? fallback : value;

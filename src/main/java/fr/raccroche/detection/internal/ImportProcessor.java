@@ -65,7 +65,7 @@ public class ImportProcessor {
   private static final int PENDING_PAGE = 2_000;
   private static final int NEAR_MATCH_DISTANCE = 2;
 
-  /** Rows read before the first refresh of the planner's statistics; then every ×4. */
+  /** Rows written before the first refresh of the planner's statistics; then every ×4. */
   static final long FIRST_STATISTICS_REFRESH = 2_000;
 
   private final ImportBatchRepository imports;
@@ -122,17 +122,22 @@ public class ImportProcessor {
     RoutingTable routing = territory.routingTable();
     Counts counts = new Counts();
     try (CsvFile csv = CsvFile.open(file);
+        // As the chunks are written, not as the rows are read: the reader runs thousands of rows
+        // ahead of the writers.
+        BackgroundStatistics statisticsAsWritten =
+            new BackgroundStatistics(
+                "raccroche-planner-statistics", this::refreshStatistics, FIRST_STATISTICS_REFRESH);
         ChunkWriters writers =
             new ChunkWriters(
                 "raccroche-import-" + importId,
                 chunkWriters,
                 chunkRows,
-                chunk -> counts.add(writeChunk(batch, chunk, routing)))) {
+                chunk ->
+                    statisticsAsWritten.progress(counts.add(writeChunk(batch, chunk, routing))))) {
       LeaverRowParser parser =
           new LeaverRowParser(csv.header(), batch.getKind(), LocalDate.now(clock));
       addWarnings(importId, parser.warnings());
       long read = 0;
-      long nextStatisticsRefresh = FIRST_STATISTICS_REFRESH;
       CsvRecord record;
       while ((record = csv.next()) != null) {
         read++;
@@ -154,10 +159,6 @@ public class ImportProcessor {
                     new Rejection(record.line(), "EXCLUDED", parsed.reason(), null),
                     csv.bytesRead());
           }
-        }
-        if (read >= nextStatisticsRefresh) {
-          statistics.refresh();
-          nextStatisticsRefresh *= 4;
         }
       }
       writers.finish(csv.bytesRead());
@@ -251,24 +252,14 @@ public class ImportProcessor {
               t.setDaemon(true);
               return t;
             });
-    // The engine's tables grow with the starts: their statistics are refreshed on a thread of
-    // their own, while the starts go on (an ANALYZE of the engine's tables takes seconds at
-    // 100,000 pathways and blocks no write).
-    ExecutorService analyzer =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "raccroche-planner-statistics");
-              t.setDaemon(true);
-              return t;
-            });
-    Future<?> analysing = null;
-    long nextStatisticsRefresh = FIRST_STATISTICS_REFRESH;
+    // The engine's tables grow with the starts: their statistics are refreshed while the starts go
+    // on (an ANALYZE of the engine's tables takes seconds at 100,000 pathways).
+    BackgroundStatistics statisticsAsStarted =
+        new BackgroundStatistics(
+            "raccroche-planner-statistics", this::refreshStatistics, FIRST_STATISTICS_REFRESH);
     try {
       while (true) {
-        if (total >= nextStatisticsRefresh && (analysing == null || analysing.isDone())) {
-          analysing = analyzer.submit(this::refreshStatistics);
-          nextStatisticsRefresh *= 4;
-        }
+        statisticsAsStarted.progress(total);
         List<String> pending = cases.pendingStarts(PENDING_PAGE);
         if (pending.isEmpty()) {
           return total;
@@ -295,7 +286,7 @@ public class ImportProcessor {
       }
     } finally {
       workers.shutdownNow();
-      analyzer.shutdown(); // a running ANALYZE ends on its own
+      statisticsAsStarted.close();
     }
   }
 
@@ -773,7 +764,8 @@ public class ImportProcessor {
     long duplicatesToReview;
     long perimetersToAssign;
 
-    synchronized void add(Counts d) {
+    /** Adds a chunk's counts; answers the rows read so far. */
+    synchronized long add(Counts d) {
       read += d.read;
       duplicatesToReview += d.duplicatesToReview;
       perimetersToAssign += d.perimetersToAssign;
@@ -784,6 +776,7 @@ public class ImportProcessor {
       rejected += d.rejected;
       excluded += d.excluded;
       casesRegistered += d.casesRegistered;
+      return read;
     }
 
     @Override

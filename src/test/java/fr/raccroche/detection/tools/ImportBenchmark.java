@@ -49,7 +49,6 @@ public final class ImportBenchmark {
     long seed = 42;
     boolean rowsOnly = false;
     boolean rerun = false;
-    int warmup = 0;
     for (String arg : args) {
       rowsOnly |= arg.equals("--rows-only");
       rerun |= arg.equals("--rerun");
@@ -57,7 +56,6 @@ public final class ImportBenchmark {
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals("--rows")) rows = Integer.parseInt(args[i + 1]);
       if (args[i].equals("--seed")) seed = Long.parseLong(args[i + 1]);
-      if (args[i].equals("--warmup")) warmup = Integer.parseInt(args[i + 1]);
     }
     System.setProperty("raccroche.test.database", "postgres");
     Path file = Files.createTempFile("raccroche-bench-", ".csv");
@@ -73,12 +71,6 @@ public final class ImportBenchmark {
         Runtime.getRuntime().maxMemory() / (1024 * 1024));
     System.out.printf(Locale.ROOT, "file: %d rows, %.1f MB%n", rows, Files.size(file) / 1e6);
 
-    if (warmup > 0) {
-      warmUp(warmup, seed + 1);
-    } else {
-      System.out.println("JVM: cold (the measured import is the first this JVM runs)");
-    }
-
     TestDatabases.Settings db = TestDatabases.fresh("bench");
     floor(file, db);
 
@@ -93,8 +85,6 @@ public final class ImportBenchmark {
             "--camunda.bpm.webapp.enabled=false",
             "--raccroche.demo.cases=false",
             "--logging.level.fr.raccroche.shared.PlannerStatistics=INFO");
-    // A server imports some time after it started: its start-up's compilations are done by then.
-    awaitIdleCompiler();
     try {
       ImportService imports = app.getBean(ImportService.class);
       AtomicLong peakHeap = new AtomicLong();
@@ -192,70 +182,6 @@ public final class ImportBenchmark {
       app.close();
       Files.deleteIfExists(file);
     }
-  }
-
-  /**
-   * A server that has imported before: the same JVM imports another seeded file of {@code rows}
-   * rows to its end (pathways included), on a database of its own that is then dropped, and closes
-   * that app. The measured import then starts from an empty database as a cold run does, with the
-   * import's code already compiled by the JIT (on 2 cores, the JIT's compiler threads otherwise
-   * take a large share of the CPU during the first import).
-   */
-  private static void warmUp(int rows, long seed) throws Exception {
-    Path file = Files.createTempFile("raccroche-warmup-", ".csv");
-    LeaverFileGenerator.main(
-        new String[] {
-          "--rows", String.valueOf(rows), "--seed", String.valueOf(seed), "--out", file.toString()
-        });
-    TestDatabases.Settings db = TestDatabases.fresh("bench");
-    long start = System.nanoTime();
-    ConfigurableApplicationContext app =
-        fr.raccroche.benchmarks.BenchApp.start(
-            db.url(),
-            db.user(),
-            db.password(),
-            "--camunda.bpm.job-execution.enabled=false",
-            "--camunda.bpm.webapp.enabled=false",
-            "--raccroche.demo.cases=false");
-    try (InputStream in = Files.newInputStream(file)) {
-      ImportReport r =
-          app.getBean(ImportService.class)
-              .submit(
-                  in, "warmup.csv", LeaverSource.EN, ImportKind.LEAVERS, null, "benchmark", true);
-      System.out.printf(
-          Locale.ROOT,
-          "JVM: warm (a %d-row import, seed %d, status %s, ran first on another database: %.1f s)%n",
-          rows,
-          seed,
-          r.status(),
-          (System.nanoTime() - start) / 1e9);
-    } finally {
-      app.close();
-      Files.deleteIfExists(file);
-    }
-    TestDatabases.drop(db);
-    awaitIdleCompiler();
-  }
-
-  /**
-   * Waits until the JIT's compiler threads are idle (no compilation time added for 2 s, at most 120
-   * s): the methods queued during the warm-up are compiled, as on a server between imports.
-   */
-  private static void awaitIdleCompiler() throws InterruptedException {
-    java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    long start = System.nanoTime();
-    long last = jit.getTotalCompilationTime();
-    int quiet = 0;
-    while (quiet < 4 && System.nanoTime() - start < 120_000_000_000L) {
-      Thread.sleep(500);
-      long now = jit.getTotalCompilationTime();
-      quiet = now - last < 50 ? quiet + 1 : 0;
-      last = now;
-    }
-    System.out.printf(
-        Locale.ROOT,
-        "JVM: compiler idle after %.1f s of waiting%n",
-        (System.nanoTime() - start) / 1e9);
   }
 
   private static void reportRowsPhase(int rows, double seconds, long peakHeap) {
