@@ -2,7 +2,11 @@ package fr.raccroche.shared;
 
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,13 +122,13 @@ public class BulkInserts {
      * (one primary-key lookup per row and key, run by the database itself), until {@link
      * #setPlanCacheMode} or the end of the transaction. The app's connections plan every statement
      * for its values ({@code plan_cache_mode = force_custom_plan}, application-postgres.yaml), and
-     * that setting applies to these internal checks too: measured on a 100,000-row import, every
-     * one of its 390,000 checks was planned again, half of PostgreSQL's time in the COPYs. Answers
-     * the setting in force before.
+     * that setting applies to these internal checks too: measured on a 100,000-row import, each of
+     * its 390,000 checks was planned again; the checks took half of PostgreSQL's time in the COPYs,
+     * and planning them half of that (ADR 0007). Answers the setting in force before.
      */
-    private static String genericPlans(java.sql.Connection connection) throws SQLException {
-      try (java.sql.Statement s = connection.createStatement();
-          java.sql.ResultSet r =
+    private static String genericPlans(Connection connection) throws SQLException {
+      try (Statement s = connection.createStatement();
+          ResultSet r =
               s.executeQuery(
                   "SELECT before, set_config('plan_cache_mode', 'force_generic_plan', true)"
                       + " FROM (SELECT current_setting('plan_cache_mode') AS before OFFSET 0) b")) {
@@ -133,9 +137,8 @@ public class BulkInserts {
       }
     }
 
-    private static void setPlanCacheMode(java.sql.Connection connection, String mode)
-        throws SQLException {
-      try (java.sql.PreparedStatement s =
+    private static void setPlanCacheMode(Connection connection, String mode) throws SQLException {
+      try (PreparedStatement s =
           connection.prepareStatement("SELECT set_config('plan_cache_mode', ?, true)")) {
         s.setString(1, mode);
         s.executeQuery().close();
