@@ -1,5 +1,6 @@
 package fr.raccroche.coordination.internal;
 
+import fr.raccroche.pathway.Milestone;
 import fr.raccroche.pathway.MilestoneReached;
 import fr.raccroche.pathway.NeedsAnalysed;
 import fr.raccroche.pathway.OfferChosen;
@@ -26,8 +27,9 @@ class CoordinationFactRecorder {
   @Transactional
   void on(MilestoneReached event) {
     // A case's first milestone creates its fact without a lookup (imports stay batched).
+    boolean first = event.milestone() == Milestone.DETECTED;
     CoordinationCaseFactEntity fact =
-        event.milestone() == fr.raccroche.pathway.Milestone.DETECTED
+        first
             ? new CoordinationCaseFactEntity(
                 event.caseNumber(), event.perimeterCode(), event.occurredOn())
             : fact(event.caseNumber(), event.perimeterCode(), event.occurredOn());
@@ -64,7 +66,7 @@ class CoordinationFactRecorder {
     if (event.perimeterCode() != null) {
       fact.setPerimeterCode(event.perimeterCode());
     }
-    if (event.milestone() == fr.raccroche.pathway.Milestone.DETECTED) {
+    if (first) {
       bulk.add(fact); // with an import chunk's COPY
     } else {
       facts.save(fact);

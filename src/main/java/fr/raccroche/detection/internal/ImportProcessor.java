@@ -40,6 +40,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -304,27 +306,51 @@ public class ImportProcessor {
    * aborting one, the slice runs again — it is all or nothing, nothing of it was kept.
    */
   private int startSlice(List<String> slice) {
-    for (int attempt = 1; ; attempt++) {
+    Integer n =
+        retrying(
+            "Pathway start slice aborted by the database",
+            ImportProcessor::transientLockFailure,
+            () -> transaction.execute(tx -> cases.startPathways(slice)));
+    return n == null ? 0 : n;
+  }
+
+  /**
+   * Runs {@code attempt} (a whole transaction) up to three times while it fails with a {@code
+   * retryable} error: nothing of a failed attempt was kept.
+   */
+  private static <T> T retrying(
+      String what, Predicate<RuntimeException> retryable, Supplier<T> attempt) {
+    for (int n = 1; ; n++) {
       try {
-        Integer n = transaction.execute(tx -> cases.startPathways(slice));
-        return n == null ? 0 : n;
+        return attempt.get();
       } catch (RuntimeException e) {
-        if (attempt >= 3 || !transientLockFailure(e)) {
+        if (n >= 3 || !retryable.test(e)) {
           throw e;
         }
-        log.warn("Pathway start slice aborted by the database (attempt {}), retrying", attempt);
+        log.warn("{} (attempt {}), retrying", what, n);
       }
     }
   }
 
   /** A deadlock or serialization failure (SQL states 40P01, 40001), however deeply wrapped. */
   static boolean transientLockFailure(Throwable e) {
+    return causedBy(
+        e,
+        t ->
+            t instanceof org.springframework.dao.PessimisticLockingFailureException
+                || t instanceof java.sql.SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState())));
+  }
+
+  /** A unique constraint refused a row (SQL state 23505), however deeply wrapped. */
+  static boolean uniqueViolation(Throwable e) {
+    return causedBy(
+        e, t -> t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState()));
+  }
+
+  private static boolean causedBy(Throwable e, Predicate<Throwable> cause) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.sql.SQLException sql
-          && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
-        return true;
-      }
-      if (t instanceof org.springframework.dao.PessimisticLockingFailureException) {
+      if (cause.test(t)) {
         return true;
       }
     }
@@ -352,56 +378,43 @@ public class ImportProcessor {
    * again from the start: nothing of it was kept. Answers the chunk's counts.
    */
   private Counts writeChunk(ImportBatchEntity batch, Chunk chunk, RoutingTable routing) {
-    for (int attempt = 1; ; attempt++) {
-      Counts delta = new Counts();
-      delta.read = chunk.rows().size() + chunk.rejected().size();
-      try {
-        transaction.executeWithoutResult(
-            tx -> {
-              // Queries of a chunk never need its own unsaved rows: no flush before each of them.
-              entityManager.setFlushMode(FlushModeType.COMMIT);
-              // The chunk's new rows go out with COPY at the flushes below, and before the commit.
-              bulk.open();
-              for (Rejection r : chunk.rejected()) {
-                bulk.add(rejection(batch.getId(), r.line(), r.outcome(), r.reason(), r.raw()));
-                if ("EXCLUDED".equals(r.outcome())) {
-                  delta.excluded++;
-                } else {
-                  delta.rejected++;
+    return retrying(
+        "Import chunk refused by the database",
+        e -> transientLockFailure(e) || uniqueViolation(e),
+        () -> {
+          Counts delta = new Counts();
+          delta.read = chunk.rows().size() + chunk.rejected().size();
+          transaction.executeWithoutResult(
+              tx -> {
+                // Queries of a chunk never need its own unsaved rows: no flush before each of them.
+                entityManager.setFlushMode(FlushModeType.COMMIT);
+                // The chunk's new rows go out with COPY at the flushes below, and before the
+                // commit.
+                bulk.open();
+                for (Rejection r : chunk.rejected()) {
+                  bulk.add(rejection(batch.getId(), r.line(), r.outcome(), r.reason(), r.raw()));
+                  if ("EXCLUDED".equals(r.outcome())) {
+                    delta.excluded++;
+                  } else {
+                    delta.rejected++;
+                  }
                 }
-              }
-              process(batch, chunk.rows(), delta, routing);
-              bulk.flush();
-              imports.addChunk(
-                  batch.getId(),
-                  delta.read,
-                  delta.created,
-                  delta.merged,
-                  delta.updated,
-                  delta.unchanged,
-                  delta.rejected,
-                  delta.excluded,
-                  delta.casesRegistered,
-                  chunk.bytesDone());
-            });
-        return delta;
-      } catch (RuntimeException e) {
-        if (attempt >= 3 || !(transientLockFailure(e) || uniqueViolation(e))) {
-          throw e;
-        }
-        log.warn("Import chunk refused by the database (attempt {}), retrying", attempt);
-      }
-    }
-  }
-
-  /** A unique constraint refused a row (SQL state 23505), however deeply wrapped. */
-  static boolean uniqueViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
+                process(batch, chunk.rows(), delta, routing);
+                bulk.flush();
+                imports.addChunk(
+                    batch.getId(),
+                    delta.read,
+                    delta.created,
+                    delta.merged,
+                    delta.updated,
+                    delta.unchanged,
+                    delta.rejected,
+                    delta.excluded,
+                    delta.casesRegistered,
+                    chunk.bytesDone());
+              });
+          return delta;
+        });
   }
 
   /** Matches and stores one chunk of valid rows (inside the chunk's transaction). */
