@@ -5,8 +5,9 @@ import fr.raccroche.coordination.ExperimentRecords.CallRequest;
 import fr.raccroche.coordination.ExperimentRecords.Project;
 import fr.raccroche.coordination.ExperimentRecords.ProjectRequest;
 import fr.raccroche.pathway.CaseNumbers;
+import fr.raccroche.pathway.CaseQueries;
+import fr.raccroche.pathway.CaseRef;
 import fr.raccroche.pathway.CaseScopes;
-import fr.raccroche.pathway.CaseService;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
 import java.net.URI;
@@ -36,11 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ExperimentController {
   private final ExperimentService experiments;
   private final OfferService offers;
-  private final CaseService cases;
+  private final CaseQueries cases;
   private final CaseScopes scopes;
 
   ExperimentController(
-      ExperimentService experiments, OfferService offers, CaseService cases, CaseScopes scopes) {
+      ExperimentService experiments, OfferService offers, CaseQueries cases, CaseScopes scopes) {
     this.experiments = experiments;
     this.offers = offers;
     this.cases = cases;
@@ -113,7 +114,7 @@ class ExperimentController {
           "caseNumber",
           "Numéro de dossier invalide : « " + caseNumber + " » (attendu AAAA-DD-NNNNNN).");
     }
-    CaseService.CaseRef ref = cases.refs(List.of(caseNumber)).get(caseNumber);
+    CaseRef ref = cases.refs(List.of(caseNumber)).get(caseNumber);
     if (ref == null || !scopes.of(who).covers(ref.perimeterCode(), null)) {
       throw new NotFoundException("Dossier introuvable : " + caseNumber + ".");
     }

@@ -2,13 +2,14 @@ package fr.raccroche.demo;
 
 import fr.raccroche.pathway.CaseFilter;
 import fr.raccroche.pathway.CaseOrigin;
+import fr.raccroche.pathway.CaseQueries;
 import fr.raccroche.pathway.CaseScope;
-import fr.raccroche.pathway.CaseService;
 import fr.raccroche.pathway.CaseView;
 import fr.raccroche.pathway.LeaverSource;
 import fr.raccroche.pathway.NewCase;
 import fr.raccroche.pathway.PersonDetails;
 import fr.raccroche.pathway.SchoolLevel;
+import fr.raccroche.pathway.Signalements;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +30,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo cases spread over every stage of the pathway, so that every demo user has something to do.
- * Started through {@link CaseService} and moved on by completing their tasks and firing their
- * timers, as people and time would. Fictitious people. Loaded once (when there is no case yet).
+ * Started through {@link Signalements} (the intake) and moved on by completing their tasks and
+ * firing their timers, as people and time would. Fictitious people. Loaded once (when there is no
+ * case yet).
  */
 @Component
 @Profile("demo")
@@ -63,13 +65,19 @@ class DemoCasesLoader implements ApplicationRunner {
           new Place("NORD", "69264", "Villefranche-sur-Saône", "69400", "0690010L"),
           new Place("NORD", "69243", "Tarare", "69170", "0690011M"));
 
-  private final CaseService cases;
+  private final CaseQueries cases;
+  private final Signalements signalements;
   private final TaskService tasks;
   private final ManagementService management;
   private int counter;
 
-  DemoCasesLoader(CaseService cases, TaskService tasks, ManagementService management) {
+  DemoCasesLoader(
+      CaseQueries cases,
+      Signalements signalements,
+      TaskService tasks,
+      ManagementService management) {
     this.cases = cases;
+    this.signalements = signalements;
     this.tasks = tasks;
     this.management = management;
   }
@@ -167,21 +175,28 @@ class DemoCasesLoader implements ApplicationRunner {
             null,
             age < 18 ? "Parent de " + FIRST[i % FIRST.length] : null,
             age < 18 ? "07 00 00 00 " + String.format("%02d", i % 100) : null);
-    return cases.startCase(
-        new NewCase(
-            person,
-            CaseOrigin.IMPORT,
-            i % 5 == 0 ? LeaverSource.AGRICULTURE : LeaverSource.EN,
-            detected,
-            detected.minusMonths(1),
-            i % 3 == 0 ? "Abandon en cours d'année" : "Non réinscrit à la rentrée",
-            i % 2 == 0 ? "CAP Cuisine" : "Seconde générale",
-            i % 2 == 0 ? SchoolLevel.CAP_BEP : SchoolLevel.LYCEE,
-            place.uai(),
-            null,
-            false,
-            followedBy,
-            enrolledElsewhere));
+    String caseNumber =
+        signalements
+            .signal(
+                CaseScope.ALL,
+                "demo",
+                new NewCase(
+                    person,
+                    CaseOrigin.IMPORT,
+                    i % 5 == 0 ? LeaverSource.AGRICULTURE : LeaverSource.EN,
+                    detected,
+                    detected.minusMonths(1),
+                    i % 3 == 0 ? "Abandon en cours d'année" : "Non réinscrit à la rentrée",
+                    i % 2 == 0 ? "CAP Cuisine" : "Seconde générale",
+                    i % 2 == 0 ? SchoolLevel.CAP_BEP : SchoolLevel.LYCEE,
+                    place.uai(),
+                    null,
+                    null,
+                    false,
+                    followedBy,
+                    enrolledElsewhere))
+            .caseNumber();
+    return cases.getCase(CaseScope.ALL, caseNumber);
   }
 
   private void contact(CaseView c, String outcome) {

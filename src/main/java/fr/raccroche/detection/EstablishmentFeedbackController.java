@@ -2,8 +2,8 @@ package fr.raccroche.detection;
 
 import fr.raccroche.detection.internal.SourceListingEntity;
 import fr.raccroche.detection.internal.SourceListingRepository;
-import fr.raccroche.pathway.CaseService;
-import fr.raccroche.pathway.CaseService.CaseRef;
+import fr.raccroche.pathway.CaseQueries;
+import fr.raccroche.pathway.CaseRef;
 import fr.raccroche.pathway.CaseStatus;
 import fr.raccroche.territory.Establishment;
 import fr.raccroche.territory.TerritoryService;
@@ -27,10 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 class EstablishmentFeedbackController {
   private final TerritoryService territory;
   private final SourceListingRepository listings;
-  private final CaseService cases;
+  private final CaseQueries cases;
 
   EstablishmentFeedbackController(
-      TerritoryService territory, SourceListingRepository listings, CaseService cases) {
+      TerritoryService territory, SourceListingRepository listings, CaseQueries cases) {
     this.territory = territory;
     this.listings = listings;
     this.cases = cases;

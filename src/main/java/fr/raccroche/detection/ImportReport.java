@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * An import's report (the JSON of {@code /api/imports/{id}} and the page): its counts add up to the
- * rows read ({@code created + merged + updated + unchanged + rejected + excluded}).
+ * rows read ({@code created + merged + updated + unchanged + rejected + excluded}); the database
+ * outages it waited through ({@code interruptions}, {@code interruptedSeconds}); the cases whose
+ * pathway could not start ({@code startFailures}).
  */
 public record ImportReport(
     long id,
@@ -32,7 +34,16 @@ public record ImportReport(
     String error,
     String createdBy,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    int interruptions,
+    long interruptedSeconds,
+    List<StartFailure> startFailures) {
+
+  /**
+   * A case of the import whose pathway could not start ("démarrage en échec"): its current reason,
+   * or {@code started} once a supervisor's retry started it.
+   */
+  public record StartFailure(String caseNumber, String reason, boolean started) {}
 
   /** A line that was not taken, with its French reason. */
   public record Rejection(long line, String outcome, String reason) {}

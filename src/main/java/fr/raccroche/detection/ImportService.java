@@ -63,12 +63,16 @@ public class ImportService {
             return t;
           });
 
+  private final fr.raccroche.pathway.PathwayStarts starts;
+
   ImportService(
       ImportBatchRepository imports,
       ImportRejectionRepository rejections,
       ImportProcessor processor,
       TerritoryService territory,
+      fr.raccroche.pathway.PathwayStarts starts,
       Optional<Clock> clock) {
+    this.starts = starts;
     this.imports = imports;
     this.rejections = rejections;
     this.processor = processor;
@@ -285,7 +289,25 @@ public class ImportService {
         b.getErrorMessage(),
         b.getCreatedBy(),
         b.getStartedAt(),
-        b.getFinishedAt());
+        b.getFinishedAt(),
+        b.getInterruptions(),
+        b.getInterruptedSeconds(),
+        startFailures(b.getId()));
+  }
+
+  private List<ImportReport.StartFailure> startFailures(long importId) {
+    List<String> failed = imports.startFailures(importId);
+    if (failed.isEmpty()) {
+      return List.of();
+    }
+    var current = starts.failuresAmong(failed);
+    return failed.stream()
+        .map(
+            n ->
+                current.containsKey(n)
+                    ? new ImportReport.StartFailure(n, current.get(n).reason(), false)
+                    : new ImportReport.StartFailure(n, null, true))
+        .toList();
   }
 
   private static String phaseLabel(ImportBatchEntity b) {

@@ -26,12 +26,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR', 'CASEWORKER')")
 class CaseController {
-  private final CaseService cases;
+  private final CaseQueries cases;
+  private final CaseEvents events;
+  private final Signalements signalements;
+  private final PathwayStarts starts;
   private final CaseScopes scopes;
   private final CaseReads reads;
 
-  CaseController(CaseService cases, CaseScopes scopes, CaseReads reads) {
+  CaseController(
+      CaseQueries cases,
+      CaseEvents events,
+      Signalements signalements,
+      PathwayStarts starts,
+      CaseScopes scopes,
+      CaseReads reads) {
     this.cases = cases;
+    this.events = events;
+    this.signalements = signalements;
+    this.starts = starts;
     this.scopes = scopes;
     this.reads = reads;
   }
@@ -76,9 +88,94 @@ class CaseController {
 
   @PostMapping
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
-  ResponseEntity<CaseView> create(@RequestBody NewCaseRequest request) {
-    CaseView created = cases.startCase(request.toNewCase());
-    return ResponseEntity.created(URI.create("/api/cases/" + created.caseNumber())).body(created);
+  ResponseEntity<?> create(
+      Authentication authentication, @RequestBody NewCaseRequest request, HttpServletRequest http) {
+    CaseScope scope = scopes.of(authentication);
+    Signalements.Outcome outcome =
+        signalements.signal(scope, authentication.getName(), request.toNewCase());
+    return switch (outcome.kind()) {
+      case OPENED -> {
+        URI location = URI.create("/api/cases/" + outcome.caseNumber());
+        if (!scope.covers(outcome.perimeterCode(), null)) {
+          // Opened where the place routes, outside the signaller's scope: the number only (the
+          // person may be known there from an earlier case).
+          yield ResponseEntity.created(location)
+              .body(
+                  java.util.Map.of(
+                      "caseNumber", outcome.caseNumber(),
+                      "perimeterCode", outcome.perimeterCode(),
+                      "message",
+                          "Dossier ouvert dans le périmètre "
+                              + outcome.perimeterCode()
+                              + ", qui suivra ce jeune."));
+        }
+        yield ResponseEntity.created(location).body(cases.getCase(scope, outcome.caseNumber()));
+      }
+      case EXISTING -> {
+        CaseView existing = cases.getCase(scope, outcome.caseNumber());
+        reads.read(
+            authentication, http, PersonalDataRead.Surface.CASE_API, List.of(outcome.caseNumber()));
+        yield ResponseEntity.ok(existing);
+      }
+      case FOLLOWED_ELSEWHERE -> {
+        // The attempt is logged; the answer names the perimeter, nothing of the record.
+        reads.read(
+            authentication,
+            http,
+            PersonalDataRead.Surface.SIGNALEMENT_ELSEWHERE,
+            List.of(outcome.caseNumber()));
+        yield ResponseEntity.status(HttpStatus.CONFLICT)
+            .body(
+                java.util.Map.of(
+                    "status", "FOLLOWED_ELSEWHERE",
+                    "perimeterCode", outcome.perimeterCode(),
+                    "perimeterName", outcome.perimeterName(),
+                    "message", followedElsewhere(outcome)));
+      }
+    };
+  }
+
+  /** The French answer to a signalement of a young person another perimeter follows. */
+  static String followedElsewhere(Signalements.Outcome outcome) {
+    return "Ce jeune est déjà suivi par le périmètre « "
+        + outcome.perimeterName()
+        + " » ("
+        + outcome.perimeterCode()
+        + "). Ses coordonnateurs ont reçu une tâche pour examiner votre signalement ; aucune"
+        + " information de leur dossier ne vous est montrée et rien n'a été modifié.";
+  }
+
+  /** The cases whose pathway could not start ("démarrages en échec"), for supervisors. */
+  @GetMapping("/start-failures")
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+  PageResponse<PathwayStarts.StartFailure> startFailures(
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    if (page < 0 || size < 1 || size > 200) {
+      throw new InvalidInputException(
+          "size", "Page positive ou nulle, taille de page entre 1 et 200.");
+    }
+    return PageResponse.of(starts.failures(PageRequest.of(page, size)));
+  }
+
+  /**
+   * Tries again now to start a case's pathway that could not start (once its cause is fixed): 200
+   * with the case's status when it started, 409 with the French reason when it still fails.
+   */
+  @PostMapping("/{caseNumber}/start")
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+  ResponseEntity<?> retryStart(@PathVariable String caseNumber) {
+    checkFormat(caseNumber);
+    cases.getCase(CaseScope.ALL, caseNumber);
+    if (starts.startNow(caseNumber)) {
+      return ResponseEntity.ok(java.util.Map.of("caseNumber", caseNumber, "started", true));
+    }
+    String reason =
+        starts.failuresAmong(List.of(caseNumber)).values().stream()
+            .map(PathwayStarts.StartFailure::reason)
+            .findFirst()
+            .orElse("Le parcours n'a pas pu démarrer.");
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(java.util.Map.of("caseNumber", caseNumber, "started", false, "message", reason));
   }
 
   @PostMapping("/{caseNumber}/events")
@@ -96,7 +193,7 @@ class CaseController {
     }
     switch (event.type()) {
       case RE_ENROLLED ->
-          cases.reEnrolled(
+          events.reEnrolled(
               caseNumber,
               event.closureReason() == null
                   ? ClosureReason.RETURNED_TO_TRAINING
@@ -106,16 +203,16 @@ class CaseController {
           throw new InvalidInputException(
               "perimeterCode", "Indiquez le périmètre où le jeune s'est installé.");
         }
-        cases.movedAway(caseNumber, event.perimeterCode());
+        events.movedAway(caseNumber, event.perimeterCode());
       }
-      case LEFT_DEPARTEMENT -> cases.movedAway(caseNumber, null);
-      case SUPPORT_REFUSED -> cases.supportRefused(caseNumber);
+      case LEFT_DEPARTEMENT -> events.movedAway(caseNumber, null);
+      case SUPPORT_REFUSED -> events.supportRefused(caseNumber);
       case WITHDRAWN -> {
         if (authentication.getAuthorities().stream()
             .noneMatch(a -> a.getAuthority().equals("ROLE_ADMIN"))) {
           throw new AccessDeniedException("Only administrators withdraw a case");
         }
-        cases.withdraw(caseNumber, event.reason());
+        events.withdraw(caseNumber, event.reason());
       }
       default -> throw new InvalidInputException("type", "Type d'événement inconnu.");
     }

@@ -23,12 +23,21 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR', 'CASEWORKER')")
 class CasePagesController {
-  private final CaseService cases;
+  private final CaseQueries cases;
+  private final Signalements signalements;
+  private final PathwayStarts starts;
   private final CaseScopes scopes;
   private final CaseReads reads;
 
-  CasePagesController(CaseService cases, CaseScopes scopes, CaseReads reads) {
+  CasePagesController(
+      CaseQueries cases,
+      Signalements signalements,
+      PathwayStarts starts,
+      CaseScopes scopes,
+      CaseReads reads) {
+    this.starts = starts;
     this.cases = cases;
+    this.signalements = signalements;
     this.scopes = scopes;
     this.reads = reads;
   }
@@ -76,6 +85,22 @@ class CasePagesController {
     return "case";
   }
 
+  /** A supervisor retries the start of a pathway that could not start ("démarrage en échec"). */
+  @PostMapping("/cases/{caseNumber}/start")
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+  String retryStart(@PathVariable String caseNumber) {
+    if (!CaseNumbers.isValid(caseNumber)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    try {
+      cases.getCase(CaseScope.ALL, caseNumber);
+    } catch (NotFoundException e) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    boolean started = starts.startNow(caseNumber);
+    return "redirect:/cases/" + caseNumber + (started ? "?started" : "");
+  }
+
   @GetMapping("/cases/new")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
   String newCase(Model model) {
@@ -85,7 +110,11 @@ class CasePagesController {
 
   @PostMapping("/cases/new")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
-  String create(@RequestParam java.util.Map<String, String> form, Model model) {
+  String create(
+      Authentication authentication,
+      @RequestParam java.util.Map<String, String> form,
+      HttpServletRequest http,
+      Model model) {
     try {
       NewCaseRequest request =
           new NewCaseRequest(
@@ -109,8 +138,24 @@ class CasePagesController {
               form.get("uai"),
               form.get("perimeterCode"),
               "on".equals(form.get("justiceFollowUp")));
-      CaseView created = cases.startCase(request.toNewCase());
-      return "redirect:/cases/" + created.caseNumber() + "?created";
+      Signalements.Outcome outcome =
+          signalements.signal(
+              scopes.of(authentication), authentication.getName(), request.toNewCase());
+      return switch (outcome.kind()) {
+        case OPENED -> "redirect:/cases/" + outcome.caseNumber() + "?created";
+        case EXISTING -> "redirect:/cases/" + outcome.caseNumber() + "?existing";
+        case FOLLOWED_ELSEWHERE -> {
+          reads.read(
+              authentication,
+              http,
+              PersonalDataRead.Surface.SIGNALEMENT_ELSEWHERE,
+              List.of(outcome.caseNumber()));
+          model.addAttribute("error", CaseController.followedElsewhere(outcome));
+          model.addAttribute("form", form);
+          model.addAttribute("levels", SchoolLevel.values());
+          yield "case-new";
+        }
+      };
     } catch (InvalidInputException e) {
       model.addAttribute("error", e.getMessage());
       model.addAttribute("errorField", e.field());

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A case with its person, status, milestones (the timeline) and open tasks. */
+/**
+ * A case with its person, status, milestones (the timeline) and open tasks; the establishment as
+ * the list named it ({@code establishmentRegistered} false: "non référencé"), and why its pathway
+ * could not start, if it could not ("démarrage en échec").
+ */
 public record CaseView(
     String caseNumber,
     PersonDetails person,
@@ -26,7 +30,10 @@ public record CaseView(
     String processInstanceId,
     List<PersonSources.Listing> sources,
     List<MilestoneView> milestones,
-    List<OpenTask> openTasks) {
+    List<OpenTask> openTasks,
+    String establishmentLabel,
+    boolean establishmentRegistered,
+    String startFailure) {
 
   /** One step of the timeline. */
   public record MilestoneView(

@@ -53,6 +53,7 @@ public record NewCaseRequest(
         lastTraining,
         lastLevel,
         uai,
+        null,
         perimeterCode == null || perimeterCode.isBlank() ? null : perimeterCode.strip(),
         Boolean.TRUE.equals(justiceFollowUp),
         null,

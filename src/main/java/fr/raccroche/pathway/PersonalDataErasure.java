@@ -40,6 +40,7 @@ public class PersonalDataErasure {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final CaseAccessService access;
+  private final fr.raccroche.pathway.internal.CaseSignalementRepository signalements;
   private final Clock clock;
 
   PersonalDataErasure(
@@ -49,7 +50,9 @@ public class PersonalDataErasure {
       RuntimeService runtime,
       HistoryService history,
       CaseAccessService access,
+      fr.raccroche.pathway.internal.CaseSignalementRepository signalements,
       Optional<Clock> clock) {
+    this.signalements = signalements;
     this.persons = persons;
     this.cases = cases;
     this.events = events;
@@ -142,8 +145,36 @@ public class PersonalDataErasure {
       history.deleteHistoricProcessInstancesIfExists(instances);
       instances.forEach(access::forgetInstance);
     }
+    eraseOtherProcesses(caseNumbers, instances);
+    signalements.deleteByCaseNumbers(caseNumbers);
     PersonErased erased = new PersonErased(personId, caseNumbers, instances);
     events.publishEvent(erased);
     return erased;
+  }
+
+  /**
+   * The other processes about these cases (a signalement from another perimeter, a pathway start's
+   * recovery), found by their business key, the case number: removed from runtime and history.
+   */
+  private void eraseOtherProcesses(List<String> caseNumbers, List<String> pathways) {
+    List<String> others = new ArrayList<>();
+    for (String caseNumber : caseNumbers) {
+      history
+          .createHistoricProcessInstanceQuery()
+          .processInstanceBusinessKey(caseNumber)
+          .list()
+          .forEach(
+              h -> {
+                if (!pathways.contains(h.getId())) {
+                  others.add(h.getId());
+                }
+              });
+    }
+    if (!others.isEmpty()) {
+      runtime.deleteProcessInstancesIfExists(
+          others, "Effacement des données personnelles", true, true, false);
+      history.deleteHistoricProcessInstancesIfExists(others);
+      others.forEach(access::forgetInstance);
+    }
   }
 }

@@ -18,7 +18,9 @@ public record PersonalDataRead(
     CASE_LIST_PAGE("Liste des dossiers"),
     TASK_FORM("Formulaire de tâche (Tasklist, engine-rest)"),
     PROCESS_VARIABLES("Variables du processus (Cockpit, engine-rest)"),
-    IMPORT_REJECTIONS("Export des lignes rejetées d'un import");
+    IMPORT_REJECTIONS("Export des lignes rejetées d'un import"),
+    SIGNALEMENT_ELSEWHERE(
+        "Signalement d'un jeune suivi par un autre périmètre (aucune donnée montrée)");
 
     private final String label;
 

@@ -1,7 +1,7 @@
 package fr.raccroche.privacy;
 
 import fr.raccroche.detection.DetectionErasure;
-import fr.raccroche.pathway.CaseService;
+import fr.raccroche.pathway.CaseEvents;
 import fr.raccroche.pathway.PersonErased;
 import fr.raccroche.pathway.PersonalDataErasure;
 import fr.raccroche.privacy.internal.ErasureEntity;
@@ -36,7 +36,7 @@ public class RetentionService {
   private static final Logger log = LoggerFactory.getLogger(RetentionService.class);
 
   private final PersonalDataErasure erasure;
-  private final CaseService cases;
+  private final CaseEvents cases;
   private final DetectionErasure detection;
   private final ErasureRepository erasures;
   private final PrivacyProperties properties;
@@ -45,7 +45,7 @@ public class RetentionService {
 
   RetentionService(
       PersonalDataErasure erasure,
-      CaseService cases,
+      CaseEvents cases,
       DetectionErasure detection,
       ErasureRepository erasures,
       PrivacyProperties properties,

@@ -234,6 +234,38 @@ public class TerritoryService {
         .orElseThrow(() -> new NotFoundException("Établissement inconnu : " + normalised + "."));
   }
 
+  /**
+   * The registered establishment of a UAI, or empty (unknown or malformed code): a lookup that
+   * never throws, for code that runs inside a caller's transaction (an exception through this proxy
+   * would mark the caller's transaction rollback-only).
+   */
+  public Optional<Establishment> findEstablishment(String uai) {
+    String normalised = TerritoryCodes.normaliseUai(uai);
+    if (!TerritoryCodes.isUai(normalised)) {
+      return Optional.empty();
+    }
+    return establishments.findById(normalised).map(TerritoryService::toEstablishment);
+  }
+
+  /** The registered establishments among these UAIs, by UAI (unknown codes are simply absent). */
+  public java.util.Map<String, Establishment> findEstablishments(
+      java.util.Collection<String> uais) {
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    for (String uai : uais) {
+      String normalised = TerritoryCodes.normaliseUai(uai);
+      if (TerritoryCodes.isUai(normalised)) {
+        codes.add(normalised);
+      }
+    }
+    java.util.Map<String, Establishment> found = new java.util.HashMap<>();
+    if (!codes.isEmpty()) {
+      establishments
+          .findAllById(codes)
+          .forEach(e -> found.put(e.getUai(), TerritoryService.toEstablishment(e)));
+    }
+    return found;
+  }
+
   @Transactional
   public Establishment defineEstablishment(Establishment definition) {
     String uai = TerritoryCodes.normaliseUai(definition.uai());

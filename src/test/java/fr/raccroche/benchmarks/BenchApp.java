@@ -2,11 +2,12 @@ package fr.raccroche.benchmarks;
 
 import fr.raccroche.RaccrocheApplication;
 import fr.raccroche.pathway.CaseOrigin;
-import fr.raccroche.pathway.CaseService;
+import fr.raccroche.pathway.CaseScope;
 import fr.raccroche.pathway.LeaverSource;
 import fr.raccroche.pathway.NewCase;
 import fr.raccroche.pathway.PersonDetails;
 import fr.raccroche.pathway.SchoolLevel;
+import fr.raccroche.pathway.Signalements;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,13 +56,13 @@ public final class BenchApp {
   }
 
   /**
-   * Starts {@code count} real pathways through {@link CaseService#startCase} (one transaction each,
-   * as the cases API does) on {@code threads} threads, spread over the demo perimeters; each waits
-   * at Task_ContactYoungPerson with its Timer_ContactReminder. Answers starts/s.
+   * Starts {@code count} real pathways through {@link Signalements#signal} (a registration and a
+   * start, as the cases API does) on {@code threads} threads, spread over the demo perimeters; each
+   * waits at Task_ContactYoungPerson with its Timer_ContactReminder. Answers starts/s.
    */
   static double startCases(ConfigurableApplicationContext app, int count, int threads)
       throws Exception {
-    CaseService cases = app.getBean(CaseService.class);
+    Signalements cases = app.getBean(Signalements.class);
     AtomicInteger next = new AtomicInteger();
     long t0 = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -72,7 +73,7 @@ public final class BenchApp {
               () -> {
                 int i;
                 while ((i = next.getAndIncrement()) < count) {
-                  cases.startCase(newCase(i));
+                  cases.signal(CaseScope.ALL, "bench", newCase(i));
                 }
                 return null;
               }));
@@ -119,6 +120,7 @@ public final class BenchApp {
         "CAP Cuisine",
         SchoolLevel.CAP_BEP,
         place[4],
+        null,
         place[0],
         false,
         null,

@@ -630,8 +630,10 @@ class PrivacyIntegrationTest {
         .doesNotContain(name, "Retirer et effacer");
   }
 
-  @Autowired fr.raccroche.pathway.PersonDirectory directory;
-  @Autowired fr.raccroche.pathway.CaseService caseService;
+  @Autowired fr.raccroche.pathway.CaseIntake intake;
+  @Autowired fr.raccroche.pathway.PathwayStarts starts;
+  @Autowired fr.raccroche.territory.TerritoryService territory;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   @Test
   void aCaseWhosePathwayHasNotStartedYetIsWithdrawnToo() throws Exception {
@@ -652,25 +654,34 @@ class PrivacyIntegrationTest {
             null,
             null,
             null);
-    long personId = directory.register(person).id();
+    fr.raccroche.pathway.NewCase request =
+        new fr.raccroche.pathway.NewCase(
+            person,
+            fr.raccroche.pathway.CaseOrigin.IMPORT,
+            fr.raccroche.pathway.LeaverSource.EN,
+            LocalDate.now(),
+            LocalDate.now().minusMonths(1),
+            null,
+            null,
+            fr.raccroche.pathway.SchoolLevel.LYCEE,
+            null,
+            null,
+            null,
+            false,
+            null,
+            false);
     String n =
-        caseService.registerCase(
-            personId,
-            new fr.raccroche.pathway.NewCase(
-                person,
-                fr.raccroche.pathway.CaseOrigin.IMPORT,
-                fr.raccroche.pathway.LeaverSource.EN,
-                LocalDate.now(),
-                LocalDate.now().minusMonths(1),
-                null,
-                null,
-                fr.raccroche.pathway.SchoolLevel.LYCEE,
-                null,
-                "LYON",
-                false,
-                null,
-                false),
-            "LYON");
+        new org.springframework.transaction.support.TransactionTemplate(transactions)
+            .execute(
+                tx ->
+                    intake
+                        .admit(
+                            List.of(
+                                new fr.raccroche.pathway.Admission(
+                                    request, fr.raccroche.pathway.Admission.Kind.LEAVER, null)),
+                            territory.routingTable())
+                        .get(0)
+                        .caseNumber());
     HttpResponse<String> withdrawn =
         http.postJson(
             "/api/erasures",
@@ -682,7 +693,7 @@ class PrivacyIntegrationTest {
     assertThat(after.get("closureReason").asText()).isEqualTo("WITHDRAWN");
     assertThat(after.toString()).doesNotContain(name);
     // Its pathway never starts afterwards.
-    caseService.startPathways(caseService.pendingStarts(1000));
+    starts.startPending(k -> {}, fr.raccroche.shared.Attempts.OutageObserver.NONE);
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(n).count()).isZero();
   }
 

@@ -13,7 +13,7 @@ import org.springframework.test.context.ContextConfiguration;
  * The whole app on a random port with the demo département, on H2 or PostgreSQL (see {@link
  * TestDatabases}). All classes share one application context, with the metrics exported as in
  * production (a Spring Boot test turns their export off by default: no {@code
- * /actuator/prometheus}).
+ * /actuator/prometheus}). {@link FaultInjection} lets a test make chosen pathways fail.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,4 +21,5 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles(resolver = TestDatabaseProfiles.class)
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @AutoConfigureObservability(tracing = false)
+@org.springframework.context.annotation.Import(FaultInjection.class)
 public @interface RaccrocheIntegrationTest {}

@@ -82,6 +82,21 @@ public class ImportBatchEntity {
   @Column(name = "warnings")
   private String warnings;
 
+  /** Database outages the import waited through, and their total length in seconds. */
+  @Column(name = "interruptions")
+  private int interruptions;
+
+  @Column(name = "interrupted_seconds")
+  private long interruptedSeconds;
+
+  public int getInterruptions() {
+    return interruptions;
+  }
+
+  public long getInterruptedSeconds() {
+    return interruptedSeconds;
+  }
+
   @Column(name = "error_message")
   private String errorMessage;
 

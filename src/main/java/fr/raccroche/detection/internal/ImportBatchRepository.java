@@ -37,4 +37,39 @@ public interface ImportBatchRepository extends JpaRepository<ImportBatchEntity, 
       @Param("excluded") long excluded,
       @Param("pathways") long pathways,
       @Param("bytes") long bytes);
+
+  /** Whether this part of a chunk was committed already (see {@code import_chunk}). */
+  @Query(
+      value =
+          "select count(*) from import_chunk where import_id = :id and first_line = :line and part = :part",
+      nativeQuery = true)
+  long chunkDone(@Param("id") long id, @Param("line") long firstLine, @Param("part") String part);
+
+  /** Records, in the chunk's transaction, that this part of the chunk is committed. */
+  @Modifying
+  @Query(
+      value = "insert into import_chunk (import_id, first_line, part) values (:id, :line, :part)",
+      nativeQuery = true)
+  int chunkWritten(@Param("id") long id, @Param("line") long firstLine, @Param("part") String part);
+
+  /** Adds a database outage that the import waited through. */
+  @Modifying
+  @Query(
+      "update ImportBatchEntity b set b.interruptions = b.interruptions + 1,"
+          + " b.interruptedSeconds = b.interruptedSeconds + :seconds where b.id = :id")
+  int addInterruption(@Param("id") long id, @Param("seconds") long seconds);
+
+  /** Records that a case of this import could not start in its pathway phase. */
+  @Modifying
+  @Query(
+      value = "insert into import_start_failure (import_id, case_number) values (:id, :caseNumber)",
+      nativeQuery = true)
+  int startFailed(@Param("id") long id, @Param("caseNumber") String caseNumber);
+
+  /** The cases of this import that could not start in its pathway phase. */
+  @Query(
+      value =
+          "select case_number from import_start_failure where import_id = :id order by case_number",
+      nativeQuery = true)
+  List<String> startFailures(@Param("id") long id);
 }

@@ -1,6 +1,8 @@
 package fr.raccroche.detection.internal;
 
 import fr.raccroche.detection.ImportStatus;
+import fr.raccroche.pathway.PathwayStarts;
+import fr.raccroche.shared.Attempts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,24 +18,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * At startup, after a crash or a kill: an import still marked running is recorded as interrupted
  * (run the same file again to finish it: the rows already stored are recognised), and the pathways
- * its committed rows registered are started.
+ * its committed rows registered are started — with the same isolation as an import's: a case that
+ * cannot start is marked for the supervisors and stops neither the others nor the startup.
  */
 @Component
 @Order(5)
 class ImportRecovery implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(ImportRecovery.class);
   private final ImportBatchRepository imports;
-  private final ImportProcessor processor;
+  private final PathwayStarts starts;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
   ImportRecovery(
       ImportBatchRepository imports,
-      ImportProcessor processor,
+      PathwayStarts starts,
       PlatformTransactionManager transactions,
       Optional<Clock> clock) {
     this.imports = imports;
-    this.processor = processor;
+    this.starts = starts;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
@@ -54,9 +57,12 @@ class ImportRecovery implements ApplicationRunner {
                               + " fichier pour le terminer (les lignes déjà enregistrées ne seront pas dupliquées).");
                       log.warn("Import {} was interrupted; marked failed", b.getId());
                     }));
-    long started = processor.startPendingPathways(n -> {});
-    if (started > 0) {
-      log.info("Started {} pending pathways left by an interrupted import", started);
+    PathwayStarts.StartReport started = starts.startPending(n -> {}, Attempts.OutageObserver.NONE);
+    if (started.started() > 0 || !started.failed().isEmpty()) {
+      log.info(
+          "Started {} pending pathways left by an interrupted import; {} could not start",
+          started.started(),
+          started.failed().size());
     }
   }
 }

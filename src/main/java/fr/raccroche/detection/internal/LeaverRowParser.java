@@ -41,8 +41,9 @@ import java.util.regex.Pattern;
  */
 public final class LeaverRowParser {
   static final int NAME_MAX = 100;
-  static final int MIN_AGE = 16;
-  static final int MAX_AGE = 30;
+  // The bounds live in one place (pathway's Eligibility, docs/intake.md).
+  static final int MIN_AGE = fr.raccroche.pathway.Eligibility.MIN_AGE;
+  static final int MAX_AGE = fr.raccroche.pathway.Eligibility.PLAUSIBLE_AGE - 1;
 
   static final String NO_PLACE =
       "Aucun lieu pour affecter le dossier : code commune, code postal ou UAI.";

@@ -14,4 +14,5 @@ public record PendingCase(
     String leavingReason,
     String training,
     String level,
-    String uai) {}
+    String uai,
+    String establishmentName) {}

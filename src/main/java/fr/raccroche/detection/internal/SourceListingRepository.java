@@ -25,4 +25,10 @@ public interface SourceListingRepository extends JpaRepository<SourceListingEnti
       "update SourceListingEntity l set l.rowHash = concat('efface-', cast(l.id as string))"
           + " where l.personId = :personId")
   int eraseRowHashes(long personId);
+
+  /** Those of these cases that this import listed. */
+  @org.springframework.data.jpa.repository.Query(
+      "select distinct l.caseNumber from SourceListingEntity l where l.importId = :importId"
+          + " and l.caseNumber in :caseNumbers")
+  List<String> casesOfImport(long importId, Collection<String> caseNumbers);
 }

@@ -37,6 +37,7 @@ final class ReviewVariables {
     v.put("pendingTraining", p.training());
     v.put("pendingLevel", p.level());
     v.put("pendingUai", p.uai());
+    v.put("pendingEstablishment", p.establishmentName());
     return v;
   }
 
@@ -54,7 +55,8 @@ final class ReviewVariables {
         (String) variables.get("pendingLeavingReason"),
         (String) variables.get("pendingTraining"),
         (String) variables.get("pendingLevel"),
-        (String) variables.get("pendingUai"));
+        (String) variables.get("pendingUai"),
+        (String) variables.get("pendingEstablishment"));
   }
 
   static long id(VariableScope scope, String name) {

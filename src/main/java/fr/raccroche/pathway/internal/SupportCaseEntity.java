@@ -106,6 +106,42 @@ public class SupportCaseEntity implements org.springframework.data.domain.Persis
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  /** The establishment as the source list named it (kept even when nobody registered it). */
+  @Column(name = "establishment_label")
+  private String establishmentLabel;
+
+  /**
+   * Why the pathway could not start ("démarrage en échec"), in French, for a supervisor; no
+   * personal data. Null once started, or never failed.
+   */
+  @Column(name = "start_failure")
+  private String startFailure;
+
+  @Column(name = "start_failed_at")
+  private Instant startFailedAt;
+
+  public String getEstablishmentLabel() {
+    return establishmentLabel;
+  }
+
+  public void setEstablishmentLabel(String establishmentLabel) {
+    this.establishmentLabel = establishmentLabel;
+  }
+
+  public String getStartFailure() {
+    return startFailure;
+  }
+
+  public Instant getStartFailedAt() {
+    return startFailedAt;
+  }
+
+  /** Records why the pathway could not start (null, null once it started). */
+  public void setStartFailure(String reason, Instant at) {
+    this.startFailure = reason;
+    this.startFailedAt = at;
+  }
+
   public String getCaseNumber() {
     return caseNumber;
   }

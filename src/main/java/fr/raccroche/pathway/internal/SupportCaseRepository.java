@@ -20,8 +20,29 @@ public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, 
    */
   @Query(
       "select c.caseNumber from SupportCaseEntity c where c.processInstanceId is null"
+          + " and c.startFailedAt is null"
           + " and c.status <> fr.raccroche.pathway.CaseStatus.CLOSED order by c.createdAt, c.caseNumber")
   List<String> findPendingStarts(Pageable pageable);
+
+  /** The cases whose pathway could not start and still waits, most recent failure first. */
+  @Query(
+      "select c from SupportCaseEntity c where c.processInstanceId is null"
+          + " and c.startFailedAt is not null"
+          + " and c.status <> fr.raccroche.pathway.CaseStatus.CLOSED"
+          + " order by c.startFailedAt desc, c.caseNumber")
+  Page<SupportCaseEntity> findStartFailures(Pageable pageable);
+
+  /** Those of these cases whose pathway could not start and still waits. */
+  @Query(
+      "select c from SupportCaseEntity c where c.caseNumber in :numbers"
+          + " and c.processInstanceId is null and c.startFailedAt is not null"
+          + " and c.status <> fr.raccroche.pathway.CaseStatus.CLOSED order by c.caseNumber")
+  List<SupportCaseEntity> findStartFailuresIn(@Param("numbers") Collection<String> numbers);
+
+  /** One case locked for this transaction (null when unknown). */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select c from SupportCaseEntity c where c.caseNumber = :number")
+  SupportCaseEntity lockCase(@Param("number") String number);
 
   /**
    * Those of these cases still waiting for their pathway, locked for this transaction: two threads

@@ -62,6 +62,21 @@ public class PathwayDelays {
   /** The one-year check task is due within this delay. */
   private String oneYearCheckDue = "P15D";
 
+  /**
+   * How often, and how far apart, the job of {@code PathwayStartRecoveryProcess} tries again to
+   * start a pathway whose start failed, before it becomes an incident (ISO-8601 repeating interval,
+   * {@code R<n>/<duration>}).
+   */
+  private String startRetryCycle = "R3/PT10M";
+
+  public String getStartRetryCycle() {
+    return startRetryCycle;
+  }
+
+  public void setStartRetryCycle(String startRetryCycle) {
+    this.startRetryCycle = startRetryCycle;
+  }
+
   public PathwayDelays(Optional<Clock> clock) throws DatatypeConfigurationException {
     this.clock = clock.orElse(Clock.systemDefaultZone());
     this.durations = DatatypeFactory.newInstance();
@@ -106,6 +121,11 @@ public class PathwayDelays {
             "raccroche.pathway: '" + value + "' is not an ISO-8601 duration", e);
       }
     }
+    if (startRetryCycle == null || !startRetryCycle.matches("R\\d+/P.+")) {
+      throw new IllegalStateException(
+          "raccroche.pathway.start-retry-cycle: '" + startRetryCycle + "' is not R<n>/<duration>");
+    }
+    durations.newDuration(startRetryCycle.substring(startRetryCycle.indexOf('/') + 1));
     if (maxContactAttempts < 1) {
       throw new IllegalStateException("raccroche.pathway.max-contact-attempts must be >= 1");
     }

@@ -4,6 +4,12 @@ package fr.raccroche.pathway.process;
 public final class PathwayVariables {
   public static final String PROCESS_KEY = "YouthPathwayProcess";
 
+  /** The process that retries a pathway whose start failed (its business key: the case number). */
+  public static final String RECOVERY_PROCESS_KEY = "PathwayStartRecoveryProcess";
+
+  /** PathwayStartRecoveryProcess: why the start failed, in French (no personal data). */
+  public static final String START_FAILURE = "startFailure";
+
   public static final String CASE_NUMBER = "caseNumber";
   public static final String PERIMETER_CODE = "perimeterCode";
   public static final String DISPLAY_NAME = "displayName";
@@ -15,6 +21,13 @@ public final class PathwayVariables {
   public static final String YOUNG_PERSON = "youngPerson";
 
   public static final String AGE = "age";
+
+  /**
+   * The verdict of {@code Eligibility} on the age at detection (the qualification decision reads
+   * it).
+   */
+  public static final String AGE_ELIGIBILITY = "ageEligibility";
+
   public static final String BIRTH_DATE = "birthDate";
   public static final String PHONE = "phone";
   public static final String EMAIL = "email";

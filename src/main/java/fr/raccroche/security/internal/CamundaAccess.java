@@ -94,6 +94,13 @@ public class CamundaAccess {
             "*",
             HistoricProcessInstancePermissions.READ);
         grant(groupId, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
+        // ... but they retry a pathway whose start failed, once its cause is fixed: the incident of
+        // the pathway module's PathwayStartRecoveryProcess, retried from Cockpit.
+        grant(
+            groupId,
+            Resources.PROCESS_DEFINITION,
+            "PathwayStartRecoveryProcess",
+            ProcessDefinitionPermissions.RETRY_JOB);
       }
       case Roles.COORDINATOR, Roles.CASEWORKER -> {
         // Work in Tasklist; which cases they see is granted per instance.

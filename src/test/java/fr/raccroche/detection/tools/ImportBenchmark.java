@@ -49,6 +49,7 @@ public final class ImportBenchmark {
     long seed = 42;
     boolean rowsOnly = false;
     boolean rerun = false;
+    String variant = "standard";
     for (String arg : args) {
       rowsOnly |= arg.equals("--rows-only");
       rerun |= arg.equals("--rerun");
@@ -56,12 +57,20 @@ public final class ImportBenchmark {
     for (int i = 0; i < args.length - 1; i++) {
       if (args[i].equals("--rows")) rows = Integer.parseInt(args[i + 1]);
       if (args[i].equals("--seed")) seed = Long.parseLong(args[i + 1]);
+      if (args[i].equals("--variant")) variant = args[i + 1];
     }
     System.setProperty("raccroche.test.database", "postgres");
     Path file = Files.createTempFile("raccroche-bench-", ".csv");
     LeaverFileGenerator.main(
         new String[] {
-          "--rows", String.valueOf(rows), "--seed", String.valueOf(seed), "--out", file.toString()
+          "--rows",
+          String.valueOf(rows),
+          "--seed",
+          String.valueOf(seed),
+          "--out",
+          file.toString(),
+          "--variant",
+          variant
         });
     System.out.printf(
         Locale.ROOT,

@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * java -cp target/test-classes fr.raccroche.detection.tools.LeaverFileGenerator \
  *   --rows 250000 --seed 42 --out /tmp/en.csv [--source EN|AGRICULTURE|CFA|MISSION_LOCALE] \
  *   [--bad-share 0.02] [--overlap-share 0.1] [--encoding UTF-8|windows-1252] [--delimiter ;|,] \
- *   [--today 2025-06-30] [--bom] [--crlf]
+ *   [--today 2025-06-30] [--bom] [--crlf] [--variant standard|shared-names]
  * </pre>
  */
 public final class LeaverFileGenerator {
@@ -59,6 +59,20 @@ public final class LeaverFileGenerator {
     AGRICULTURE,
     CFA,
     MISSION_LOCALE
+  }
+
+  /**
+   * The population a file describes. {@code STANDARD}: names drawn from long lists, INE on most
+   * rows, every establishment registered in the demo département. {@code SHARED_NAMES}, a file
+   * unlike the usual one (issue #17): names from a small pool (35 last names, 15 female and 15 male
+   * first names), so that many people share names and birth dates; 20 % of rows without INE
+   * whatever the source; every row naming an establishment the département has not registered
+   * (valid UAI codes of no known establishment); places outside every perimeter as in {@code
+   * STANDARD}.
+   */
+  public enum Variant {
+    STANDARD,
+    SHARED_NAMES
   }
 
   /**
@@ -78,7 +92,33 @@ public final class LeaverFileGenerator {
       char delimiter,
       LocalDate today,
       boolean bom,
-      boolean crlf) {
+      boolean crlf,
+      Variant variant) {
+
+    public Options(
+        int rows,
+        long seed,
+        Source source,
+        double badShare,
+        double overlapShare,
+        Charset encoding,
+        char delimiter,
+        LocalDate today,
+        boolean bom,
+        boolean crlf) {
+      this(
+          rows,
+          seed,
+          source,
+          badShare,
+          overlapShare,
+          encoding,
+          delimiter,
+          today,
+          bom,
+          crlf,
+          Variant.STANDARD);
+    }
 
     public Options {
       if (rows < 0) {
@@ -93,6 +133,7 @@ public final class LeaverFileGenerator {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(encoding, "encoding");
       Objects.requireNonNull(today, "today");
+      Objects.requireNonNull(variant, "variant");
     }
 
     /** EN, 2 % bad rows, 10 % overlap, UTF-8 without BOM, ';', LF, today. */
@@ -112,41 +153,48 @@ public final class LeaverFileGenerator {
 
     public Options withSource(Source s) {
       return new Options(
-          rows, seed, s, badShare, overlapShare, encoding, delimiter, today, bom, crlf);
+          rows, seed, s, badShare, overlapShare, encoding, delimiter, today, bom, crlf, variant);
     }
 
     public Options withBadShare(double share) {
       return new Options(
-          rows, seed, source, share, overlapShare, encoding, delimiter, today, bom, crlf);
+          rows, seed, source, share, overlapShare, encoding, delimiter, today, bom, crlf, variant);
     }
 
     public Options withOverlapShare(double share) {
       return new Options(
-          rows, seed, source, badShare, share, encoding, delimiter, today, bom, crlf);
+          rows, seed, source, badShare, share, encoding, delimiter, today, bom, crlf, variant);
     }
 
     public Options withEncoding(Charset e) {
       return new Options(
-          rows, seed, source, badShare, overlapShare, e, delimiter, today, bom, crlf);
+          rows, seed, source, badShare, overlapShare, e, delimiter, today, bom, crlf, variant);
     }
 
     public Options withDelimiter(char d) {
-      return new Options(rows, seed, source, badShare, overlapShare, encoding, d, today, bom, crlf);
+      return new Options(
+          rows, seed, source, badShare, overlapShare, encoding, d, today, bom, crlf, variant);
     }
 
     public Options withToday(LocalDate d) {
       return new Options(
-          rows, seed, source, badShare, overlapShare, encoding, delimiter, d, bom, crlf);
+          rows, seed, source, badShare, overlapShare, encoding, delimiter, d, bom, crlf, variant);
     }
 
     public Options withBom(boolean b) {
       return new Options(
-          rows, seed, source, badShare, overlapShare, encoding, delimiter, today, b, crlf);
+          rows, seed, source, badShare, overlapShare, encoding, delimiter, today, b, crlf, variant);
+    }
+
+    /** The same options with the other population (see {@link Variant}). */
+    public Options withVariant(Variant v) {
+      return new Options(
+          rows, seed, source, badShare, overlapShare, encoding, delimiter, today, bom, crlf, v);
     }
 
     public Options withCrlf(boolean c) {
       return new Options(
-          rows, seed, source, badShare, overlapShare, encoding, delimiter, today, bom, c);
+          rows, seed, source, badShare, overlapShare, encoding, delimiter, today, bom, c, variant);
     }
   }
 
@@ -362,6 +410,15 @@ public final class LeaverFileGenerator {
           "responsable_legal",
           "telephone_responsable");
 
+  /** {@link Variant#SHARED_NAMES}: first names drawn among the first 15 of each list. */
+  private static final int SHARED_FIRST_NAMES = 15;
+
+  /** {@link Variant#SHARED_NAMES}: last names drawn among the first 35 of the list. */
+  private static final int SHARED_LAST_NAMES = 35;
+
+  /** {@link Variant#SHARED_NAMES}: that many establishments nobody registered. */
+  private static final int UNREGISTERED_SCHOOLS = 40;
+
   private static final double SHARE_UNDERAGE = 0.01;
   private static final double SHARE_DIPLOMA = 0.015;
   private static final double SHARE_FORMULA = 0.005;
@@ -467,10 +524,15 @@ public final class LeaverFileGenerator {
     }
 
     // The person: the same for every source when shared.
+    boolean crowd = o.variant() == Variant.SHARED_NAMES;
     boolean female = person.nextBoolean();
-    String first = pick(person, female ? FEMALE : MALE);
-    String last = pick(person, LAST).replace('_', ' ');
-    if (person.nextDouble() < 0.08) {
+    String first =
+        crowd
+            ? (female ? FEMALE : MALE)[person.nextInt(SHARED_FIRST_NAMES)]
+            : pick(person, female ? FEMALE : MALE);
+    String last =
+        (crowd ? LAST[person.nextInt(SHARED_LAST_NAMES)] : pick(person, LAST)).replace('_', ' ');
+    if (!crowd && person.nextDouble() < 0.08) {
       last = last + "-" + pick(person, LAST).replace('_', ' ');
     }
     boolean underage = person.nextDouble() < SHARE_UNDERAGE;
@@ -498,12 +560,14 @@ public final class LeaverFileGenerator {
 
     // What this source knows and how it writes it.
     double ineShare =
-        switch (source) {
-          case EN -> 0.97;
-          case AGRICULTURE -> 0.9;
-          case CFA -> 0.8;
-          case MISSION_LOCALE -> 0.2;
-        };
+        crowd
+            ? 0.8
+            : switch (source) {
+              case EN -> 0.97;
+              case AGRICULTURE -> 0.9;
+              case CFA -> 0.8;
+              case MISSION_LOCALE -> 0.2;
+            };
     v[0] = r.nextDouble() < ineShare ? ine : "";
     v[1] = source == Source.MISSION_LOCALE ? last.toUpperCase(Locale.ROOT) : last;
     v[2] = source == Source.CFA && r.nextDouble() < 0.3 ? ascii(first) : first;
@@ -528,7 +592,7 @@ public final class LeaverFileGenerator {
           case MISSION_LOCALE -> null;
         };
     if (schools != null) {
-      String[] school = pick(r, schools);
+      String[] school = crowd ? unregisteredSchool(r) : pick(r, schools);
       v[11] = school[0];
       v[12] = school[1];
       v[13] =
@@ -767,6 +831,23 @@ public final class LeaverFileGenerator {
         .toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * A school of the département that the demo never registered: UAI {@code 06990nnX} (the demo's
+   * establishments are {@code 069000nnX}), private or not entered yet, as real lists have.
+   */
+  private static String[] unregisteredSchool(SplittableRandom r) {
+    int n = r.nextInt(UNREGISTERED_SCHOOLS);
+    String uai = String.format(Locale.ROOT, "06990%02d%c", n, (char) ('A' + n % 23));
+    String name =
+        switch (n % 4) {
+          case 0 -> "Collège privé Saint-Exupéry n° " + n;
+          case 1 -> "Lycée privé Notre-Dame n° " + n;
+          case 2 -> "Collège du Plateau n° " + n;
+          default -> "Institut professionnel de la Vallée n° " + n;
+        };
+    return new String[] {uai, name};
+  }
+
   private static <T> T pick(SplittableRandom r, T[] values) {
     return values[r.nextInt(values.length)];
   }
@@ -824,6 +905,10 @@ public final class LeaverFileGenerator {
             }
             case "--delimiter" -> base = base.withDelimiter(value.charAt(0));
             case "--today" -> base = base.withToday(LocalDate.parse(value));
+            case "--variant" ->
+                base =
+                    base.withVariant(
+                        Variant.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_')));
             default -> {
               usage("Option inconnue : " + arg);
               System.exit(2);
@@ -847,7 +932,8 @@ public final class LeaverFileGenerator {
             base.delimiter(),
             base.today(),
             base.bom(),
-            base.crlf());
+            base.crlf(),
+            base.variant());
     long start = System.nanoTime();
     Summary s = generate(out, o);
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -876,6 +962,6 @@ public final class LeaverFileGenerator {
         "Usage : LeaverFileGenerator --rows N --seed S --out fichier.csv"
             + " [--source EN|AGRICULTURE|CFA|MISSION_LOCALE] [--bad-share 0.02]"
             + " [--overlap-share 0.1] [--encoding UTF-8|windows-1252] [--delimiter ;|,]"
-            + " [--today aaaa-mm-jj] [--bom] [--crlf]");
+            + " [--today aaaa-mm-jj] [--bom] [--crlf] [--variant standard|shared-names]");
   }
 }

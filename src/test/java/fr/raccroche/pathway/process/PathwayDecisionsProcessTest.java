@@ -39,7 +39,9 @@ class PathwayDecisionsProcessTest {
   static String qualify(boolean enrolledElsewhere, int age, String followedBy) {
     Map<String, Object> v = new HashMap<>();
     v.put("enrolledElsewhere", enrolledElsewhere);
-    v.put("age", age);
+    // The decision reads the verdict of Eligibility (the one place with the bounds), as the
+    // pathway's start variables give it.
+    v.put("ageEligibility", YouthPathwayProcessTest.verdict(age).name());
     v.put("followedByPartnerCode", followedBy);
     return dmn.evaluateDecision(qualification, v).getSingleResult().getSingleEntry();
   }
@@ -55,7 +57,8 @@ class PathwayDecisionsProcessTest {
         "false, 26, ML-LYON, NOT_ELIGIBLE",
         "false, 19, ML-LYON, ALREADY_FOLLOWED",
         "false, 16, null, TO_CONTACT",
-        "false, 25, null, TO_CONTACT"
+        "false, 25, null, TO_CONTACT",
+        "false, 31, null, NOT_ELIGIBLE"
       })
   void qualifiesTheDetection(boolean enrolled, int age, String followedBy, String expected) {
     assertThat(qualify(enrolled, age, followedBy)).isEqualTo(expected);

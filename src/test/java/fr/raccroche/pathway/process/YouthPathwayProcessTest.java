@@ -108,12 +108,21 @@ class YouthPathwayProcessTest {
 
   // ---- helpers
 
+  /**
+   * The verdict of the one place that knows the bounds, for someone {@code age} years old today.
+   */
+  static fr.raccroche.pathway.Eligibility.AgeVerdict verdict(int age) {
+    java.time.LocalDate today = java.time.LocalDate.now();
+    return fr.raccroche.pathway.Eligibility.of(today.minusYears(age).minusDays(10), today);
+  }
+
   static Map<String, Object> person(int age) {
     Map<String, Object> v = new HashMap<>();
     v.put("caseNumber", CASE);
     v.put("perimeterCode", "LYON");
     v.put("displayName", "Lina TESTEUSE");
     v.put("age", age);
+    v.put("ageEligibility", verdict(age).name());
     v.put("birthDate", "01/01/2008");
     v.put("phone", "");
     v.put("email", "");

@@ -3,13 +3,15 @@ package fr.raccroche.pathway.tools;
 import fr.raccroche.benchmarks.CpuMeter;
 import fr.raccroche.benchmarks.EngineFloor;
 import fr.raccroche.benchmarks.MachineFacts;
+import fr.raccroche.pathway.Admission;
+import fr.raccroche.pathway.CaseIntake;
 import fr.raccroche.pathway.CaseOrigin;
-import fr.raccroche.pathway.CaseService;
 import fr.raccroche.pathway.LeaverSource;
 import fr.raccroche.pathway.NewCase;
+import fr.raccroche.pathway.PathwayStarts;
 import fr.raccroche.pathway.PersonDetails;
-import fr.raccroche.pathway.PersonDirectory;
 import fr.raccroche.pathway.SchoolLevel;
+import fr.raccroche.territory.TerritoryService;
 import fr.raccroche.testsupport.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,9 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,16 +42,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>For each history level, on a fresh database: the machine's facts and B1, the floor ({@link
  * EngineFloor}), then for each batch size and thread count, {@code --starts} cases registered
- * without their pathway (as an import leaves them), then started through {@link
- * CaseService#startPathways} — qualification DMN, the contact subprocess, its user task and
- * reminder timer, the coordinators' authorizations — {@code batch} starts a transaction on {@code
- * threads} threads. Prints starts/s, rows written per start (table by table for the first
+ * without their pathway (as an import leaves them, through {@link CaseIntake#admit}), then started
+ * through {@link PathwayStarts#startPending} — qualification DMN, the contact subprocess, its user
+ * task and reminder timer, the coordinators' authorizations — {@code batch} starts a transaction on
+ * {@code threads} threads. Prints starts/s, rows written per start (table by table for the first
  * configuration) and the ratio to the floor.
  */
 public final class PathwayStartBenchmark {
   private static final String[] FIRST = {"Léa", "Chloé", "Inès", "Noé", "Mathéo", "Zoé", "Maël"};
   private static final String[] LAST = {"Lefèvre", "Müller", "Dupré", "Nguyen", "Benali", "Roux"};
-  private static final String[] PERIMETERS = {"LYON", "EST", "NORD"};
 
   private PathwayStartBenchmark() {}
 
@@ -93,8 +91,9 @@ public final class PathwayStartBenchmark {
             "--camunda.bpm.webapp.enabled=false",
             "--raccroche.demo.cases=false");
     try {
-      CaseService cases = app.getBean(CaseService.class);
-      PersonDirectory people = app.getBean(PersonDirectory.class);
+      CaseIntake intake = app.getBean(CaseIntake.class);
+      PathwayStarts pathwayStarts = app.getBean(PathwayStarts.class);
+      TerritoryService territory = app.getBean(TerritoryService.class);
       TransactionTemplate tx =
           new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
       Random random = new Random(42);
@@ -106,7 +105,7 @@ public final class PathwayStartBenchmark {
           floor);
       for (int batch : batches) {
         for (int t : threads) {
-          register(cases, people, tx, random, starts);
+          register(intake, territory, tx, random, starts);
           Map<String, Long> before = rowCounts(db);
           CpuMeter.Cpu cpu;
           long start;
@@ -116,7 +115,12 @@ public final class PathwayStartBenchmark {
             CpuMeter cpuMeter =
                 CpuMeter.start(meter, db.url().substring(db.url().lastIndexOf('/') + 1));
             start = System.nanoTime();
-            started = startAll(cases, tx, batch, t);
+            started =
+                (int)
+                    pathwayStarts
+                        .startPending(
+                            batch, t, n -> {}, fr.raccroche.shared.Attempts.OutageObserver.NONE)
+                        .started();
             seconds = (System.nanoTime() - start) / 1e9;
             cpu = cpuMeter.stop();
           }
@@ -180,82 +184,55 @@ public final class PathwayStartBenchmark {
   }
 
   /**
-   * Registers cases without their pathway, as an import's rows phase leaves them: 500 people a
-   * transaction, then their cases (people first: nothing tells Hibernate to insert them first).
+   * Registers cases without their pathway, as an import's rows phase leaves them: 500 a transaction
+   * through the intake, each in one of the demo perimeters.
    */
   private static void register(
-      CaseService cases, PersonDirectory people, TransactionTemplate tx, Random random, int n) {
+      CaseIntake intake, TerritoryService territory, TransactionTemplate tx, Random random, int n) {
+    var routing = territory.routingTable();
+    String[][] places = {{"69383", "69003"}, {"69266", "69100"}, {"69264", "69400"}};
     for (int done = 0; done < n; done += 500) {
       int size = Math.min(500, n - done);
-      List<PersonDetails> details = new ArrayList<>();
-      List<Long> ids = new ArrayList<>();
-      tx.executeWithoutResult(
-          s -> {
-            for (int i = 0; i < size; i++) {
-              LocalDate birth = LocalDate.of(2007, 1, 1).plusDays(random.nextInt(1500));
-              PersonDetails person =
-                  new PersonDetails(
-                      null,
-                      LAST[random.nextInt(LAST.length)] + "-" + random.nextInt(1_000_000),
-                      FIRST[random.nextInt(FIRST.length)],
-                      random.nextBoolean() ? "F" : "M",
-                      birth,
-                      random.nextInt(200) + " rue des Tilleuls",
-                      "69003",
-                      "69383",
-                      "Lyon 3e",
-                      "06" + String.format(Locale.ROOT, "%08d", random.nextInt(100_000_000)),
-                      null,
-                      null,
-                      null);
-              details.add(person);
-              ids.add(people.register(person).id());
-            }
-          });
-      tx.executeWithoutResult(
-          s -> {
-            for (int i = 0; i < size; i++) {
-              cases.registerCase(
-                  ids.get(i),
-                  new NewCase(
-                      details.get(i),
-                      CaseOrigin.IMPORT,
-                      LeaverSource.EN,
-                      LocalDate.now(),
-                      LocalDate.now().minusMonths(2),
-                      "Abandon",
-                      "CAP Cuisine",
-                      SchoolLevel.CAP_BEP,
-                      null,
-                      null,
-                      false,
-                      null,
-                      false),
-                  PERIMETERS[random.nextInt(PERIMETERS.length)]);
-            }
-          });
-    }
-  }
-
-  private static int startAll(CaseService cases, TransactionTemplate tx, int batch, int threads)
-      throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      int total = 0;
-      List<String> pending;
-      while (!(pending = cases.pendingStarts(2000)).isEmpty()) {
-        List<Future<Integer>> slices = new ArrayList<>();
-        for (int from = 0; from < pending.size(); from += batch) {
-          List<String> slice = pending.subList(from, Math.min(pending.size(), from + batch));
-          slices.add(pool.submit(() -> tx.execute(s -> cases.startPathways(slice))));
-        }
-        for (Future<Integer> f : slices) {
-          total += f.get();
-        }
+      List<Admission> batch = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        LocalDate birth = LocalDate.of(2007, 1, 1).plusDays(random.nextInt(1500));
+        String[] place = places[random.nextInt(places.length)];
+        PersonDetails person =
+            new PersonDetails(
+                null,
+                LAST[random.nextInt(LAST.length)] + "-" + random.nextInt(1_000_000),
+                FIRST[random.nextInt(FIRST.length)],
+                random.nextBoolean() ? "F" : "M",
+                birth,
+                random.nextInt(200) + " rue des Tilleuls",
+                place[1],
+                place[0],
+                "Commune",
+                "06" + String.format(Locale.ROOT, "%08d", random.nextInt(100_000_000)),
+                null,
+                null,
+                null);
+        batch.add(
+            new Admission(
+                new NewCase(
+                    person,
+                    CaseOrigin.IMPORT,
+                    LeaverSource.EN,
+                    LocalDate.now(),
+                    LocalDate.now().minusMonths(2),
+                    "Abandon",
+                    "CAP Cuisine",
+                    SchoolLevel.CAP_BEP,
+                    null,
+                    null,
+                    null,
+                    false,
+                    null,
+                    false),
+                Admission.Kind.LEAVER,
+                null));
       }
-      return total;
-    } finally {
-      pool.shutdownNow();
+      tx.executeWithoutResult(s -> intake.admit(batch, routing));
     }
   }
 

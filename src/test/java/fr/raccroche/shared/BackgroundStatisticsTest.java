@@ -1,4 +1,4 @@
-package fr.raccroche.detection.internal;
+package fr.raccroche.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

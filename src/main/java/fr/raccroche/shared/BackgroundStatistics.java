@@ -1,4 +1,4 @@
-package fr.raccroche.detection.internal;
+package fr.raccroche.shared;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,13 +9,13 @@ import java.util.concurrent.Future;
  * once {@code first} rows are done, then at every ×4, one refresh at a time. The load never waits
  * for it: an {@code ANALYZE} takes up to a second at 100,000 young people, and blocks no write.
  */
-final class BackgroundStatistics implements AutoCloseable {
+public final class BackgroundStatistics implements AutoCloseable {
   private final Runnable refresh;
   private final ExecutorService thread;
   private long next;
   private Future<?> running;
 
-  BackgroundStatistics(String threadName, Runnable refresh, long first) {
+  public BackgroundStatistics(String threadName, Runnable refresh, long first) {
     this.refresh = refresh;
     this.next = first;
     this.thread =
@@ -28,7 +28,7 @@ final class BackgroundStatistics implements AutoCloseable {
   }
 
   /** Rows done so far: starts a refresh when a threshold is passed and none is running. */
-  synchronized void progress(long done) {
+  public synchronized void progress(long done) {
     if (done >= next && (running == null || running.isDone())) {
       running = thread.submit(refresh);
       while (next <= done) {

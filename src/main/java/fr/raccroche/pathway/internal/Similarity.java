@@ -1,4 +1,4 @@
-package fr.raccroche.detection.internal;
+package fr.raccroche.pathway.internal;
 
 /** Edit distance between folded name keys, to find near matches worth a human look. */
 final class Similarity {

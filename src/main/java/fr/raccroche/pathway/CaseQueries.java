@@ -1,0 +1,195 @@
+package fr.raccroche.pathway;
+
+import fr.raccroche.pathway.internal.CaseMilestoneRepository;
+import fr.raccroche.pathway.internal.SupportCaseEntity;
+import fr.raccroche.pathway.internal.SupportCaseRepository;
+import fr.raccroche.pathway.internal.YoungPersonEntity;
+import fr.raccroche.pathway.internal.YoungPersonRepository;
+import fr.raccroche.shared.NotFoundException;
+import fr.raccroche.territory.TerritoryService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads cases within a person's scope: lists, one case with its timeline and open tasks, and
+ * references without personal data for other modules. An out-of-scope case answers "unknown", as
+ * one that does not exist.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseQueries {
+  // No code starts with "-": an IN list that matches nothing (an empty IN list is not portable).
+  private static final List<String> EMPTY_SCOPE = List.of("-");
+
+  private final YoungPersonRepository persons;
+  private final SupportCaseRepository cases;
+  private final CaseMilestoneRepository milestones;
+  private final TaskService tasks;
+  private final TerritoryService territory;
+  private final List<PersonSources> sources;
+  private final Clock clock;
+
+  CaseQueries(
+      YoungPersonRepository persons,
+      SupportCaseRepository cases,
+      CaseMilestoneRepository milestones,
+      TaskService tasks,
+      TerritoryService territory,
+      List<PersonSources> sources,
+      Optional<Clock> clock) {
+    this.persons = persons;
+    this.cases = cases;
+    this.milestones = milestones;
+    this.tasks = tasks;
+    this.territory = territory;
+    this.sources = sources;
+    this.clock = clock.orElse(Clock.systemDefaultZone());
+  }
+
+  public Page<CaseSummary> findCases(CaseScope scope, CaseFilter filter, Pageable page) {
+    if (scope.isEmpty()) {
+      return Page.empty(page);
+    }
+    String text =
+        filter.text() == null || filter.text().isBlank()
+            ? null
+            : filter.text().strip().toLowerCase(Locale.ROOT);
+    return cases
+        .search(
+            scope.all(),
+            scope.perimeterCodes().isEmpty() ? EMPTY_SCOPE : scope.perimeterCodes(),
+            scope.partnerCodes().isEmpty() ? EMPTY_SCOPE : scope.partnerCodes(),
+            filter.perimeterCode(),
+            filter.status(),
+            text,
+            page)
+        .map(
+            c -> {
+              YoungPersonEntity p = persons.findById(c.getPersonId()).orElseThrow();
+              return new CaseSummary(
+                  c.getCaseNumber(),
+                  p.getLastName(),
+                  p.getFirstName(),
+                  p.getBirthDate(),
+                  c.getPerimeterCode(),
+                  c.getStatus(),
+                  c.getStatus().label(),
+                  c.getClosureReason(),
+                  c.getDetectedOn(),
+                  c.getReferentPartnerCode());
+            });
+  }
+
+  /** The case, if it exists and is in scope; otherwise "unknown" (existence is not revealed). */
+  public CaseView getCase(CaseScope scope, String caseNumber) {
+    SupportCaseEntity c = cases.findById(caseNumber).orElse(null);
+    if (c == null || !scope.covers(c.getPerimeterCode(), c.getReferentPartnerCode())) {
+      throw new NotFoundException("Dossier inconnu : " + caseNumber + ".");
+    }
+    return view(c);
+  }
+
+  /** Status, perimeter and closure of cases, by case number (no personal data). */
+  public Map<String, CaseRef> refs(Collection<String> caseNumbers) {
+    Map<String, CaseRef> refs = new HashMap<>();
+    for (SupportCaseEntity c : cases.findAllById(caseNumbers)) {
+      refs.put(c.getCaseNumber(), CaseIntake.ref(c));
+    }
+    return refs;
+  }
+
+  /** The open case of each of these persons, by person id. */
+  public Map<Long, CaseRef> openCases(Collection<Long> personIds) {
+    Map<Long, CaseRef> open = new HashMap<>();
+    if (!personIds.isEmpty()) {
+      for (SupportCaseEntity c : cases.findOpenByPersonIds(personIds)) {
+        open.put(c.getPersonId(), CaseIntake.ref(c));
+      }
+    }
+    return open;
+  }
+
+  private CaseView view(SupportCaseEntity c) {
+    YoungPersonEntity p = persons.findById(c.getPersonId()).orElseThrow();
+    List<CaseView.MilestoneView> timeline =
+        milestones.findByCaseNumberOrderByOccurredOnAscIdAsc(c.getCaseNumber()).stream()
+            .map(
+                m ->
+                    new CaseView.MilestoneView(
+                        m.getMilestone(),
+                        m.getMilestone().label(),
+                        m.getOccurredOn(),
+                        m.getPerimeterCode(),
+                        m.getPartnerCode(),
+                        m.getSolutionType(),
+                        m.getInSolution(),
+                        m.getClosureReason()))
+            .toList();
+    List<CaseView.OpenTask> open = new ArrayList<>();
+    if (c.getProcessInstanceId() != null) {
+      tasks
+          .createTaskQuery()
+          .processInstanceId(c.getProcessInstanceId())
+          .initializeFormKeys()
+          .listPage(0, 100)
+          .forEach(
+              t ->
+                  open.add(
+                      new CaseView.OpenTask(
+                          t.getId(),
+                          t.getTaskDefinitionKey(),
+                          t.getName(),
+                          t.getAssignee(),
+                          t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
+                          t.getDueDate() == null ? null : t.getDueDate().toInstant(),
+                          tasks.getIdentityLinksForTask(t.getId()).stream()
+                              .filter(
+                                  l ->
+                                      IdentityLinkType.CANDIDATE.equals(l.getType())
+                                          && l.getGroupId() != null)
+                              .map(IdentityLink::getGroupId)
+                              .toList())));
+    }
+    var registered = territory.findEstablishment(c.getUai());
+    return new CaseView(
+        c.getCaseNumber(),
+        CaseIntake.details(p),
+        Period.between(p.getBirthDate(), LocalDate.now(clock)).getYears(),
+        c.getPerimeterCode(),
+        c.getStatus(),
+        c.getStatus().label(),
+        c.getClosureReason(),
+        c.getClosureReason() == null ? null : c.getClosureReason().label(),
+        c.getOrigin(),
+        c.getSource(),
+        c.getDetectedOn(),
+        c.getLeavingDate(),
+        c.getLeavingReason(),
+        c.getLastTraining(),
+        c.getLastLevel(),
+        c.getUai(),
+        c.getReferentPartnerCode(),
+        c.getProcessInstanceId(),
+        sources.stream().flatMap(s -> s.listingsOf(p.getId()).stream()).toList(),
+        timeline,
+        open,
+        registered.map(e -> e.name()).orElse(c.getEstablishmentLabel()),
+        c.getUai() == null || registered.isPresent(),
+        c.getProcessInstanceId() == null ? c.getStartFailure() : null);
+  }
+}
