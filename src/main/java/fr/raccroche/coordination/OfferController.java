@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,10 +53,30 @@ class OfferController {
     return offers.get(id);
   }
 
-  /** The catalogue in the data·inclusion {@code service} schema (a JSON array). */
+  /**
+   * The published offers as data·inclusion v1 {@code service}s (a JSON array): what {@code GET
+   * /api/data-inclusion/services} answers, optionally limited to the offers serving a perimeter.
+   */
   @GetMapping("/export")
   List<Map<String, Object>> exportDataInclusion(@RequestParam(required = false) String perimeter) {
-    return export.services(offers.find(new OfferFilter(perimeter, null, null, null, null)));
+    return export.services(
+        offers.published().stream().filter(o -> perimeter == null || o.serves(perimeter)).toList());
+  }
+
+  /** Publishes the offer: it becomes a data·inclusion service, readable without login. */
+  @PostMapping("/{id}/publication")
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR', 'CASEWORKER')")
+  Offer publish(Authentication who, @PathVariable long id) {
+    OfferRights.checkCanEdit(who, offers.partnerOf(id));
+    return offers.publish(id);
+  }
+
+  /** Withdraws the offer from publication. */
+  @DeleteMapping("/{id}/publication")
+  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR', 'CASEWORKER')")
+  Offer unpublish(Authentication who, @PathVariable long id) {
+    OfferRights.checkCanEdit(who, offers.partnerOf(id));
+    return offers.unpublish(id);
   }
 
   @PostMapping

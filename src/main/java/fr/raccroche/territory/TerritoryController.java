@@ -75,7 +75,13 @@ class TerritoryController {
             definition.departementWide(),
             definition.perimeterCodes(),
             definition.contactEmail(),
-            definition.contactPhone()));
+            definition.contactPhone(),
+            definition.siret(),
+            definition.address(),
+            definition.website(),
+            definition.openingHours(),
+            definition.publishStaffContacts(),
+            null));
   }
 
   @GetMapping("/establishments")
