@@ -1,5 +1,7 @@
 package fr.raccroche.coordination;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
  * other orientation tools read them there. They hold the partners and the offers their editors
  * published, nothing else (docs/data-inclusion.md).
  */
+@Tag(
+    name = "data·inclusion",
+    description =
+        "Exports au schéma data·inclusion v1, lisibles sans connexion : structures partenaires et offres publiées.")
 @RestController
 @RequestMapping("/api/data-inclusion")
 class DataInclusionController {
@@ -23,12 +29,14 @@ class DataInclusionController {
   }
 
   /** Every partner as a data·inclusion {@code structure} (a JSON array). */
+  @Operation(summary = "Structures partenaires au schéma data·inclusion v1 (sans connexion)")
   @GetMapping("/structures")
   List<Map<String, Object>> structures() {
     return export.structures();
   }
 
   /** Every published offer as a data·inclusion {@code service} (a JSON array). */
+  @Operation(summary = "Offres publiées au schéma data·inclusion v1 (sans connexion)")
   @GetMapping("/services")
   List<Map<String, Object>> services() {
     return export.services(offers.published());
