@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** The module boundaries of conventions.md hold; writes the module diagrams under target/. */
+/** The module boundaries of docs/conventions.md hold; writes the module diagrams under target/. */
 class ModularityTests {
   static final ApplicationModules MODULES = ApplicationModules.of(RaccrocheApplication.class);
 

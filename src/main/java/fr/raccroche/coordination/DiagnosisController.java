@@ -1,5 +1,7 @@
 package fr.raccroche.coordination;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -11,6 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Territorial diagnoses API (aggregates only); supervisors open a campaign by hand if needed. */
+@Tag(
+    name = "Diagnostics territoriaux",
+    description = "Diagnostic annuel des forces et faiblesses de chaque périmètre.")
 @RestController
 @RequestMapping("/api/diagnoses")
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'PREFECTURE', 'COORDINATOR', 'CASEWORKER')")
@@ -21,17 +26,20 @@ class DiagnosisController {
     this.diagnoses = diagnoses;
   }
 
+  @Operation(summary = "Diagnostic d'un périmètre pour une année scolaire")
   @GetMapping("/{perimeter}/{schoolYear}")
   Diagnosis get(@PathVariable String perimeter, @PathVariable String schoolYear) {
     return diagnoses.diagnosis(perimeter, schoolYear);
   }
 
+  @Operation(summary = "Diagnostics successifs d'un périmètre")
   @GetMapping("/{perimeter}")
   List<Diagnosis> history(@PathVariable String perimeter) {
     return diagnoses.history(perimeter);
   }
 
   /** Opens the diagnosis of every perimeter for a school year (default: the current one). */
+  @Operation(summary = "Ouvre la campagne de diagnostic d'une année scolaire")
   @PostMapping("/campaign")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
   Map<String, Object> campaign(@RequestParam(required = false) String schoolYear) {

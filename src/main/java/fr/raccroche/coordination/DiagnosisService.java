@@ -28,10 +28,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The yearly territorial diagnosis of each perimeter (product.md §5): figures computed from the
- * coordination's own per-case facts and the catalogue (never from the process history, which the
- * retention job erases), the coordinator's strengths and weaknesses, the supervisors' validation.
- * Figures are frozen when the diagnosis is written, so earlier years stay as they were.
+ * The yearly territorial diagnosis of each perimeter (docs/specification.md §5 Coordination):
+ * figures computed from the coordination's own per-case facts and the catalogue (never from the
+ * process history, which the retention job erases), the coordinator's strengths and weaknesses, the
+ * supervisors' validation. Figures are frozen when the diagnosis is written, so earlier years stay
+ * as they were.
  */
 @Service
 public class DiagnosisService {

@@ -10,6 +10,8 @@ import fr.raccroche.pathway.CaseRef;
 import fr.raccroche.pathway.CaseScopes;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -31,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
  * perimeter's coordinators submit them), cases taking part (tagged by whoever may see the case).
  * Reads are aggregates only.
  */
+@Tag(
+    name = "Expérimentations",
+    description = "Appels à projets et projets d'expérimentation locale.")
 @RestController
 @RequestMapping("/api/experiments")
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'PREFECTURE', 'COORDINATOR', 'CASEWORKER')")
@@ -48,16 +53,19 @@ class ExperimentController {
     this.scopes = scopes;
   }
 
+  @Operation(summary = "Appels à projets")
   @GetMapping("/calls")
   List<Call> calls() {
     return experiments.calls();
   }
 
+  @Operation(summary = "Un appel à projets et ses projets")
   @GetMapping("/calls/{id}")
   Call call(@PathVariable long id) {
     return experiments.call(id);
   }
 
+  @Operation(summary = "Crée un appel à projets")
   @PostMapping("/calls")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
   ResponseEntity<Call> createCall(Authentication who, @RequestBody CallRequest request) {
@@ -66,6 +74,7 @@ class ExperimentController {
         .body(created);
   }
 
+  @Operation(summary = "Dépose un projet en réponse à un appel")
   @PostMapping("/calls/{id}/projects")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR', 'CASEWORKER')")
   ResponseEntity<Project> submit(
@@ -76,12 +85,14 @@ class ExperimentController {
         .body(created);
   }
 
+  @Operation(summary = "Un projet, ses échéances et ses résultats agrégés")
   @GetMapping("/projects/{id}")
   Project project(@PathVariable long id) {
     return experiments.project(id);
   }
 
   /** The case takes part in the project. */
+  @Operation(summary = "Rattache un dossier à un projet")
   @PutMapping("/projects/{id}/cases/{caseNumber}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
@@ -90,6 +101,7 @@ class ExperimentController {
     experiments.tagCase(id, caseNumber);
   }
 
+  @Operation(summary = "Détache un dossier d'un projet")
   @DeleteMapping("/projects/{id}/cases/{caseNumber}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")

@@ -30,9 +30,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Local experiments (product.md §5): calls for projects with their envelope, projects submitted by
- * partners and decided by the supervisors in {@code ExperimentProjectProcess}, and the cases taking
- * part in a project. A grant never exceeds the amount requested nor what is left of the envelope.
+ * Local experiments (docs/specification.md §5 Coordination): calls for projects with their
+ * envelope, projects submitted by partners and decided by the supervisors in {@code
+ * ExperimentProjectProcess}, and the cases taking part in a project. A grant never exceeds the
+ * amount requested nor what is left of the envelope.
  */
 @Service
 public class ExperimentService {

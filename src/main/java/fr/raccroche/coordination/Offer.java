@@ -1,12 +1,15 @@
 package fr.raccroche.coordination;
 
 import fr.raccroche.pathway.Need;
+import fr.raccroche.shared.PostalAddress;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * An offer of the local catalogue (offre de formation, d'information ou d'accompagnement) as read
- * by the API and the pages. Empty {@code perimeterCodes}: the whole département.
+ * by the API and the pages. Empty {@code perimeterCodes}: the whole département. {@code published}:
+ * its editor published it, so it is a data·inclusion service readable without login ({@code
+ * publishedOn} the day it was last published); {@code address}: where it receives young people.
  */
 public record Offer(
     long id,
@@ -31,7 +34,18 @@ public record Offer(
     String howToMobilise,
     String mobilisationLink,
     LocalDate lastUpdatedOn,
-    boolean stale) {
+    boolean stale,
+    boolean published,
+    LocalDate publishedOn,
+    OfferFees fees,
+    String feesDetails,
+    List<ReceptionMode> receptionModes,
+    String openingHours,
+    PostalAddress address) {
+
+  public Offer {
+    receptionModes = receptionModes == null ? List.of() : List.copyOf(receptionModes);
+  }
 
   /** True when the offer serves the perimeter (an offer listing no perimeter serves them all). */
   public boolean serves(String perimeterCode) {

@@ -3,6 +3,7 @@ package fr.raccroche.coordination;
 import fr.raccroche.pathway.Need;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
+import fr.raccroche.shared.PostalAddress;
 import fr.raccroche.territory.TerritoryService;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -130,7 +131,7 @@ class OfferPagesController {
     java.util.Map<String, List<String>> multi = new java.util.HashMap<>();
     if (sent != null) {
       sent.forEach((k, values) -> v.put(k, values.isEmpty() ? "" : values.get(0)));
-      for (String k : List.of("types", "needs", "perimeterCodes")) {
+      for (String k : List.of("types", "needs", "perimeterCodes", "receptionModes")) {
         multi.put(k, codes(sent.get(k)));
       }
     } else if (offer != null) {
@@ -155,8 +156,21 @@ class OfferPagesController {
       multi.put("types", offer.types().stream().map(Enum::name).toList());
       multi.put("needs", offer.needs().stream().map(Enum::name).toList());
       multi.put("perimeterCodes", offer.perimeterCodes());
+      v.put("published", offer.published() ? "on" : "");
+      v.put("fees", offer.fees() == null ? "" : offer.fees().name());
+      v.put("feesDetails", offer.feesDetails());
+      v.put("openingHours", offer.openingHours());
+      PostalAddress a = offer.address();
+      if (a != null) {
+        v.put("addressStreet", a.street());
+        v.put("addressComplement", a.complement());
+        v.put("addressPostalCode", a.postalCode());
+        v.put("addressCommuneCode", a.communeCode());
+        v.put("addressCommuneName", a.communeName());
+      }
+      multi.put("receptionModes", offer.receptionModes().stream().map(Enum::name).toList());
     }
-    for (String k : List.of("types", "needs", "perimeterCodes")) {
+    for (String k : List.of("types", "needs", "perimeterCodes", "receptionModes")) {
       multi.putIfAbsent(k, List.of());
     }
     model.addAttribute("v", v);
@@ -167,6 +181,8 @@ class OfferPagesController {
     model.addAttribute("perimeters", territory.perimeters());
     model.addAttribute("needs", Need.values());
     model.addAttribute("types", OfferType.values());
+    model.addAttribute("feeKinds", OfferFees.values());
+    model.addAttribute("receptionModes", ReceptionMode.values());
     return "offer-form";
   }
 
@@ -195,7 +211,24 @@ class OfferPagesController {
         text(f, "contactEmail"),
         text(f, "contactPhone"),
         text(f, "howToMobilise"),
-        text(f, "mobilisationLink"));
+        text(f, "mobilisationLink"),
+        "on".equals(f.getFirst("published")),
+        enumValue(f, "fees", OfferFees.class),
+        text(f, "feesDetails"),
+        enums(f, "receptionModes", ReceptionMode.class),
+        text(f, "openingHours"),
+        new PostalAddress(
+            text(f, "addressStreet"),
+            text(f, "addressComplement"),
+            text(f, "addressPostalCode"),
+            text(f, "addressCommuneCode"),
+            text(f, "addressCommuneName")));
+  }
+
+  private static <E extends Enum<E>> E enumValue(
+      MultiValueMap<String, String> f, String name, Class<E> type) {
+    List<E> values = enums(f, name, type);
+    return values.isEmpty() ? null : values.get(0);
   }
 
   private static String text(MultiValueMap<String, String> f, String name) {

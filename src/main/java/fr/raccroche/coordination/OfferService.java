@@ -7,6 +7,9 @@ import fr.raccroche.coordination.process.OfferProcesses;
 import fr.raccroche.pathway.Need;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
+import fr.raccroche.shared.OpeningHours;
+import fr.raccroche.shared.PhoneNumbers;
+import fr.raccroche.shared.PostalAddress;
 import fr.raccroche.territory.Partner;
 import fr.raccroche.territory.TerritoryService;
 import java.time.Clock;
@@ -15,20 +18,20 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The shared catalogue of local offers (product.md §5): read with filters, created and updated with
- * every rule checked before anything is written (a refusal names its field in French), and each
- * offer's {@code OfferUpdateProcess} started or moved in the same transaction.
+ * The shared catalogue of local offers (docs/specification.md, Coordination): read with filters,
+ * created and updated with every rule checked before anything is written (a refusal names its field
+ * in French), and each offer's {@code OfferUpdateProcess} started or moved in the same transaction.
  */
 @Service
 public class OfferService {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-  private static final Pattern PHONE = Pattern.compile("^[+0-9 .()-]{6,30}$");
   private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final OfferRepository offers;
@@ -83,10 +86,13 @@ public class OfferService {
   @Transactional
   public Offer createAsOf(OfferRequest request, String actor, LocalDate lastUpdatedOn) {
     Partner partner = check(request);
+    boolean publish = Boolean.TRUE.equals(request.published());
+    checkPublishable(request.description(), publish);
     OfferEntity entity = new OfferEntity();
     entity.setPartnerCode(partner.code());
     entity.setCreatedAt(Instant.now(clock));
     apply(entity, request);
+    setPublished(entity, publish);
     entity.setLastUpdatedOn(lastUpdatedOn);
     entity.setLastUpdatedBy(actor);
     entity = offers.save(entity);
@@ -105,14 +111,44 @@ public class OfferService {
       throw new InvalidInputException(
           "partnerCode", "La structure d'une offre ne change pas : créez une nouvelle offre.");
     }
-    check(withPartner(request, entity.getPartnerCode()));
+    check(request.withPartner(entity.getPartnerCode()));
+    boolean publish =
+        request.published() == null ? entity.isPublished() : request.published().booleanValue();
+    checkPublishable(request.description(), publish);
     apply(entity, request);
+    setPublished(entity, publish);
     LocalDate today = LocalDate.now(clock);
     entity.setLastUpdatedOn(today);
     entity.setLastUpdatedBy(actor);
     processes.published(
         entity.getId(), entity.getPartnerCode(), entity.getName(), today.format(FRENCH_DATE));
     return view(entity);
+  }
+
+  /**
+   * The editor publishes the offer: from now on it is a data·inclusion service, readable without
+   * login. Its last update date does not change (publishing changes nothing of its content).
+   */
+  @Transactional
+  public Offer publish(long id) {
+    OfferEntity entity = entity(id);
+    checkPublishable(entity.getDescription(), true);
+    setPublished(entity, true);
+    return view(entity);
+  }
+
+  /** The editor withdraws the offer from publication: it is no longer readable without login. */
+  @Transactional
+  public Offer unpublish(long id) {
+    OfferEntity entity = entity(id);
+    setPublished(entity, false);
+    return view(entity);
+  }
+
+  /** The published offers, by name: the data·inclusion services. */
+  @Transactional(readOnly = true)
+  public List<Offer> published() {
+    return offers.findByPublishedTrueOrderByNameAsc().stream().map(this::view).toList();
   }
 
   /**
@@ -163,29 +199,6 @@ public class OfferService {
         .orElseThrow(() -> new NotFoundException("L'offre n° " + id + " n'existe pas."));
   }
 
-  private static OfferRequest withPartner(OfferRequest r, String partnerCode) {
-    return new OfferRequest(
-        partnerCode,
-        r.name(),
-        r.description(),
-        r.types(),
-        r.needs(),
-        r.minAge(),
-        r.maxAge(),
-        r.publicDescription(),
-        r.accessConditions(),
-        r.perimeterCodes(),
-        r.communeCodes(),
-        r.placesAvailable(),
-        r.startDate(),
-        r.endDate(),
-        r.contactName(),
-        r.contactEmail(),
-        r.contactPhone(),
-        r.howToMobilise(),
-        r.mobilisationLink());
-  }
-
   /** Every rule, before anything is written. Answers the offer's partner. */
   private Partner check(OfferRequest r) {
     if (r == null) {
@@ -202,13 +215,11 @@ public class OfferService {
     Partner partner = territory.partner(r.partnerCode().strip());
     text(r.name(), "name", "Le nom de l'offre", 3, 150, true);
     text(r.description(), "description", "La description", 0, 2000, false);
-    if (r.needs() == null
-        || r.needs().isEmpty()
-        || r.needs().stream().anyMatch(java.util.Objects::isNull)) {
+    if (r.needs() == null || r.needs().isEmpty() || r.needs().stream().anyMatch(Objects::isNull)) {
       throw new InvalidInputException(
           "needs", "Indiquez au moins un besoin auquel l'offre répond (needs).");
     }
-    if (r.types() != null && r.types().stream().anyMatch(java.util.Objects::isNull)) {
+    if (r.types() != null && r.types().stream().anyMatch(Objects::isNull)) {
       throw new InvalidInputException("types", "Type d'offre inconnu.");
     }
     age(r.minAge(), "minAge", "L'âge minimum");
@@ -252,12 +263,7 @@ public class OfferService {
       throw new InvalidInputException(
           "contactEmail", "Adresse de courriel invalide : « " + r.contactEmail() + " ».");
     }
-    if (r.contactPhone() != null
-        && !r.contactPhone().isBlank()
-        && !PHONE.matcher(r.contactPhone().strip()).matches()) {
-      throw new InvalidInputException(
-          "contactPhone", "Numéro de téléphone invalide : « " + r.contactPhone() + " ».");
-    }
+    PhoneNumbers.checked(r.contactPhone(), "contactPhone");
     text(r.howToMobilise(), "howToMobilise", "La façon de mobiliser l'offre", 0, 1000, false);
     if (r.mobilisationLink() != null
         && !r.mobilisationLink().isBlank()
@@ -266,7 +272,33 @@ public class OfferService {
       throw new InvalidInputException(
           "mobilisationLink", "Le lien de mobilisation doit être une adresse http(s).");
     }
+    if (r.receptionModes() != null && r.receptionModes().stream().anyMatch(Objects::isNull)) {
+      throw new InvalidInputException("receptionModes", "Mode d'accueil inconnu.");
+    }
+    text(r.feesDetails(), "feesDetails", "Les précisions sur les frais", 0, 500, false);
+    OpeningHours.checked(r.openingHours(), "openingHours");
+    PostalAddress.check(PostalAddress.clean(r.address()), "address");
     return partner;
+  }
+
+  /**
+   * A published offer is a data·inclusion service, whose description is required (5 characters at
+   * least): refused before anything is written when it is missing.
+   */
+  private static void checkPublishable(String description, boolean publish) {
+    if (publish && (description == null || description.strip().length() < 5)) {
+      throw new InvalidInputException(
+          "description",
+          "Une offre publiée doit avoir une description (5 caractères au moins) : data·inclusion"
+              + " l'exige.");
+    }
+  }
+
+  private void setPublished(OfferEntity entity, boolean publish) {
+    if (publish && !entity.isPublished()) {
+      entity.setPublishedOn(LocalDate.now(clock));
+    }
+    entity.setPublished(publish);
   }
 
   private static void text(
@@ -306,9 +338,15 @@ public class OfferService {
     e.setEndDate(r.endDate());
     e.setContactName(blankToNull(r.contactName()));
     e.setContactEmail(blankToNull(r.contactEmail()));
-    e.setContactPhone(blankToNull(r.contactPhone()));
     e.setHowToMobilise(blankToNull(r.howToMobilise()));
     e.setMobilisationLink(blankToNull(r.mobilisationLink()));
+    e.setContactPhone(PhoneNumbers.checked(r.contactPhone(), "contactPhone"));
+    e.setFees(r.fees());
+    e.setFeesDetails(blankToNull(r.feesDetails()));
+    e.setReceptionModes(
+        r.receptionModes() == null ? List.of() : r.receptionModes().stream().distinct().toList());
+    e.setOpeningHours(OpeningHours.checked(r.openingHours(), "openingHours"));
+    e.setAddress(PostalAddress.clean(r.address()));
   }
 
   private static List<String> strip(List<String> codes) {
@@ -352,6 +390,13 @@ public class OfferService {
         e.getHowToMobilise(),
         e.getMobilisationLink(),
         e.getLastUpdatedOn(),
-        isStale(e.getLastUpdatedOn()));
+        isStale(e.getLastUpdatedOn()),
+        e.isPublished(),
+        e.getPublishedOn(),
+        e.getFees(),
+        e.getFeesDetails(),
+        e.getReceptionModes(),
+        e.getOpeningHours(),
+        e.getAddress());
   }
 }

@@ -1,6 +1,6 @@
 package fr.raccroche.coordination;
 
-/** Where an experiment project stands (product.md §5). */
+/** Where an experiment project stands (docs/specification.md §5 Coordination). */
 public enum ProjectStatus {
   SUBMITTED("Déposé"),
   SELECTED("Retenu"),

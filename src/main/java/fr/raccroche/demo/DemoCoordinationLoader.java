@@ -3,10 +3,12 @@ package fr.raccroche.demo;
 import fr.raccroche.coordination.ExperimentRecords.CallRequest;
 import fr.raccroche.coordination.ExperimentRecords.ProjectRequest;
 import fr.raccroche.coordination.ExperimentService;
+import fr.raccroche.coordination.OfferFees;
 import fr.raccroche.coordination.OfferFilter;
 import fr.raccroche.coordination.OfferRequest;
 import fr.raccroche.coordination.OfferService;
 import fr.raccroche.coordination.OfferType;
+import fr.raccroche.coordination.ReceptionMode;
 import fr.raccroche.pathway.Need;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * The demo's local offers (before the demo cases, so that their orientation tasks show matching
  * offers; two of them last updated seven months ago, so their partners have "Mettre à jour l'offre"
  * tasks; no health offer anywhere, a gap the diagnosis shows) and a call for projects with one
- * project selected and one waiting for the supervisors. Loaded once (when there is no offer).
+ * project selected and one waiting for the supervisors; every offer but the housing one published
+ * for data·inclusion. Loaded once (when there is no offer).
  */
 @Component
 @Profile("demo")
@@ -220,6 +223,8 @@ class DemoCoordinationLoader implements ApplicationRunner {
       Integer places,
       String howToMobilise,
       LocalDate lastUpdatedOn) {
+    // Every demo offer is published but the housing one, which its editor has not decided on.
+    boolean published = !needs.contains(Need.HOUSING);
     offers.createAsOf(
         new OfferRequest(
             partner,
@@ -237,9 +242,15 @@ class DemoCoordinationLoader implements ApplicationRunner {
             today().minusMonths(2),
             null,
             null,
-            "contact@" + partner.toLowerCase() + ".demo.raccroche.invalid",
+            "contact@" + partner.toLowerCase() + ".raccroche-demo.example.org",
             "04 72 00 00 00",
             howToMobilise,
+            null,
+            published,
+            OfferFees.FREE,
+            null,
+            List.of(ReceptionMode.IN_PERSON),
+            "Mo-Fr 09:00-12:30,13:30-17:00; PH off",
             null),
         DEMO,
         lastUpdatedOn);

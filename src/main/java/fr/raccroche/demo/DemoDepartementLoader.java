@@ -3,6 +3,7 @@ package fr.raccroche.demo;
 import fr.raccroche.security.Roles;
 import fr.raccroche.security.UserAccount;
 import fr.raccroche.security.UserAccountService;
+import fr.raccroche.shared.PostalAddress;
 import fr.raccroche.territory.Commune;
 import fr.raccroche.territory.CoordinatorDesignation;
 import fr.raccroche.territory.Establishment;
@@ -106,7 +107,7 @@ class DemoDepartementLoader implements ApplicationRunner {
             PartnerType.MLDS,
             true,
             List.of(),
-            "mlds@demo.raccroche.invalid",
+            "mlds@raccroche-demo.example.org",
             null));
     territory.definePartner(
         new Partner(
@@ -115,7 +116,7 @@ class DemoDepartementLoader implements ApplicationRunner {
             PartnerType.PJJ,
             true,
             List.of(),
-            "pjj@demo.raccroche.invalid",
+            "pjj@raccroche-demo.example.org",
             null));
 
     establishment(
@@ -204,7 +205,18 @@ class DemoDepartementLoader implements ApplicationRunner {
         DEPARTEMENT);
   }
 
+  /**
+   * A partner of one perimeter, described as data·inclusion shows it: a made-up SIRET (SIREN
+   * 000000000, which INSEE never gives), premises in the perimeter's main commune, a switchboard
+   * number, office hours. The Mission locale de Lyon agreed to publish its staff's contacts.
+   */
   private void partner(String code, String name, PartnerType type, String perimeter) {
+    String[] place =
+        switch (perimeter) {
+          case "LYON" -> new String[] {"69003", "69383", "Lyon 3e arrondissement"};
+          case "EST" -> new String[] {"69100", "69266", "Villeurbanne"};
+          default -> new String[] {"69400", "69264", "Villefranche-sur-Saône"};
+        };
     territory.definePartner(
         new Partner(
             code,
@@ -212,8 +224,28 @@ class DemoDepartementLoader implements ApplicationRunner {
             type,
             false,
             List.of(perimeter),
-            code.toLowerCase() + "@demo.raccroche.invalid",
+            code.toLowerCase() + "@raccroche-demo.example.org",
+            "04 72 00 00 " + String.format("%02d", ++partners),
+            demoSiret(partners),
+            new PostalAddress(
+                partners + " rue de la Démonstration", null, place[0], place[1], place[2]),
+            null,
+            "Mo-Fr 09:00-12:30,13:30-17:00; PH off",
+            code.equals("ML-LYON"),
             null));
+  }
+
+  private int partners;
+
+  /** A SIRET of the fictitious SIREN 000000000 whose Luhn check digit is right. */
+  static String demoSiret(int n) {
+    String base = "000000000" + String.format("%04d", n);
+    for (int check = 0; check <= 9; check++) {
+      if (TerritoryCodes.isSiret(base + check)) {
+        return base + check;
+      }
+    }
+    throw new IllegalStateException("no check digit");
   }
 
   private void establishment(

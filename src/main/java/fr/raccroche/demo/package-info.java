@@ -5,5 +5,12 @@
  * ({@code DemoCoordinationLoader}).
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"territory", "security", "pathway", "indicators", "coordination"})
+    allowedDependencies = {
+      "territory",
+      "security",
+      "pathway",
+      "indicators",
+      "coordination",
+      "shared"
+    })
 package fr.raccroche.demo;

@@ -7,6 +7,8 @@ import fr.raccroche.pathway.CaseRef;
 import fr.raccroche.pathway.CaseStatus;
 import fr.raccroche.territory.Establishment;
 import fr.raccroche.territory.TerritoryService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
  * What became of the young people an establishment reported: statuses only, never a name nor a case
  * number.
  */
+@Tag(
+    name = "Imports",
+    description = "Import des listes de jeunes sortis sans diplôme (CSV) et rapports d'import.")
 @RestController
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
 class EstablishmentFeedbackController {
@@ -47,6 +52,9 @@ class EstablishmentFeedbackController {
   /** One young person reported: when, and where they stand now. */
   record Line(LocalDate leavingDate, CaseStatus status, String statusLabel, String closureReason) {}
 
+  @Operation(
+      summary =
+          "Retour à un établissement : ses élèves signalés et ce qu'ils sont devenus (agrégats)")
   @GetMapping("/api/establishments/{uai}/feedback")
   Feedback feedback(@PathVariable String uai) {
     Establishment establishment = territory.establishment(uai);

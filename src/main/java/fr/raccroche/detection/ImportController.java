@@ -3,6 +3,8 @@ package fr.raccroche.detection;
 import fr.raccroche.pathway.LeaverSource;
 import fr.raccroche.pathway.PersonalDataRead;
 import fr.raccroche.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Imports API: supervisors and administrators import the leaver lists and read the reports. */
+@Tag(
+    name = "Imports",
+    description = "Import des listes de jeunes sortis sans diplôme (CSV) et rapports d'import.")
 @RestController
 @RequestMapping("/api/imports")
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
@@ -42,6 +47,7 @@ class ImportController {
    * Starts an import; answers 202 with its id and status (follow it on {@code GET
    * /api/imports/{id}}), or 200 with the final report when {@code wait=true}.
    */
+  @Operation(summary = "Importe une liste (fichier CSV, champ multipart « file »)")
   @PostMapping
   ResponseEntity<ImportReport> create(
       Authentication authentication,
@@ -72,17 +78,20 @@ class ImportController {
         .body(report);
   }
 
+  @Operation(summary = "Historique des imports")
   @GetMapping
   List<ImportReport> history() {
     return imports.history();
   }
 
+  @Operation(summary = "Rapport d'un import")
   @GetMapping("/{id}")
   ImportReport report(@PathVariable long id) {
     return imports.report(id);
   }
 
   /** The rejected and excluded lines, as CSV for a spreadsheet. */
+  @Operation(summary = "Lignes rejetées d'un import, avec leur motif (CSV)")
   @GetMapping("/{id}/rejections")
   void rejections(
       @PathVariable long id,

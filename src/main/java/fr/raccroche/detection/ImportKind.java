@@ -1,6 +1,9 @@
 package fr.raccroche.detection;
 
-/** What an imported list says about the young people it names (product.md §2, Import). */
+/**
+ * What an imported list says about the young people it names (docs/specification.md §2 Detection,
+ * Import).
+ */
 public enum ImportKind {
   /** Young people who left without a diploma: the lists that open cases. */
   LEAVERS("Sortants sans diplôme"),

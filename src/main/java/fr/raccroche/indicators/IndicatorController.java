@@ -5,6 +5,8 @@ import fr.raccroche.indicators.internal.CsvReport;
 import fr.raccroche.indicators.internal.PdfReport;
 import fr.raccroche.indicators.internal.Viewer;
 import fr.raccroche.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
  * the quarterly process; the objectives. The prefecture and coordinators (their own perimeter) read
  * masked reports; supervisors and administrators read exact ones and manage.
  */
+@Tag(
+    name = "Indicateurs",
+    description =
+        "Indicateurs trimestriels pour la préfecture (agrégats uniquement), instantanés et objectifs.")
 @RestController
 @RequestMapping("/api/indicators")
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'PREFECTURE', 'COORDINATOR')")
@@ -38,6 +44,8 @@ class IndicatorController {
     this.indicators = indicators;
   }
 
+  @Operation(
+      summary = "Rapport d'indicateurs d'un trimestre (JSON), pour le département ou un périmètre")
   @GetMapping
   IndicatorReport report(
       Authentication authentication,
@@ -48,6 +56,7 @@ class IndicatorController {
     return build(authentication, schoolYear, quarter, perimeter, live);
   }
 
+  @Operation(summary = "Rapport d'indicateurs d'un trimestre en CSV ou en PDF")
   @GetMapping("/export")
   ResponseEntity<byte[]> export(
       Authentication authentication,
@@ -93,6 +102,7 @@ class IndicatorController {
     return indicators.report(period, scope, live && viewer.manager(), viewer.mask());
   }
 
+  @Operation(summary = "Instantanés trimestriels d'une année scolaire")
   @GetMapping("/snapshots")
   List<SnapshotSummary> snapshots(
       @RequestParam(required = false) String schoolYear,
@@ -103,6 +113,7 @@ class IndicatorController {
   /**
    * Starts QuarterlyIndicatorsProcess for a quarter (a new draft for the supervisors to review).
    */
+  @Operation(summary = "Lance le calcul d'un instantané trimestriel (QuarterlyIndicatorsProcess)")
   @PostMapping("/snapshots")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
   ResponseEntity<Map<String, String>> start(
@@ -121,6 +132,7 @@ class IndicatorController {
                 period.quarter().toString()));
   }
 
+  @Operation(summary = "Objectifs d'une année scolaire, par indicateur et par périmètre")
   @GetMapping("/objectives")
   List<Objective> objectives(@RequestParam(required = false) String schoolYear) {
     if (schoolYear == null) {
@@ -134,6 +146,7 @@ class IndicatorController {
   record ObjectiveRequest(
       String schoolYear, String perimeter, String indicator, String kind, BigDecimal target) {}
 
+  @Operation(summary = "Fixe l'objectif d'un indicateur pour une année scolaire")
   @PutMapping("/objectives")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
   Objective setObjective(Authentication authentication, @RequestBody ObjectiveRequest request) {

@@ -1,6 +1,6 @@
 package fr.raccroche.indicators;
 
-/** The three indicators of product.md §4, for objectives. */
+/** The three indicators of docs/specification.md §4 Indicators, for objectives. */
 public enum IndicatorKey {
   LEAVERS("I1 — Jeunes sortis sans diplôme repérés"),
   TAKEN_IN_CHARGE("I2 — Jeunes pris en charge par les réseaux"),

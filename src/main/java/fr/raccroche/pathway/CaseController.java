@@ -2,6 +2,8 @@ package fr.raccroche.pathway;
 
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -22,6 +24,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Cases API: list and read within the caller's scope, signal a young person, record events. */
+@Tag(
+    name = "Dossiers",
+    description =
+        "Dossiers des jeunes (un parcours YouthPathwayProcess chacun), dans le périmètre de l'utilisateur.")
 @RestController
 @RequestMapping("/api/cases")
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR', 'CASEWORKER')")
@@ -48,6 +54,7 @@ class CaseController {
     this.reads = reads;
   }
 
+  @Operation(summary = "Liste paginée des dossiers visibles par l'utilisateur, avec filtres")
   @GetMapping
   PageResponse<CaseSummary> list(
       Authentication authentication,
@@ -77,6 +84,7 @@ class CaseController {
     return PageResponse.of(found);
   }
 
+  @Operation(summary = "Un dossier par son numéro (lecture journalisée)")
   @GetMapping("/{caseNumber}")
   CaseView get(
       Authentication authentication, @PathVariable String caseNumber, HttpServletRequest request) {
@@ -86,6 +94,8 @@ class CaseController {
     return view;
   }
 
+  @Operation(
+      summary = "Signale un jeune : crée la personne si besoin, le dossier et démarre son parcours")
   @PostMapping
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
   ResponseEntity<?> create(
@@ -178,6 +188,7 @@ class CaseController {
         .body(java.util.Map.of("caseNumber", caseNumber, "started", false, "message", reason));
   }
 
+  @Operation(summary = "Événement sur un dossier (rescolarisation, déménagement…)")
   @PostMapping("/{caseNumber}/events")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")

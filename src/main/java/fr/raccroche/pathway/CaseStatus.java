@@ -1,6 +1,6 @@
 package fr.raccroche.pathway;
 
-/** Status of a case, for lists and reports (product.md §3). */
+/** Status of a case, for lists and reports (docs/specification.md §3 Pathway). */
 public enum CaseStatus {
   TO_CONTACT("À contacter"),
   UNREACHABLE("Injoignable"),

@@ -1,6 +1,6 @@
 package fr.raccroche.pathway;
 
-/** Source systems of the leaver lists (product.md §2). */
+/** Source systems of the leaver lists (docs/specification.md §2 Detection). */
 public enum LeaverSource {
   EN("Éducation nationale"),
   AGRICULTURE("Enseignement agricole"),

@@ -3,6 +3,8 @@ package fr.raccroche.privacy;
 import fr.raccroche.pathway.CaseNumbers;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.web.PageResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
@@ -19,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Data protection API: the access log (supervisors, administrators) and the immediate withdrawal
  * with erasure of a young person (administrators).
  */
+@Tag(
+    name = "Protection des données",
+    description = "Journal des accès aux données personnelles et retraits (effacement).")
 @RestController
 class PrivacyController {
   private final AccessLogService accessLog;
@@ -29,6 +34,7 @@ class PrivacyController {
     this.retention = retention;
   }
 
+  @Operation(summary = "Journal des accès aux données personnelles, filtré et paginé")
   @GetMapping("/api/access-log")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
   PageResponse<AccessLogEntry> accessLog(
@@ -55,6 +61,8 @@ class PrivacyController {
   /** What a withdrawal did: the cases closed and anonymised. */
   record WithdrawalResult(List<String> caseNumbers, String message) {}
 
+  @Operation(
+      summary = "Retrait d'une personne (opposition, erreur) : dossiers clos et données effacées")
   @PostMapping("/api/erasures")
   @PreAuthorize("hasRole('ADMIN')")
   WithdrawalResult withdraw(Authentication authentication, @RequestBody WithdrawalRequest request) {

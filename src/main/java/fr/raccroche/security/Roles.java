@@ -1,9 +1,9 @@
 package fr.raccroche.security;
 
 /**
- * The fixed Camunda groups (product.md §1) and the Spring Security roles derived from group
- * membership. Perimeter and partner groups are {@code coord-<perimeter>} and {@code
- * partner-<partner>}.
+ * The fixed Camunda groups (docs/specification.md §1 Territory) and the Spring Security roles
+ * derived from group membership. Perimeter and partner groups are {@code coord-<perimeter>} and
+ * {@code partner-<partner>}.
  */
 public final class Roles {
   public static final String ADMIN_GROUP = "camunda-admin";

@@ -1,6 +1,8 @@
 package fr.raccroche.territory;
 
-/** Types of partner structures (product.md §1), with the label shown to users. */
+/**
+ * Types of partner structures (docs/specification.md §1 Territory), with the label shown to users.
+ */
 public enum PartnerType {
   MISSION_LOCALE("Mission locale"),
   CIO("Centre d'information et d'orientation"),

@@ -72,6 +72,32 @@ public final class TerritoryCodes {
     return value != null && DEPARTEMENT.matcher(value).matches();
   }
 
+  /**
+   * True for a SIRET whose check digit is right: 14 digits passing the Luhn check, or, for La
+   * Poste's establishments (SIREN 356000000), whose digits add up to a multiple of 5 (INSEE's
+   * rule).
+   */
+  public static boolean isSiret(String value) {
+    if (value == null || !value.matches("\\d{14}")) {
+      return false;
+    }
+    if (value.startsWith("356000000")) {
+      return value.chars().map(c -> c - '0').sum() % 5 == 0;
+    }
+    int sum = 0;
+    for (int i = 0; i < 14; i++) {
+      int digit = value.charAt(13 - i) - '0';
+      if (i % 2 == 1) {
+        digit *= 2;
+        if (digit > 9) {
+          digit -= 9;
+        }
+      }
+      sum += digit;
+    }
+    return sum % 10 == 0;
+  }
+
   private static String blankToNull(String value) {
     if (value == null) {
       return null;

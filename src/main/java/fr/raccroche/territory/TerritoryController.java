@@ -2,6 +2,8 @@ package fr.raccroche.territory;
 
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Territory API: read for every signed-in user (no personal data here), define for administrators.
  */
+@Tag(
+    name = "Territoire",
+    description =
+        "Périmètres de coordination, structures partenaires, établissements et routage d'un lieu.")
 @RestController
 @RequestMapping("/api")
 class TerritoryController {
@@ -24,16 +30,19 @@ class TerritoryController {
     this.territory = territory;
   }
 
+  @Operation(summary = "Périmètres de coordination")
   @GetMapping("/perimeters")
   List<Perimeter> perimeters() {
     return territory.perimeters();
   }
 
+  @Operation(summary = "Un périmètre de coordination")
   @GetMapping("/perimeters/{code}")
   Perimeter perimeter(@PathVariable String code) {
     return territory.perimeter(code);
   }
 
+  @Operation(summary = "Crée ou redéfinit un périmètre (communes, codes postaux, coordonnateurs)")
   @PutMapping("/perimeters/{code}")
   @PreAuthorize("hasRole('ADMIN')")
   Perimeter definePerimeter(@PathVariable String code, @RequestBody Perimeter definition) {
@@ -48,6 +57,7 @@ class TerritoryController {
             definition.coordinators()));
   }
 
+  @Operation(summary = "Structures partenaires, par type ou périmètre")
   @GetMapping("/partners")
   List<Partner> partners(
       @RequestParam(required = false) PartnerType type,
@@ -58,11 +68,15 @@ class TerritoryController {
     return territory.partners(type, perimeter);
   }
 
+  @Operation(summary = "Une structure partenaire")
   @GetMapping("/partners/{code}")
   Partner partner(@PathVariable String code) {
     return territory.partner(code);
   }
 
+  @Operation(
+      summary =
+          "Crée ou redéfinit une structure partenaire (SIRET, adresse, contact publiés dans data·inclusion)")
   @PutMapping("/partners/{code}")
   @PreAuthorize("hasRole('ADMIN')")
   Partner definePartner(@PathVariable String code, @RequestBody Partner definition) {
@@ -75,9 +89,16 @@ class TerritoryController {
             definition.departementWide(),
             definition.perimeterCodes(),
             definition.contactEmail(),
-            definition.contactPhone()));
+            definition.contactPhone(),
+            definition.siret(),
+            definition.address(),
+            definition.website(),
+            definition.openingHours(),
+            definition.publishStaffContacts(),
+            null));
   }
 
+  @Operation(summary = "Établissements, éventuellement d'un périmètre")
   @GetMapping("/establishments")
   List<Establishment> establishments(@RequestParam(required = false) String perimeter) {
     if (perimeter != null && !territory.perimeterExists(perimeter)) {
@@ -86,11 +107,13 @@ class TerritoryController {
     return territory.establishments(perimeter);
   }
 
+  @Operation(summary = "Un établissement par son code UAI")
   @GetMapping("/establishments/{uai}")
   Establishment establishment(@PathVariable String uai) {
     return territory.establishment(uai);
   }
 
+  @Operation(summary = "Crée ou redéfinit un établissement")
   @PutMapping("/establishments/{uai}")
   @PreAuthorize("hasRole('ADMIN')")
   Establishment defineEstablishment(
@@ -113,6 +136,7 @@ class TerritoryController {
    * Which perimeter a place belongs to: by commune code, else postal code, else UAI (the order used
    * to route a case).
    */
+  @Operation(summary = "Périmètre d'un lieu (code commune, sinon code postal, sinon UAI)")
   @GetMapping("/territory/routing")
   Routing route(
       @RequestParam(required = false) String communeCode,

@@ -2,6 +2,9 @@ package fr.raccroche.territory;
 
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
+import fr.raccroche.shared.OpeningHours;
+import fr.raccroche.shared.PhoneNumbers;
+import fr.raccroche.shared.PostalAddress;
 import fr.raccroche.territory.internal.EstablishmentEntity;
 import fr.raccroche.territory.internal.EstablishmentRepository;
 import fr.raccroche.territory.internal.PartnerEntity;
@@ -12,11 +15,13 @@ import fr.raccroche.territory.internal.PerimeterEntity.DesignationValue;
 import fr.raccroche.territory.internal.PerimeterRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class TerritoryService {
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
   private final PerimeterRepository perimeters;
   private final PartnerRepository partners;
   private final EstablishmentRepository establishments;
@@ -194,6 +201,31 @@ public class TerritoryService {
             "perimeterCodes", "Périmètre inconnu : " + perimeterCode + ".");
       }
     }
+    String siret = blankToNull(definition.siret());
+    if (siret != null) {
+      siret = siret.replaceAll("\\s", "");
+      if (!TerritoryCodes.isSiret(siret)) {
+        throw new InvalidInputException(
+            "siret",
+            "Numéro SIRET invalide : « "
+                + definition.siret().strip()
+                + " » (14 chiffres dont le dernier est une clé de contrôle).");
+      }
+    }
+    PostalAddress address = PostalAddress.clean(definition.address());
+    PostalAddress.check(address, "address");
+    String contactPhone = PhoneNumbers.checked(definition.contactPhone(), "contactPhone");
+    String contactEmail = blankToNull(definition.contactEmail());
+    if (contactEmail != null && !EMAIL.matcher(contactEmail).matches()) {
+      throw new InvalidInputException(
+          "contactEmail", "Adresse de courriel invalide : « " + contactEmail + " ».");
+    }
+    String website = blankToNull(definition.website());
+    if (website != null && (website.length() > 500 || !website.matches("^https?://\\S+$"))) {
+      throw new InvalidInputException(
+          "website", "Le site web doit être une adresse http(s) de 500 caractères au plus.");
+    }
+    String openingHours = OpeningHours.checked(definition.openingHours(), "openingHours");
     PartnerEntity entity =
         partners
             .findById(definition.code())
@@ -201,8 +233,14 @@ public class TerritoryService {
     entity.setName(definition.name().strip());
     entity.setType(definition.type());
     entity.setDepartementWide(definition.departementWide());
-    entity.setContactEmail(definition.contactEmail());
-    entity.setContactPhone(definition.contactPhone());
+    entity.setContactEmail(contactEmail);
+    entity.setContactPhone(contactPhone);
+    entity.setSiret(siret);
+    entity.setAddress(address);
+    entity.setWebsite(website);
+    entity.setOpeningHours(openingHours);
+    entity.setPublishStaffContacts(definition.publishStaffContacts());
+    entity.setUpdatedOn(LocalDate.now(clock));
     entity.getPerimeterCodes().clear();
     if (!definition.departementWide()) {
       entity.getPerimeterCodes().addAll(definition.perimeterCodes());
@@ -397,7 +435,13 @@ public class TerritoryService {
         e.isDepartementWide(),
         e.getPerimeterCodes().stream().sorted().toList(),
         e.getContactEmail(),
-        e.getContactPhone());
+        e.getContactPhone(),
+        e.getSiret(),
+        e.getAddress(),
+        e.getWebsite(),
+        e.getOpeningHours(),
+        e.isPublishStaffContacts(),
+        e.getUpdatedOn());
   }
 
   private static Establishment toEstablishment(EstablishmentEntity e) {
@@ -408,5 +452,9 @@ public class TerritoryService {
         e.getCommuneCode(),
         e.getCommuneName(),
         e.getPerimeterCode());
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 }

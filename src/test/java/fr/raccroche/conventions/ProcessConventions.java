@@ -17,7 +17,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Checks the BPMN, DMN and form files against conventions.md: technical meaningful ids (no
+ * Checks the BPMN, DMN and form files against docs/conventions.md: technical meaningful ids (no
  * Modeler-generated ids), file name = process / decision / form id, a history time to live on every
  * process and decision, BPMN-DI present, every user task bound to a deployed form, every candidate
  * group of the {@code coord-…} / {@code partner-…} / fixed-group naming, no literal durations in

@@ -42,7 +42,14 @@ class CatalogueOrientationOffersTest {
         null,
         null,
         TODAY,
-        false);
+        false,
+        false,
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        null);
   }
 
   @Test

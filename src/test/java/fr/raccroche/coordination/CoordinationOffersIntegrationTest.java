@@ -45,7 +45,7 @@ class CoordinationOffersIntegrationTest {
         {"partnerCode": %s, "name": "%s", "description": "Accompagnement intensif vers l'emploi",
          "types": ["ACCOMPANIMENT"], "needs": ["EMPLOYMENT", "RESOURCES"], "minAge": 16, "maxAge": 25,
          "perimeterCodes": ["LYON"], "placesAvailable": 5, "startDate": "2026-01-01",
-         "endDate": "2099-12-31", "contactEmail": "contact@ml-lyon.invalid",
+         "endDate": "2099-12-31", "contactEmail": "contact@ml-lyon.example.org",
          "contactPhone": "04 72 00 00 00", "howToMobilise": "Fiche de liaison au conseiller"%s}
         """
         .formatted(partner == null ? "null" : "\"" + partner + "\"", name, extra);
@@ -228,7 +228,10 @@ class CoordinationOffersIntegrationTest {
     JsonNode created =
         ok(
             http.postJson(
-                "/api/offers", offer("ML-LYON", "Export garanti", ""), "coord.lyon", "demo"),
+                "/api/offers",
+                offer("ML-LYON", "Export garanti", ", \"published\": true"),
+                "coord.lyon",
+                "demo"),
             201);
     JsonNode export = ok(http.get("/api/offers/export", "prefecture", "demo"), 200);
     JsonNode service = null;
@@ -240,7 +243,8 @@ class CoordinationOffersIntegrationTest {
     assertThat(service).isNotNull();
     Set<String> keys = new HashSet<>();
     service.fieldNames().forEachRemaining(keys::add);
-    // Field names of the data·inclusion service schema, written out independently here.
+    // Field names of the data·inclusion v1 service schema, written out independently here (the
+    // schema itself checks them in DataInclusionSchemaIntegrationTest).
     assertThat(keys)
         .containsExactlyInAnyOrder(
             "source",
@@ -249,17 +253,24 @@ class CoordinationOffersIntegrationTest {
             "nom",
             "description",
             "date_maj",
-            "types",
+            "type",
             "thematiques",
             "frais",
+            "frais_precisions",
             "publics",
             "publics_precisions",
             "conditions_acces",
             "telephone",
             "courriel",
-            "modes_accueil",
-            "zone_eligibilite",
             "contact_nom_prenom",
+            "modes_accueil",
+            "adresse",
+            "complement_adresse",
+            "code_postal",
+            "code_insee",
+            "commune",
+            "horaires_accueil",
+            "zone_eligibilite",
             "lien_mobilisation",
             "modes_mobilisation",
             "mobilisable_par",
@@ -268,12 +279,14 @@ class CoordinationOffersIntegrationTest {
         List.of("source", "structure_id", "id", "nom", "description", "date_maj")) {
       assertThat(service.get(required).isNull()).as(required).isFalse();
     }
-    assertThat(service.get("structure_id").asText()).isEqualTo("ML-LYON");
+    assertThat(service.get("structure_id").asText()).isEqualTo("raccroche-69--ML-LYON");
     assertThat(service.get("id").asText()).endsWith("-" + created.get("id").asLong());
     assertThat(service.get("date_maj").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
-    assertThat(service.get("types").get(0).asText()).isEqualTo("accompagnement");
-    assertThat(service.get("thematiques").toString()).contains("trouver-un-emploi");
+    assertThat(service.get("type").asText()).isEqualTo("accompagnement");
+    assertThat(service.get("thematiques").toString())
+        .contains("trouver-un-emploi--repondre-a-des-offres-demploi");
     assertThat(service.get("publics").get(0).asText()).isEqualTo("jeunes");
+    assertThat(service.get("telephone").asText()).isEqualTo("+33472000000");
     assertThat(service.get("zone_eligibilite").toString())
         .contains("69381")
         .doesNotContain("69266");

@@ -23,13 +23,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 6: no personal data in logs, even at DEBUG. With the root logger at DEBUG (the console
  * detached so that CI's output stays readable), a signalement, an import, a completed form and the
  * reads of the case go through; no log line carries a name, an INE, a phone number, an e-mail
- * address or an address of the young people involved.
+ * address or an address of the young people involved — neither in the text format nor in the JSON
+ * (ECS) format the console switches to by configuration.
  */
 @RaccrocheIntegrationTest
 class PersonalDataLoggingIntegrationTest {
@@ -40,6 +42,14 @@ class PersonalDataLoggingIntegrationTest {
   static final class Capture extends AppenderBase<ILoggingEvent> {
     final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
     final AtomicLong count = new AtomicLong();
+
+    /**
+     * The same events as the JSON console format writes them ({@code
+     * logging.structured.format.console=ecs}, docs/operations.md "Logs").
+     */
+    final ConcurrentLinkedQueue<String> json = new ConcurrentLinkedQueue<>();
+
+    StructuredLogEncoder ecs;
 
     @Override
     protected void append(ILoggingEvent event) {
@@ -54,6 +64,7 @@ class PersonalDataLoggingIntegrationTest {
       }
       event.getMDCPropertyMap().forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
       lines.add(b.toString());
+      json.add(new String(ecs.encode(event), StandardCharsets.UTF_8));
     }
   }
 
@@ -74,6 +85,10 @@ class PersonalDataLoggingIntegrationTest {
       detached.add(it.next());
     }
     Capture capture = new Capture();
+    capture.ecs = new StructuredLogEncoder();
+    capture.ecs.setContext(context);
+    capture.ecs.setFormat("ecs");
+    capture.ecs.start();
     capture.setContext(context);
     capture.start();
     detached.forEach(root::detachAppender);
@@ -191,6 +206,19 @@ class PersonalDataLoggingIntegrationTest {
       assertThat(capture.lines.stream().filter(line -> line.contains(secret)).limit(10).toList())
           .as("log lines containing " + secret)
           .isEmpty();
+      assertThat(capture.json.stream().filter(line -> line.contains(secret)).limit(10).toList())
+          .as("JSON log lines containing " + secret)
+          .isEmpty();
+    }
+    // The JSON format is one object per line that a log platform reads as ECS.
+    assertThat(capture.json).hasSameSizeAs(capture.lines);
+    for (String line : capture.json.stream().limit(500).toList()) {
+      assertThat(line).endsWith("\n").doesNotContain("\n\n");
+      JsonNode event = json.readTree(line);
+      assertThat(event.has("@timestamp")).as(line).isTrue();
+      assertThat(event.path("log").has("level")).as(line).isTrue();
+      assertThat(event.path("service").path("name").asText()).isEqualTo("raccroche");
+      assertThat(event.path("ecs").has("version")).as(line).isTrue();
     }
   }
 }

@@ -1,9 +1,14 @@
 package fr.raccroche.coordination.internal;
 
+import fr.raccroche.coordination.OfferFees;
 import fr.raccroche.coordination.OfferType;
+import fr.raccroche.coordination.ReceptionMode;
 import fr.raccroche.pathway.Need;
+import fr.raccroche.shared.PostalAddress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -77,6 +82,40 @@ public class OfferEntity {
 
   @Column(name = "mobilisation_link")
   private String mobilisationLink;
+
+  @Column(name = "published", nullable = false)
+  private boolean published;
+
+  @Column(name = "published_on")
+  private LocalDate publishedOn;
+
+  @Column(name = "fees")
+  @Enumerated(EnumType.STRING)
+  private OfferFees fees;
+
+  @Column(name = "fees_details")
+  private String feesDetails;
+
+  @Column(name = "reception_modes", nullable = false)
+  private String receptionModes = "";
+
+  @Column(name = "opening_hours")
+  private String openingHours;
+
+  @Column(name = "address_street")
+  private String addressStreet;
+
+  @Column(name = "address_complement")
+  private String addressComplement;
+
+  @Column(name = "address_postal_code")
+  private String addressPostalCode;
+
+  @Column(name = "address_commune_code")
+  private String addressCommuneCode;
+
+  @Column(name = "address_commune_name")
+  private String addressCommuneName;
 
   @Column(name = "last_updated_on")
   private LocalDate lastUpdatedOn;
@@ -265,5 +304,73 @@ public class OfferEntity {
 
   public void setCreatedAt(Instant createdAt) {
     this.createdAt = createdAt;
+  }
+
+  public boolean isPublished() {
+    return published;
+  }
+
+  public void setPublished(boolean published) {
+    this.published = published;
+  }
+
+  public LocalDate getPublishedOn() {
+    return publishedOn;
+  }
+
+  public void setPublishedOn(LocalDate publishedOn) {
+    this.publishedOn = publishedOn;
+  }
+
+  public OfferFees getFees() {
+    return fees;
+  }
+
+  public void setFees(OfferFees fees) {
+    this.fees = fees;
+  }
+
+  public String getFeesDetails() {
+    return feesDetails;
+  }
+
+  public void setFeesDetails(String feesDetails) {
+    this.feesDetails = feesDetails;
+  }
+
+  public List<ReceptionMode> getReceptionModes() {
+    return CodeList.split(receptionModes, ReceptionMode.class);
+  }
+
+  public void setReceptionModes(List<ReceptionMode> receptionModes) {
+    this.receptionModes = CodeList.join(receptionModes);
+  }
+
+  public String getOpeningHours() {
+    return openingHours;
+  }
+
+  public void setOpeningHours(String openingHours) {
+    this.openingHours = openingHours;
+  }
+
+  /** Where the offer receives young people, or null when none is recorded. */
+  public PostalAddress getAddress() {
+    return PostalAddress.clean(
+        new PostalAddress(
+            addressStreet,
+            addressComplement,
+            addressPostalCode,
+            addressCommuneCode,
+            addressCommuneName));
+  }
+
+  public void setAddress(PostalAddress address) {
+    PostalAddress a = address == null ? new PostalAddress(null, null, null, null, null) : address;
+    this.addressStreet = a.street();
+    this.addressComplement = a.complement();
+    this.addressPostalCode = a.postalCode();
+    this.addressCommuneCode = a.communeCode();
+    this.addressCommuneName = a.communeName();
   }
 }

@@ -5,4 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface OfferRepository extends JpaRepository<OfferEntity, Long> {
   List<OfferEntity> findAllByOrderByNameAsc();
+
+  List<OfferEntity> findByPublishedTrueOrderByNameAsc();
 }

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * Maps a header to the canonical columns and turns each record into a valid row, a rejection or an
- * exclusion, with French reasons (product.md §2, Import).
+ * exclusion, with French reasons (docs/specification.md §2 Detection, Import).
  *
  * <p>Header names match the canonical ones whatever their case, accents and surrounding spaces
  * ({@code " Prénom "} is {@code prenom}); spaces and hyphens inside count as underscores. Unknown
@@ -542,7 +542,7 @@ public final class LeaverRowParser {
   /**
    * True when {@code diploma} names a CAP, a BEP, a baccalauréat (general, technological,
    * professional, BP, BT…) or a higher diploma, and does not say it was not obtained. The DNB
-   * (brevet des collèges) and the CFG do not count (product.md §2).
+   * (brevet des collèges) and the CFG do not count (docs/specification.md §2 Detection).
    */
   static boolean isQualifyingDiploma(String diploma) {
     if (diploma == null || diploma.isBlank()) {

@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public record ParsedRow(Outcome outcome, LeaverRow row, String reason) {
 
-  /** The three fates of a record (product.md §2, Import). */
+  /** The three fates of a record (docs/specification.md §2 Detection, Import). */
   public enum Outcome {
     VALID,
     REJECTED,

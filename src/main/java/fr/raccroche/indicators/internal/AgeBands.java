@@ -1,6 +1,9 @@
 package fr.raccroche.indicators.internal;
 
-/** The age bands at leaving of product.md §4 (16–17, 18–20, 21–25), and the rest. */
+/**
+ * The age bands at leaving of docs/specification.md §4 Indicators (16–17, 18–20, 21–25), and the
+ * rest.
+ */
 public final class AgeBands {
   public static final String B16_17 = "16-17";
   public static final String B18_20 = "18-20";

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -22,9 +23,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Two chains. The Camunda web apps and {@code engine-rest} keep their own authentication (login
  * page and CSRF of the web apps, HTTP Basic of {@code engine-rest}). Everything else needs a
  * signed-in user: pages by form login with CSRF, {@code /api/**} by HTTP Basic or the page session
- * (CSRF then applies too). Only the login page, static assets and the health endpoint are open; the
- * other Actuator endpoints (Prometheus metrics) need a supervisor, an administrator or the
- * monitoring group.
+ * (CSRF then applies too). Only the login page, static assets, the health endpoint and the
+ * data·inclusion exports ({@code GET /api/data-inclusion/**}) are open; Swagger UI is for
+ * administrators; the other Actuator endpoints (Prometheus metrics) need a supervisor, an
+ * administrator or the monitoring group.
  */
 @Configuration
 @EnableWebSecurity
@@ -76,7 +78,9 @@ class SecurityConfiguration {
     RequestMatcher api =
         request -> {
           String path = request.getRequestURI().substring(request.getContextPath().length());
-          return path.startsWith("/api/") || path.startsWith("/actuator/");
+          return path.startsWith("/api/")
+              || path.startsWith("/actuator/")
+              || path.startsWith("/v3/api-docs");
         };
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(
@@ -92,6 +96,14 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/health/**")
                     .permitAll()
+                    // What data·inclusion harvests: the partners and the published offers, with
+                    // no personal data (docs/data-inclusion.md).
+                    .requestMatchers(HttpMethod.GET, "/api/data-inclusion/**")
+                    .permitAll()
+                    // The API's description for every signed-in client; its Swagger UI for
+                    // administrators.
+                    .requestMatchers("/swagger-ui.html", "/swagger-ui/**")
+                    .hasRole(Roles.ADMIN)
                     // Metrics and the rest of Actuator: supervisors, administrators and the
                     // monitoring group (a Prometheus scraper with no other right).
                     .requestMatchers("/actuator/**")

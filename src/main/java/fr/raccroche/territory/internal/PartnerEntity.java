@@ -1,5 +1,6 @@
 package fr.raccroche.territory.internal;
 
+import fr.raccroche.shared.PostalAddress;
 import fr.raccroche.territory.PartnerType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -11,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -36,6 +38,36 @@ public class PartnerEntity {
 
   @Column(name = "contact_phone")
   private String contactPhone;
+
+  @Column(name = "siret")
+  private String siret;
+
+  @Column(name = "address_street")
+  private String addressStreet;
+
+  @Column(name = "address_complement")
+  private String addressComplement;
+
+  @Column(name = "address_postal_code")
+  private String addressPostalCode;
+
+  @Column(name = "address_commune_code")
+  private String addressCommuneCode;
+
+  @Column(name = "address_commune_name")
+  private String addressCommuneName;
+
+  @Column(name = "website")
+  private String website;
+
+  @Column(name = "opening_hours")
+  private String openingHours;
+
+  @Column(name = "publish_staff_contacts", nullable = false)
+  private boolean publishStaffContacts;
+
+  @Column(name = "updated_on")
+  private LocalDate updatedOn;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -98,5 +130,65 @@ public class PartnerEntity {
 
   public Set<String> getPerimeterCodes() {
     return perimeterCodes;
+  }
+
+  public String getSiret() {
+    return siret;
+  }
+
+  public void setSiret(String siret) {
+    this.siret = siret;
+  }
+
+  /** The premises, or null when none is recorded. */
+  public PostalAddress getAddress() {
+    return PostalAddress.clean(
+        new PostalAddress(
+            addressStreet,
+            addressComplement,
+            addressPostalCode,
+            addressCommuneCode,
+            addressCommuneName));
+  }
+
+  public void setAddress(PostalAddress address) {
+    PostalAddress a = address == null ? new PostalAddress(null, null, null, null, null) : address;
+    this.addressStreet = a.street();
+    this.addressComplement = a.complement();
+    this.addressPostalCode = a.postalCode();
+    this.addressCommuneCode = a.communeCode();
+    this.addressCommuneName = a.communeName();
+  }
+
+  public String getWebsite() {
+    return website;
+  }
+
+  public void setWebsite(String website) {
+    this.website = website;
+  }
+
+  public String getOpeningHours() {
+    return openingHours;
+  }
+
+  public void setOpeningHours(String openingHours) {
+    this.openingHours = openingHours;
+  }
+
+  public boolean isPublishStaffContacts() {
+    return publishStaffContacts;
+  }
+
+  public void setPublishStaffContacts(boolean publishStaffContacts) {
+    this.publishStaffContacts = publishStaffContacts;
+  }
+
+  public LocalDate getUpdatedOn() {
+    return updatedOn;
+  }
+
+  public void setUpdatedOn(LocalDate updatedOn) {
+    this.updatedOn = updatedOn;
   }
 }

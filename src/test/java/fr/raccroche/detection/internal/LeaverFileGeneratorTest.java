@@ -99,7 +99,7 @@ class LeaverFileGeneratorTest {
     Summary summary = LeaverFileGenerator.generate(en, options);
     LeaverFileGenerator.generate(missionLocale, options.withSource(Source.MISSION_LOCALE));
 
-    // Matching without INE (product.md §2): folded names and birth date.
+    // Matching without INE (docs/specification.md §2 Detection): folded names and birth date.
     Set<String> inEn = people(en);
     Set<String> inBoth = people(missionLocale);
     inBoth.retainAll(inEn);
