@@ -52,6 +52,10 @@ class CaseController {
       throw new InvalidInputException(
           "size", "La taille de page doit être comprise entre 1 et 200.");
     }
+    if (q != null && q.length() > CaseFilter.MAX_TEXT) {
+      throw new InvalidInputException(
+          "q", "La recherche dépasse " + CaseFilter.MAX_TEXT + " caractères.");
+    }
     Page<CaseSummary> found =
         cases.findCases(
             scopes.of(authentication),
@@ -75,7 +79,7 @@ class CaseController {
   }
 
   @PostMapping
-  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
+  @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
   ResponseEntity<CaseView> create(@RequestBody NewCaseRequest request) {
     CaseView created = cases.startCase(request.toNewCase());
     return ResponseEntity.created(URI.create("/api/cases/" + created.caseNumber())).body(created);
@@ -83,7 +87,7 @@ class CaseController {
 
   @PostMapping("/{caseNumber}/events")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
+  @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
   void event(
       Authentication authentication,
       @PathVariable String caseNumber,
@@ -94,6 +98,7 @@ class CaseController {
     if (event.type() == null) {
       throw new InvalidInputException("type", "Le type d'événement est obligatoire.");
     }
+    event.validate();
     switch (event.type()) {
       case RE_ENROLLED ->
           cases.reEnrolled(

@@ -77,14 +77,14 @@ class CasePagesController {
   }
 
   @GetMapping("/cases/new")
-  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
+  @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
   String newCase(Model model) {
     model.addAttribute("levels", SchoolLevel.values());
     return "case-new";
   }
 
   @PostMapping("/cases/new")
-  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
+  @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
   String create(@RequestParam java.util.Map<String, String> form, Model model) {
     try {
       NewCaseRequest request =

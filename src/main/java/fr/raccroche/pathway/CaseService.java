@@ -423,6 +423,9 @@ public class CaseService {
         c.getOrigin() == CaseOrigin.SELF_REFERRAL || c.getSource() == null
             ? CaseOrigin.SELF_REFERRAL.label()
             : c.getSource().label());
+    // Trust boundary (docs/security.md R5): the forms render these as Markdown; escaped here.
+    person.replaceAll((key, value) -> fr.raccroche.shared.MarkdownText.escape(value));
+    v.put(DISPLAY_NAME, fr.raccroche.shared.MarkdownText.escape((String) v.get(DISPLAY_NAME)));
     v.put(
         YOUNG_PERSON,
         Variables.objectValue(person)

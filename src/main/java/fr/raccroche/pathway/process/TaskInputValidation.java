@@ -76,6 +76,16 @@ public class TaskInputValidation implements ExecutionListener {
       return;
     }
     Date contactDate = optionalPastDate(task, CONTACT_DATE, "la date du contact");
+    if (contactDate != null) {
+      // A contact before the young person was detected is a typing error (docs/security.md, R6).
+      LocalDate detected = records.get(CaseProgress.caseNumber(task)).getDetectedOn();
+      if (detected != null && CaseProgress.toLocalDate(contactDate).isBefore(detected)) {
+        throw refuse(
+            "La date du contact ne peut pas précéder le repérage du jeune ("
+                + detected.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                + ").");
+      }
+    }
     // The first successful contact's date stays the first one.
     if (contactDate == null) {
       contactDate =
