@@ -50,6 +50,13 @@ class EngineApiGuard extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(EngineApiGuard.class);
   private static final Pattern TASK_COMPLETION =
       Pattern.compile("/task/([^/]+)/(complete|submit-form|resolve)");
+  private static final String STARTED = EngineApiGuard.class.getName() + ".started";
+
+  private static java.time.Instant requestStart(HttpServletRequest request) {
+    Object started = request.getAttribute(STARTED);
+    return started instanceof java.time.Instant i ? i : java.time.Instant.EPOCH;
+  }
+
   private static final Set<String> DEPLOYMENTS =
       Set.of("POST /deployment/create", "POST /deployment/{id}/redeploy");
   private static final Set<String> ENGINE_ROLES =
@@ -168,6 +175,7 @@ class EngineApiGuard extends OncePerRequestFilter {
       }
       checked = new CachedBodyRequest(request, body);
     }
+    request.setAttribute(STARTED, java.time.Instant.now());
     ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
     try {
       chain.doFilter(checked, cached);
@@ -175,6 +183,8 @@ class EngineApiGuard extends OncePerRequestFilter {
       if (cached.getStatus() >= 400) {
         rewriteError(request, cached, taskId);
       }
+      // engine-rest sets its own "no-cache" on some answers: no-store wins.
+      cached.setHeader("Cache-Control", "no-store");
       cached.copyBodyToResponse();
     }
   }
@@ -200,14 +210,28 @@ class EngineApiGuard extends OncePerRequestFilter {
       return; // already ours
     }
     String detail;
+    boolean missing =
+        type.contains("NullValue")
+            || message.contains("task is null")
+            || message.contains("Cannot find task")
+            || message.contains("does not exist")
+            || message.contains("doesn't exist");
     if (completedTaskId != null
-        && (status >= 500 || type.contains("OptimisticLocking") || status == 404)) {
+        && (status >= 500 || type.contains("OptimisticLocking") || status == 404 || missing)) {
       boolean stillThere =
           asEngine(() -> tasks.createTaskQuery().taskId(completedTaskId).count()) > 0;
-      boolean existed =
-          asEngine(() -> history.createHistoricTaskInstanceQuery().taskId(completedTaskId).count())
-              > 0;
-      if (!stillThere && existed && status != 404) {
+      java.util.Date ended =
+          asEngine(
+              () -> {
+                var done =
+                    history
+                        .createHistoricTaskInstanceQuery()
+                        .taskId(completedTaskId)
+                        .singleResult();
+                return done == null ? null : done.getEndTime();
+              });
+      if (!stillThere && ended != null && !ended.toInstant().isBefore(requestStart(request))) {
+        // Completed by someone else while this request was running.
         status = 409;
         detail = "Cette tâche a déjà été traitée (tâche déjà traitée) : rechargez la liste.";
       } else if (!stillThere) {
@@ -219,6 +243,9 @@ class EngineApiGuard extends OncePerRequestFilter {
     } else if (type.contains("OptimisticLocking")) {
       status = 409;
       detail = "Cette donnée a été modifiée en même temps par quelqu'un d'autre : réessayez.";
+    } else if (missing && status >= 400) {
+      status = 404;
+      detail = "Ressource introuvable (elle n'existe pas ou plus).";
     } else {
       detail = frenchOrGeneric(status, message);
     }
@@ -238,6 +265,12 @@ class EngineApiGuard extends OncePerRequestFilter {
     body.put("detail", detail);
     body.put("message", detail);
     body.put("instance", request.getRequestURI());
+    if ((status == 400 || status == 409)
+        && !message.isBlank()
+        && !CLASS_NAME.matcher(message).find()) {
+      // The engine's own words, for integrators (English; never a class name nor a stack trace).
+      body.put("engineMessage", message);
+    }
     if (status == 403 && original != null) {
       for (String keep : List.of("resourceName", "resourceId", "permissionName", "userId")) {
         if (original.hasNonNull(keep)) {
@@ -273,6 +306,9 @@ class EngineApiGuard extends OncePerRequestFilter {
       }
       return text.strip();
     }
+    if (message != null && message.contains("unbound")) {
+      return "Liste non bornée : indiquez maxResults (2 000 lignes au plus).";
+    }
     return switch (status) {
       case 400 -> "Requête invalide : vérifiez les valeurs envoyées.";
       case 403 -> "Accès refusé : vous n'avez pas le droit de faire cette action.";
@@ -286,6 +322,9 @@ class EngineApiGuard extends OncePerRequestFilter {
               : "Requête refusée.";
     };
   }
+
+  private static final Pattern CLASS_NAME =
+      Pattern.compile("Exception|\\b(?:org|java|javax|jakarta|com)\\.[a-z]");
 
   private static final Pattern FRENCH = Pattern.compile("[àâçéèêëîïôûùüÿœ«»]|Indiquez|Choisissez");
 
