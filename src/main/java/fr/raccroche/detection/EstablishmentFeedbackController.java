@@ -2,9 +2,12 @@ package fr.raccroche.detection;
 
 import fr.raccroche.detection.internal.SourceListingEntity;
 import fr.raccroche.detection.internal.SourceListingRepository;
+import fr.raccroche.pathway.CaseScope;
+import fr.raccroche.pathway.CaseScopes;
 import fr.raccroche.pathway.CaseService;
 import fr.raccroche.pathway.CaseService.CaseRef;
 import fr.raccroche.pathway.CaseStatus;
+import fr.raccroche.shared.NotFoundException;
 import fr.raccroche.territory.Establishment;
 import fr.raccroche.territory.TerritoryService;
 import java.time.LocalDate;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,12 +32,17 @@ class EstablishmentFeedbackController {
   private final TerritoryService territory;
   private final SourceListingRepository listings;
   private final CaseService cases;
+  private final CaseScopes scopes;
 
   EstablishmentFeedbackController(
-      TerritoryService territory, SourceListingRepository listings, CaseService cases) {
+      TerritoryService territory,
+      SourceListingRepository listings,
+      CaseService cases,
+      CaseScopes scopes) {
     this.territory = territory;
     this.listings = listings;
     this.cases = cases;
+    this.scopes = scopes;
   }
 
   /** The feedback page of one establishment. */
@@ -48,8 +57,14 @@ class EstablishmentFeedbackController {
   record Line(LocalDate leavingDate, CaseStatus status, String statusLabel, String closureReason) {}
 
   @GetMapping("/api/establishments/{uai}/feedback")
-  Feedback feedback(@PathVariable String uai) {
+  Feedback feedback(@PathVariable String uai, Authentication authentication) {
     Establishment establishment = territory.establishment(uai);
+    // A coordinator reads the establishments of their perimeters only; another one answers as an
+    // unknown establishment would (docs/security.md R3).
+    CaseScope scope = scopes.of(authentication);
+    if (!scope.all() && !scope.perimeterCodes().contains(establishment.perimeterCode())) {
+      throw new NotFoundException("Établissement inconnu : " + uai + ".");
+    }
     List<SourceListingEntity> reported = listings.findByUai(establishment.uai());
     Map<String, CaseRef> refs =
         cases.refs(

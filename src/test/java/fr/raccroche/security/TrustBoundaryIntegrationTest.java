@@ -536,6 +536,18 @@ class TrustBoundaryIntegrationTest {
     }
   }
 
+  @Test
+  void establishmentFeedbackIsReadOnlyByTheEstablishmentsPerimeter() {
+    // 0690008J: a collège of Villeurbanne (EST).
+    assertThat(http.get("/api/establishments/0690008J/feedback", "coord.est", PW).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> foreign =
+        http.get("/api/establishments/0690008J/feedback", "coord.lyon", PW);
+    assertFrenchProblem(foreign, 404, "inconnu");
+    assertThat(http.get("/api/establishments/0690008J/feedback", "superviseur", PW).statusCode())
+        .isEqualTo(200);
+  }
+
   // ---- Low: existence of foreign cases, engine-rest surfaces
 
   @Test
