@@ -286,11 +286,11 @@ final class TaskFormFields {
     if (!allowed.contains(value)) {
       throw new Refused(
           field.key(),
-          "Valeur inconnue pour "
-              + label
-              + " : « "
+          "« "
               + (value.length() > 60 ? value.substring(0, 60) + "…" : value)
-              + " ».");
+              + " » ne fait pas partie des choix proposés pour "
+              + label
+              + ".");
     }
   }
 

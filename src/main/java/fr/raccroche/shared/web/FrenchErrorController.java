@@ -49,6 +49,9 @@ class FrenchErrorController implements ErrorController {
         };
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String path = uri == null ? request.getRequestURI() : uri.toString();
+    // The Camunda web apps show "message" as it is when there is one, and their own translated
+    // text (more precise: "Identifiants incorrects, compte verrouillé…") when there is none.
+    boolean webApp = path.startsWith(request.getContextPath() + "/camunda/");
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .header("Cache-Control", "no-store")
@@ -62,7 +65,7 @@ class FrenchErrorController implements ErrorController {
                 null,
                 Instant.now(),
                 status.getReasonPhrase(),
-                message,
+                webApp ? null : message,
                 path,
                 List.of()));
   }
