@@ -243,6 +243,16 @@ public class ExperimentService {
         throw new InvalidInputException(
             "projectId", "Le projet « " + p.getTitle() + " » n'est ni retenu ni en cours.");
       }
+      // A case joins a project of its own perimeter only (docs/security.md R3, issue 18).
+      if (p.getPerimeterCode() != null && !p.getPerimeterCode().equals(fact.getPerimeterCode())) {
+        throw new InvalidInputException(
+            "projectId",
+            "Le projet « "
+                + p.getTitle()
+                + " » concerne le périmètre "
+                + p.getPerimeterCode()
+                + ", pas celui du dossier.");
+      }
     }
     fact.setExperimentProjectId(projectId);
   }

@@ -251,6 +251,24 @@ public class OfferService {
           "placesAvailable",
           "Le nombre de places disponibles (placesAvailable) ne peut pas être négatif.");
     }
+    // Offers run within a sane range (docs/security.md R6): year 1 or 9999 is a typing error.
+    for (var date :
+        java.util.Map.of(
+                "startDate",
+                r.startDate() == null ? LocalDate.now(clock) : r.startDate(),
+                "endDate",
+                r.endDate() == null ? LocalDate.now(clock) : r.endDate())
+            .entrySet()) {
+      if (date.getValue().getYear() < 2000 || date.getValue().getYear() > 2100) {
+        throw new InvalidInputException(
+            date.getKey(),
+            "Date invraisemblable pour "
+                + date.getKey()
+                + " : "
+                + date.getValue()
+                + " (attendue entre 2000 et 2100).");
+      }
+    }
     if (r.startDate() != null && r.endDate() != null && r.endDate().isBefore(r.startDate())) {
       throw new InvalidInputException(
           "endDate", "La date de fin (endDate) précède la date de début de l'offre.");

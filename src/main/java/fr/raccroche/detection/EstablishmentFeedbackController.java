@@ -4,7 +4,10 @@ import fr.raccroche.detection.internal.SourceListingEntity;
 import fr.raccroche.detection.internal.SourceListingRepository;
 import fr.raccroche.pathway.CaseQueries;
 import fr.raccroche.pathway.CaseRef;
+import fr.raccroche.pathway.CaseScope;
+import fr.raccroche.pathway.CaseScopes;
 import fr.raccroche.pathway.CaseStatus;
+import fr.raccroche.shared.NotFoundException;
 import fr.raccroche.territory.Establishment;
 import fr.raccroche.territory.TerritoryService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,12 +37,17 @@ class EstablishmentFeedbackController {
   private final TerritoryService territory;
   private final SourceListingRepository listings;
   private final CaseQueries cases;
+  private final CaseScopes scopes;
 
   EstablishmentFeedbackController(
-      TerritoryService territory, SourceListingRepository listings, CaseQueries cases) {
+      TerritoryService territory,
+      SourceListingRepository listings,
+      CaseQueries cases,
+      CaseScopes scopes) {
     this.territory = territory;
     this.listings = listings;
     this.cases = cases;
+    this.scopes = scopes;
   }
 
   /** The feedback page of one establishment. */
@@ -56,8 +65,14 @@ class EstablishmentFeedbackController {
       summary =
           "Retour à un établissement : ses élèves signalés et ce qu'ils sont devenus (agrégats)")
   @GetMapping("/api/establishments/{uai}/feedback")
-  Feedback feedback(@PathVariable String uai) {
+  Feedback feedback(@PathVariable String uai, Authentication authentication) {
     Establishment establishment = territory.establishment(uai);
+    // A coordinator reads the establishments of their perimeters only; another one answers as an
+    // unknown establishment would (docs/security.md R3).
+    CaseScope scope = scopes.of(authentication);
+    if (!scope.all() && !scope.perimeterCodes().contains(establishment.perimeterCode())) {
+      throw new NotFoundException("Établissement inconnu : " + uai + ".");
+    }
     List<SourceListingEntity> reported = listings.findByUai(establishment.uai());
     Map<String, CaseRef> refs =
         cases.refs(

@@ -71,6 +71,10 @@ class CaseController {
       throw new InvalidInputException(
           "size", "La taille de page doit être comprise entre 1 et 200.");
     }
+    if (q != null && q.length() > CaseFilter.MAX_TEXT) {
+      throw new InvalidInputException(
+          "q", "La recherche dépasse " + CaseFilter.MAX_TEXT + " caractères.");
+    }
     Page<CaseSummary> found =
         cases.findCases(
             scopes.of(authentication),
@@ -95,9 +99,12 @@ class CaseController {
   }
 
   @Operation(
-      summary = "Signale un jeune : crée la personne si besoin, le dossier et démarre son parcours")
+      summary =
+          "Signale un jeune : 201 nouveau dossier (parcours démarré), 200 dossier déjà ouvert dans"
+              + " votre périmètre, 409 jeune suivi par un autre périmètre (rien n'est montré ni"
+              + " modifié ; ce périmètre reçoit une tâche)")
   @PostMapping
-  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
+  @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
   ResponseEntity<?> create(
       Authentication authentication, @RequestBody NewCaseRequest request, HttpServletRequest http) {
     CaseScope scope = scopes.of(authentication);
@@ -156,6 +163,10 @@ class CaseController {
   }
 
   /** The cases whose pathway could not start ("démarrages en échec"), for supervisors. */
+  @Operation(
+      summary =
+          "Démarrages en échec : les dossiers dont le parcours n'a pas pu démarrer, avec le motif"
+              + " (superviseurs)")
   @GetMapping("/start-failures")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
   PageResponse<PathwayStarts.StartFailure> startFailures(
@@ -171,6 +182,10 @@ class CaseController {
    * Tries again now to start a case's pathway that could not start (once its cause is fixed): 200
    * with the case's status when it started, 409 with the French reason when it still fails.
    */
+  @Operation(
+      summary =
+          "Relance le démarrage du parcours d'un dossier en échec, une fois la cause corrigée"
+              + " (superviseurs) : 200 démarré, 409 avec le motif s'il échoue encore")
   @PostMapping("/{caseNumber}/start")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
   ResponseEntity<?> retryStart(@PathVariable String caseNumber) {
@@ -191,7 +206,7 @@ class CaseController {
   @Operation(summary = "Événement sur un dossier (rescolarisation, déménagement…)")
   @PostMapping("/{caseNumber}/events")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
+  @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
   void event(
       Authentication authentication,
       @PathVariable String caseNumber,
@@ -202,6 +217,7 @@ class CaseController {
     if (event.type() == null) {
       throw new InvalidInputException("type", "Le type d'événement est obligatoire.");
     }
+    event.validate();
     switch (event.type()) {
       case RE_ENROLLED ->
           events.reEnrolled(

@@ -102,14 +102,14 @@ class CasePagesController {
   }
 
   @GetMapping("/cases/new")
-  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
+  @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
   String newCase(Model model) {
     model.addAttribute("levels", SchoolLevel.values());
     return "case-new";
   }
 
   @PostMapping("/cases/new")
-  @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'COORDINATOR')")
+  @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
   String create(
       Authentication authentication,
       @RequestParam java.util.Map<String, String> form,

@@ -2,7 +2,6 @@ package fr.raccroche.pathway;
 
 import fr.raccroche.pathway.internal.YoungPersonEntity;
 import fr.raccroche.pathway.internal.YoungPersonRepository;
-import fr.raccroche.shared.FormText;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
@@ -26,21 +25,20 @@ public class PersonDirectory {
 
   /**
    * A one-line French description for a reviewer comparing two records (names, birth date, INE,
-   * commune), escaped for a Camunda Form's text (Markdown): what people typed stays plain text.
+   * commune). Plain text: whoever puts it in a form escapes it ({@code MarkdownText}).
    */
   public String summary(long personId) {
     YoungPersonEntity e = persons.findById(personId).orElseThrow();
-    return FormText.escape(
-        e.getFirstName()
-            + " "
-            + e.getLastName().toUpperCase(Locale.FRENCH)
-            + ", né(e) le "
-            + e.getBirthDate().format(FRENCH_DATE)
-            + (e.getIne() == null ? ", sans INE" : ", INE " + e.getIne())
-            + (e.getCommuneName() == null && e.getPostalCode() == null
-                ? ""
-                : ", "
-                    + (e.getPostalCode() == null ? "" : e.getPostalCode() + " ")
-                    + (e.getCommuneName() == null ? "" : e.getCommuneName())));
+    return e.getFirstName()
+        + " "
+        + e.getLastName().toUpperCase(Locale.FRENCH)
+        + ", né(e) le "
+        + e.getBirthDate().format(FRENCH_DATE)
+        + (e.getIne() == null ? ", sans INE" : ", INE " + e.getIne())
+        + (e.getCommuneName() == null && e.getPostalCode() == null
+            ? ""
+            : ", "
+                + (e.getPostalCode() == null ? "" : e.getPostalCode() + " ")
+                + (e.getCommuneName() == null ? "" : e.getCommuneName()));
   }
 }

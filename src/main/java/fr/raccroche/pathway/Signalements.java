@@ -14,6 +14,7 @@ import fr.raccroche.pathway.internal.YoungPersonEntity;
 import fr.raccroche.pathway.internal.YoungPersonRepository;
 import fr.raccroche.pathway.process.SignalementReviews;
 import fr.raccroche.shared.InvalidInputException;
+import fr.raccroche.shared.MarkdownText;
 import fr.raccroche.territory.TerritoryService;
 import java.time.Clock;
 import java.time.Instant;
@@ -216,7 +217,8 @@ public class Signalements {
 
   private static void line(StringBuilder b, String label, String value) {
     if (value != null && !value.isBlank()) {
-      b.append("\n- ").append(label).append(" : ").append(value);
+      // What the signaller typed stays text in the form's Markdown (docs/security.md R5).
+      b.append("\n- ").append(label).append(" : ").append(MarkdownText.escape(value));
     }
   }
 

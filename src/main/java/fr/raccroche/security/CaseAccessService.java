@@ -61,9 +61,15 @@ public class CaseAccessService {
     access.revoke(groupId, Resources.TASK, taskId);
   }
 
+  /**
+   * The group no longer sees the case: neither the instance (runtime, history) nor any of its
+   * tasks, past or open, nor what its members got as assignees; nothing written afterwards is
+   * visible to it.
+   */
   public void revokeCase(String processInstanceId, String groupId) {
     access.revoke(groupId, Resources.PROCESS_INSTANCE, processInstanceId);
     access.revoke(groupId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId);
+    access.revokeTasksOfInstance(processInstanceId, groupId);
   }
 
   /** Removes every authorization naming the instance (it was erased). */

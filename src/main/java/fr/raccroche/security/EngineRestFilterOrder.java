@@ -8,7 +8,11 @@ package fr.raccroche.security;
 public final class EngineRestFilterOrder {
   public static final int AUTHENTICATION = 0;
   public static final int ROLE_CHECK = AUTHENTICATION + 1;
-  public static final int AFTER_ROLE_CHECK = AUTHENTICATION + 2;
+
+  /** The engine API guard (allow-list, task form fields, French errors). */
+  public static final int GUARD = AUTHENTICATION + 2;
+
+  public static final int AFTER_ROLE_CHECK = AUTHENTICATION + 3;
 
   private EngineRestFilterOrder() {}
 }

@@ -37,7 +37,10 @@ public final class ProcessConventions {
   static final Pattern CANDIDATE_GROUP =
       Pattern.compile(
           "^(?:camunda-admin|supervisors|prefecture|coord-(?:[A-Z0-9][A-Z0-9_-]*|\\$\\{[A-Za-z][A-Za-z0-9]*\\})"
-              + "|partner-(?:[A-Z0-9][A-Z0-9_-]*|\\$\\{[A-Za-z][A-Za-z0-9]*\\}))$");
+              + "|partner-(?:[A-Z0-9][A-Z0-9_-]*|\\$\\{[A-Za-z][A-Za-z0-9]*\\})"
+              // The pathway's groups from the case record (docs/security.md R1): these two
+              // methods answer coord-<perimeter> and partner-<referent>, nothing else.
+              + "|\\$\\{caseProgress\\.(?:coordinatorGroup|referentGroup)\\(execution\\)\\})$");
 
   static final Pattern FORM_ID = Pattern.compile("^form-[a-z0-9]+(?:-[a-z0-9]+)*$");
   static final Pattern LITERAL_DURATION = Pattern.compile("^\\s*-?P[0-9TYMWDHS.]+\\s*$");

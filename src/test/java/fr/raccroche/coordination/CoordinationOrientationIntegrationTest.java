@@ -165,7 +165,8 @@ class CoordinationOrientationIntegrationTest {
                 + full
                 + "\"}}");
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.body()).contains("ne fait pas partie des offres proposées");
+    // Refused by the form check (issue 18), which names the field.
+    assertThat(refused.body()).contains("ne fait pas partie des choix proposés", "chosenOfferId");
     assertThat(task(n).get("taskDefinitionKey").asText()).isEqualTo("Task_OrientToReferent");
 
     ok(

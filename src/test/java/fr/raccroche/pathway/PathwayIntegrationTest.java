@@ -302,7 +302,9 @@ class PathwayIntegrationTest {
     assertThat(nowhere.get("message").asText()).contains("Aucun périmètre");
     JsonNode badDate =
         postCase("{\"lastName\":\"A\",\"firstName\":\"B\",\"birthDate\":\"01/01/2007\"}", 400);
-    assertThat(badDate.get("message").asText()).contains("illisible");
+    // The field in error is named (issue 18), with the expected format.
+    assertThat(badDate.get("message").asText()).contains("birthDate", "AAAA-MM-JJ");
+    assertThat(badDate.get("field").asText()).isEqualTo("birthDate");
     assertThat(
             body(http.get("/api/cases?size=1", "superviseur", "demo"))
                 .get("totalElements")
@@ -327,7 +329,8 @@ class PathwayIntegrationTest {
         http.postJson(
             "/api/cases/2025-69-999999/events",
             "{\"type\":\"SUPPORT_REFUSED\"}",
-            "superviseur",
+            // Supervisors are read-only (issue 18, R8): an administrator fires events.
+            "admin",
             "demo");
     assertThat(unknownEvent.statusCode()).isEqualTo(404);
     assertThat(body(unknownEvent).get("message").asText())

@@ -164,7 +164,7 @@ class PersonalDataLoggingIntegrationTest {
               "/engine-rest/task/" + taskId + "/complete",
               "{\"variables\":{\"contactOutcome\":{\"value\":\"REACHED\"},\"contactDate\":{\"value\":\""
                   + LocalDate.now()
-                  + "\"},\"contactNote\":{\"value\":\"Appel à "
+                  + "\"},\"contactNotes\":{\"value\":\"Appel à "
                   + name
                   + "\"}}}",
               "coord.lyon",

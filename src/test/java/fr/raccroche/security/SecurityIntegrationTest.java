@@ -58,7 +58,7 @@ class SecurityIntegrationTest {
     HttpResponse<String> response = http.get("/api/perimeters");
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(type -> assertThat(type).contains("application/json"));
+        .hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
     assertThat(response.body()).contains("Authentification requise.");
     assertThat(
             http.get("/api/perimeters", userForWrongPasswords("essai.api"), "pas-le-bon")

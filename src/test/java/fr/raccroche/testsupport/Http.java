@@ -75,6 +75,25 @@ public final class Http {
             .build());
   }
 
+  /** Any method, with HTTP Basic and an optional JSON body. */
+  public HttpResponse<String> send(String method, String path, String user, String password) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", basic(user, password))
+            .header("Accept", "application/json")
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build());
+  }
+
+  /** A GET with extra headers (a browser's, for instance). */
+  public HttpResponse<String> get(
+      String path, String user, String password, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET();
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
   /** A multipart upload of one file in the field "file", as a browser or curl -F sends it. */
   public HttpResponse<String> postFile(
       String path, String fileName, byte[] content, String user, String password) {

@@ -24,8 +24,8 @@ public class ComputeDiagnosisFiguresDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     DiagnosisFigures f =
         diagnoses.figures(
-            (String) execution.getVariable(PERIMETER_CODE),
-            (String) execution.getVariable(SCHOOL_YEAR));
+            InstanceKeys.diagnosisPerimeter(execution),
+            InstanceKeys.diagnosisSchoolYear(execution));
     execution.setVariable(PERIMETER_NAME, f.perimeterName());
     execution.setVariable(FIGURES_TEXT, text(f));
   }

@@ -21,7 +21,7 @@ public class ConfirmOfferDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Object places = execution.getVariable(CoordinationTaskValidation.PLACES_AVAILABLE);
-    long offerId = ((Number) execution.getVariable(OfferProcesses.OFFER_ID)).longValue();
+    long offerId = InstanceKeys.offerId(execution);
     var who = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String lastUpdated =
         offers.confirmStillAccurate(

@@ -51,6 +51,6 @@ public class ExperimentProgress {
   }
 
   private static long id(DelegateExecution execution) {
-    return ((Number) execution.getVariable(PROJECT_ID)).longValue();
+    return InstanceKeys.projectId(execution);
   }
 }

@@ -65,7 +65,7 @@ public class ExperimentTaskValidation implements ExecutionListener {
       throw refuse("Le commentaire dépasse 2000 caractères.");
     }
     try {
-      experiments.checkGrant(((Number) task.getVariable(PROJECT_ID)).longValue(), selected, amount);
+      experiments.checkGrant(InstanceKeys.projectId(task), selected, amount);
     } catch (InvalidInputException e) {
       throw refuse(e.getMessage());
     }

@@ -22,8 +22,8 @@ public class RecordDiagnosisDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     diagnoses.written(
-        (String) execution.getVariable(PERIMETER_CODE),
-        (String) execution.getVariable(SCHOOL_YEAR),
+        InstanceKeys.diagnosisPerimeter(execution),
+        InstanceKeys.diagnosisSchoolYear(execution),
         (String) execution.getVariable(CoordinationTaskValidation.STRENGTHS),
         (String) execution.getVariable(CoordinationTaskValidation.WEAKNESSES),
         who(execution));

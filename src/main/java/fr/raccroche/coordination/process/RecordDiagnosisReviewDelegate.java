@@ -22,8 +22,8 @@ public class RecordDiagnosisReviewDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     diagnoses.reviewed(
-        (String) execution.getVariable(PERIMETER_CODE),
-        (String) execution.getVariable(SCHOOL_YEAR),
+        InstanceKeys.diagnosisPerimeter(execution),
+        InstanceKeys.diagnosisSchoolYear(execution),
         Boolean.TRUE.equals(execution.getVariable(CoordinationTaskValidation.DIAGNOSIS_VALIDATED)),
         (String) execution.getVariable(CoordinationTaskValidation.REVIEW_COMMENT),
         RecordDiagnosisDelegate.who(execution));

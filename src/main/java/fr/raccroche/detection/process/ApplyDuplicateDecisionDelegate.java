@@ -28,12 +28,12 @@ class ApplyDuplicateDecisionDelegate implements JavaDelegate {
     if ("MERGE".equals(decision)) {
       caseNumber =
           outcomes.merge(
-              id(execution, PERSON_ID),
+              reviewedPerson(execution),
               id(execution, CANDIDATE_PERSON_ID),
               perimeter,
               pending(execution));
     } else if ("KEEP_APART".equals(decision)) {
-      caseNumber = outcomes.openCase(id(execution, PERSON_ID), perimeter, pending(execution));
+      caseNumber = outcomes.openCase(reviewedPerson(execution), perimeter, pending(execution));
     } else {
       throw new BadUserRequestException(
           "Indiquez s'il s'agit de la même personne ou de deux personnes différentes.");

@@ -28,6 +28,6 @@ class AssignPerimeterDelegate implements JavaDelegate {
     }
     execution.setVariable(
         CASE_NUMBER,
-        outcomes.openCase(id(execution, PERSON_ID), perimeter.toString(), pending(execution)));
+        outcomes.openCase(reviewedPerson(execution), perimeter.toString(), pending(execution)));
   }
 }

@@ -5,6 +5,7 @@ import static fr.raccroche.detection.process.ReviewVariables.*;
 import fr.raccroche.detection.internal.PendingCase;
 import fr.raccroche.detection.internal.ReviewStarter;
 import fr.raccroche.pathway.PersonDirectory;
+import fr.raccroche.shared.MarkdownText;
 import fr.raccroche.territory.TerritoryService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +36,8 @@ class CamundaReviewStarter implements ReviewStarter {
     v.put(PERSON_ID, newPersonId);
     v.put(CANDIDATE_PERSON_ID, candidatePersonId);
     v.put(PERIMETER_CODE, perimeterCode);
-    v.put(PERSON_SUMMARY, directory.summary(newPersonId));
-    v.put(CANDIDATE_SUMMARY, directory.summary(candidatePersonId));
+    v.put(PERSON_SUMMARY, MarkdownText.escape(directory.summary(newPersonId)));
+    v.put(CANDIDATE_SUMMARY, MarkdownText.escape(directory.summary(candidatePersonId)));
     v.put(SOURCE_LABEL, pending.source() == null ? "" : pending.source().label());
     runtime.startProcessInstanceByKey(DUPLICATE_PROCESS, "doublon-" + newPersonId, v);
   }
@@ -45,7 +46,7 @@ class CamundaReviewStarter implements ReviewStarter {
   public void assignPerimeter(long personId, PendingCase pending) {
     Map<String, Object> v = ReviewVariables.pending(pending);
     v.put(PERSON_ID, personId);
-    v.put(PERSON_SUMMARY, directory.summary(personId));
+    v.put(PERSON_SUMMARY, MarkdownText.escape(directory.summary(personId)));
     v.put(SOURCE_LABEL, pending.source() == null ? "" : pending.source().label());
     List<Map<String, String>> options = new ArrayList<>();
     territory

@@ -5,6 +5,7 @@ import fr.raccroche.pathway.LeaverSource;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -61,5 +62,20 @@ final class ReviewVariables {
 
   static long id(VariableScope scope, String name) {
     return ((Number) scope.getVariable(name)).longValue();
+  }
+
+  /**
+   * The person under review, from the business key ({@code doublon-<id>}, {@code perimetre-<id>})
+   * the application set when it opened the review: a task worker can write variables, not the
+   * business key (docs/security.md, R1).
+   */
+  static long reviewedPerson(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    int dash = key == null ? -1 : key.lastIndexOf('-');
+    if (dash < 0) {
+      throw new IllegalStateException(
+          "Review " + execution.getProcessInstanceId() + " has no person in its business key");
+    }
+    return Long.parseLong(key.substring(dash + 1));
   }
 }

@@ -133,13 +133,8 @@ public final class CsvReport {
     b.append("\r\n");
   }
 
+  /** The application's one CSV writer: quoting and formula neutralisation. */
   static String quote(String cell) {
-    if (cell == null) {
-      return "";
-    }
-    if (cell.contains(";") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-      return "\"" + cell.replace("\"", "\"\"") + "\"";
-    }
-    return cell;
+    return fr.raccroche.shared.CsvCells.cell(cell);
   }
 }

@@ -62,8 +62,33 @@ public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, 
 
   /**
    * Cases in scope, filtered; {@code text} (already lower-case, may be null) matches the case
-   * number, the INE or the names.
+   * number, the INE or the names — as typed: {@code %}, {@code _} and {@code \} are searched for
+   * themselves, not as LIKE wildcards ({@code q=%} matches no case but those with a "%").
    */
+  default Page<SupportCaseEntity> search(
+      boolean all,
+      Collection<String> perimeters,
+      Collection<String> partners,
+      String perimeter,
+      CaseStatus status,
+      String text,
+      Pageable pageable) {
+    return searchLike(
+        all,
+        perimeters,
+        partners,
+        perimeter,
+        status,
+        text,
+        text == null ? null : escapeLike(text),
+        pageable);
+  }
+
+  /** The text with LIKE's wildcards and escape character escaped (escape character {@code \}). */
+  static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
   @Query(
       value =
           """
@@ -73,19 +98,20 @@ public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, 
             and (:perimeter is null or c.perimeterCode = :perimeter)
             and (:status is null or c.status = :status)
             and (:text is null
-                 or lower(c.caseNumber) like concat('%', :text, '%')
+                 or lower(c.caseNumber) like concat('%', :pattern, '%') escape '\\'
                  or lower(p.ine) = :text
-                 or lower(p.lastName) like concat('%', :text, '%')
-                 or lower(p.firstName) like concat('%', :text, '%'))
+                 or lower(p.lastName) like concat('%', :pattern, '%') escape '\\'
+                 or lower(p.firstName) like concat('%', :pattern, '%') escape '\\')
           order by c.createdAt desc, c.caseNumber desc
           """)
-  Page<SupportCaseEntity> search(
+  Page<SupportCaseEntity> searchLike(
       boolean all,
       Collection<String> perimeters,
       Collection<String> partners,
       String perimeter,
       CaseStatus status,
       String text,
+      String pattern,
       Pageable pageable);
 
   List<SupportCaseEntity> findByPersonId(Long personId);

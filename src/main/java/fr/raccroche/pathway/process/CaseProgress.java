@@ -30,6 +30,10 @@ import org.springframework.stereotype.Component;
  * Listener bean of {@code YouthPathwayProcess} ({@code ${caseProgress.…}}): keeps the case record,
  * its milestones and its access rights in step as the process passes each step. Thin: the rules
  * live in {@link CaseRecords}, {@link CaseAccessService} and the DMN tables.
+ *
+ * <p>Trust boundary (docs/security.md, R1): the case is the instance's business key, and its
+ * perimeter, referent and status are read from the case record, never from a process variable (a
+ * task worker can write variables; the business key and the record they cannot).
  */
 @Component("caseProgress")
 public class CaseProgress {
@@ -127,10 +131,11 @@ public class CaseProgress {
 
   /** ServiceTask_RecordAlreadyFollowed: the partner that already follows becomes the referent. */
   public void alreadyFollowed(DelegateExecution execution) {
-    String partner = (String) execution.getVariable(FOLLOWED_BY_PARTNER_CODE);
+    String caseNumber = caseNumber(execution);
+    String partner = records.get(caseNumber).getFollowedByPartnerCode();
     execution.setVariable(REFERENT_PARTNER_CODE, partner);
     execution.setVariable(REFERENT_PARTNER_NAME, territory.partner(partner).name());
-    records.referent(caseNumber(execution), partner);
+    records.referent(caseNumber, partner);
     WithoutAuthorization.run(
         () ->
             access.grantCase(
@@ -153,7 +158,7 @@ public class CaseProgress {
     events.publishEvent(
         new NeedsAnalysed(
             caseNumber(task),
-            (String) task.getVariable(PERIMETER_CODE),
+            records.get(caseNumber(task)).getPerimeterCode(),
             Need.valueOf((String) task.getVariable(PRIMARY_NEED)),
             others,
             records.today()));
@@ -174,7 +179,7 @@ public class CaseProgress {
       events.publishEvent(
           new OfferChosen(
               caseNumber,
-              (String) task.getVariable(PERIMETER_CODE),
+              records.get(caseNumber).getPerimeterCode(),
               Long.parseLong(offer.toString().strip()),
               partner,
               records.today()));
@@ -196,7 +201,7 @@ public class CaseProgress {
   /** The partner refused the orientation or let it expire: it no longer sees the case. */
   public void orientationWithdrawn(DelegateExecution execution) {
     String caseNumber = caseNumber(execution);
-    String partner = (String) execution.getVariable(REFERENT_PARTNER_CODE);
+    String partner = records.get(caseNumber).getReferentPartnerCode();
     records.referent(caseNumber, null);
     records.status(caseNumber, CaseStatus.IN_DIAGNOSIS);
     if (partner != null) {
@@ -215,7 +220,7 @@ public class CaseProgress {
         caseNumber,
         Milestone.TAKEN_IN_CHARGE,
         records.today(),
-        (String) execution.getVariable(REFERENT_PARTNER_CODE),
+        referent(caseNumber),
         null,
         null,
         null);
@@ -230,7 +235,7 @@ public class CaseProgress {
         caseNumber,
         Milestone.IN_SOLUTION,
         start == null ? records.today() : LocalDate.parse(start.toString()),
-        (String) execution.getVariable(REFERENT_PARTNER_CODE),
+        referent(caseNumber),
         solutionType(execution),
         true,
         null);
@@ -247,11 +252,12 @@ public class CaseProgress {
       return;
     }
     boolean inSolution = Boolean.TRUE.equals(task.getVariable(IN_SOLUTION));
+    String caseNumber = caseNumber(task);
     records.milestone(
-        caseNumber(task),
+        caseNumber,
         Milestone.ONE_YEAR_CHECK,
         records.today(),
-        (String) task.getVariable(REFERENT_PARTNER_CODE),
+        referent(caseNumber),
         inSolution ? solutionType(task) : null,
         inSolution,
         null);
@@ -267,8 +273,35 @@ public class CaseProgress {
     return type == null ? null : SolutionType.valueOf(type.toString());
   }
 
-  private static String caseNumber(VariableScope scope) {
-    return (String) scope.getVariable(CASE_NUMBER);
+  /** The case of the instance: its business key (set at the start, no user can change it). */
+  static String caseNumber(DelegateExecution execution) {
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey == null || businessKey.isBlank()) {
+      throw new IllegalStateException(
+          "YouthPathwayProcess instance " + execution.getProcessInstanceId() + " has no case");
+    }
+    return businessKey;
+  }
+
+  private String referent(String caseNumber) {
+    return records.get(caseNumber).getReferentPartnerCode();
+  }
+
+  /**
+   * Candidate group of the coordinator tasks ({@code camunda:candidateGroups}): the perimeter of
+   * the case record, not the {@code perimeterCode} variable the forms show.
+   */
+  public String coordinatorGroup(DelegateExecution execution) {
+    return TerritoryCodes.coordinatorGroup(records.get(caseNumber(execution)).getPerimeterCode());
+  }
+
+  /** Candidate group of the referent's tasks: the referent partner of the case record. */
+  public String referentGroup(DelegateExecution execution) {
+    String partner = records.get(caseNumber(execution)).getReferentPartnerCode();
+    if (partner == null) {
+      throw new IllegalStateException("Case has no referent partner for a referent task");
+    }
+    return TerritoryCodes.partnerGroup(partner);
   }
 
   private static int intVar(VariableScope scope, String name) {

@@ -7,6 +7,7 @@ import fr.raccroche.pathway.Eligibility;
 import fr.raccroche.pathway.internal.SupportCaseEntity;
 import fr.raccroche.pathway.internal.YoungPersonEntity;
 import fr.raccroche.security.CaseAccessService;
+import fr.raccroche.shared.MarkdownText;
 import fr.raccroche.territory.Establishment;
 import fr.raccroche.territory.TerritoryCodes;
 import fr.raccroche.territory.TerritoryService;
@@ -178,6 +179,9 @@ public class PathwayEngine {
         c.getOrigin() == CaseOrigin.SELF_REFERRAL || c.getSource() == null
             ? CaseOrigin.SELF_REFERRAL.label()
             : c.getSource().label());
+    // Trust boundary (docs/security.md R5): the forms render these as Markdown; escaped here.
+    person.replaceAll((key, value) -> MarkdownText.escape(value));
+    v.put(DISPLAY_NAME, MarkdownText.escape((String) v.get(DISPLAY_NAME)));
     v.put(
         YOUNG_PERSON,
         Variables.objectValue(person)

@@ -4,6 +4,7 @@ import static fr.raccroche.pathway.process.PathwayVariables.*;
 
 import fr.raccroche.pathway.Need;
 import fr.raccroche.pathway.OrientationOffers;
+import fr.raccroche.pathway.internal.CaseRecords;
 import fr.raccroche.territory.Partner;
 import fr.raccroche.territory.PartnerType;
 import fr.raccroche.territory.TerritoryService;
@@ -27,22 +28,26 @@ import org.springframework.stereotype.Component;
  */
 @Component("preparePartnerOptionsDelegate")
 public class PreparePartnerOptionsDelegate implements JavaDelegate {
+  private final CaseRecords records;
   private final TerritoryService territory;
   private final List<OrientationOffers> offers;
 
-  public PreparePartnerOptionsDelegate(TerritoryService territory) {
-    this(territory, List.of());
+  public PreparePartnerOptionsDelegate(CaseRecords records, TerritoryService territory) {
+    this(records, territory, List.of());
   }
 
   @Autowired
-  public PreparePartnerOptionsDelegate(TerritoryService territory, List<OrientationOffers> offers) {
+  public PreparePartnerOptionsDelegate(
+      CaseRecords records, TerritoryService territory, List<OrientationOffers> offers) {
+    this.records = records;
     this.territory = territory;
     this.offers = List.copyOf(offers);
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String perimeter = (String) execution.getVariable(PERIMETER_CODE);
+    // The perimeter of the case record, not of a variable (docs/security.md R1).
+    String perimeter = records.get(CaseProgress.caseNumber(execution)).getPerimeterCode();
     // The OrientationDecision result (single result: a map of its outputs) as flat variables.
     if (execution.getVariable(ORIENTATION_DECISION) instanceof Map<?, ?> decision) {
       execution.setVariable(RECOMMENDED_PARTNER_TYPE, decision.get(RECOMMENDED_PARTNER_TYPE));

@@ -2,7 +2,6 @@ package fr.raccroche.pathway.process;
 
 import fr.raccroche.pathway.internal.SupportCaseEntity;
 import fr.raccroche.security.CaseAccessService;
-import fr.raccroche.shared.FormText;
 import fr.raccroche.territory.TerritoryCodes;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,7 +39,7 @@ public class SignalementReviews {
     v.put(PathwayVariables.PERIMETER_CODE, c.getPerimeterCode());
     v.put(SIGNALEMENT_ID, signalementId);
     v.put(SIGNALLED_BY, signalledBy == null ? "supervision départementale" : signalledBy);
-    v.put(SIGNALEMENT_SUMMARY, FormText.escape(summary));
+    v.put(SIGNALEMENT_SUMMARY, summary); // its values escaped by the caller (MarkdownText)
     engineBatch.run(
         () ->
             WithoutAuthorization.run(

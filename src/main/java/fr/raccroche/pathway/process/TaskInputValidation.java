@@ -7,6 +7,7 @@ import fr.raccroche.pathway.FollowUpSituation;
 import fr.raccroche.pathway.Need;
 import fr.raccroche.pathway.SchoolLevel;
 import fr.raccroche.pathway.SolutionType;
+import fr.raccroche.pathway.internal.CaseRecords;
 import fr.raccroche.territory.Partner;
 import fr.raccroche.territory.TerritoryService;
 import java.time.Clock;
@@ -37,10 +38,13 @@ import org.springframework.stereotype.Component;
  */
 @Component("taskInputValidation")
 public class TaskInputValidation implements ExecutionListener {
+  private final CaseRecords records;
   private final TerritoryService territory;
   private final Clock clock;
 
-  public TaskInputValidation(TerritoryService territory, Optional<Clock> clock) {
+  public TaskInputValidation(
+      CaseRecords records, TerritoryService territory, Optional<Clock> clock) {
+    this.records = records;
     this.territory = territory;
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
@@ -72,6 +76,16 @@ public class TaskInputValidation implements ExecutionListener {
       return;
     }
     Date contactDate = optionalPastDate(task, CONTACT_DATE, "la date du contact");
+    if (contactDate != null) {
+      // A contact before the young person was detected is a typing error (docs/security.md, R6).
+      LocalDate detected = records.get(CaseProgress.caseNumber(task)).getDetectedOn();
+      if (detected != null && CaseProgress.toLocalDate(contactDate).isBefore(detected)) {
+        throw refuse(
+            "La date du contact ne peut pas précéder le repérage du jeune ("
+                + detected.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+                + ").");
+      }
+    }
     // The first successful contact's date stays the first one.
     if (contactDate == null) {
       contactDate =
@@ -108,7 +122,7 @@ public class TaskInputValidation implements ExecutionListener {
     if (code == null || code.toString().isBlank()) {
       throw refuse("Choisissez la structure référente.");
     }
-    String perimeter = (String) task.getVariable(PERIMETER_CODE);
+    String perimeter = records.get(CaseProgress.caseNumber(task)).getPerimeterCode();
     Partner partner =
         territory.partners(null, perimeter).stream()
             .filter(p -> p.code().equals(code.toString().strip()))

@@ -38,8 +38,10 @@ public class TransferCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String caseNumber = (String) execution.getVariable(CASE_NUMBER);
-    String from = (String) execution.getVariable(PERIMETER_CODE);
+    // The case and where it is now come from the business key and the record (docs/security.md
+    // R1); the destination was checked by CaseService before the message was sent.
+    String caseNumber = CaseProgress.caseNumber(execution);
+    String from = records.get(caseNumber).getPerimeterCode();
     String to = (String) execution.getVariable(NEW_PERIMETER_CODE);
     if (to == null || to.equals(from)) {
       return;
@@ -71,12 +73,12 @@ public class TransferCaseDelegate implements JavaDelegate {
           access.grantCase(processInstanceId, newGroup);
           access.revokeCase(processInstanceId, oldGroup);
         });
+    records.perimeter(caseNumber, to);
     execution.setVariable(PERIMETER_CODE, to);
     if (execution.hasVariable(PARTNER_OPTIONS)) {
       // An orientation under way offers the new perimeter's partners.
       partnerOptions.execute(execution);
     }
-    records.perimeter(caseNumber, to);
     records.milestone(caseNumber, Milestone.TRANSFERRED, records.today(), null, null, null, null);
   }
 }

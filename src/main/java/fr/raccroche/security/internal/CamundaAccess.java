@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import fr.raccroche.security.Roles;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +33,13 @@ public class CamundaAccess {
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
+  private final HistoryService history;
 
-  CamundaAccess(IdentityService identity, AuthorizationService authorizations) {
+  CamundaAccess(
+      IdentityService identity, AuthorizationService authorizations, HistoryService history) {
     this.identity = identity;
     this.authorizations = authorizations;
+    this.history = history;
   }
 
   /** Creates the group if needed, with a French name, and grants the rights of its role. */
@@ -170,6 +175,33 @@ public class CamundaAccess {
             .singleResult();
     if (authorization != null) {
       authorizations.deleteAuthorization(authorization.getId());
+    }
+  }
+
+  /**
+   * Removes what a group had on the tasks of a process instance, running or done (task and
+   * historic-task authorizations, the group's and those its members got as assignees): once a case
+   * leaves a perimeter or a partner, nothing of it stays readable to them (docs/security.md, R4).
+   */
+  public void revokeTasksOfInstance(String processInstanceId, String groupId) {
+    for (HistoricTaskInstance task :
+        history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).list()) {
+      revoke(groupId, Resources.TASK, task.getId());
+      revoke(groupId, Resources.HISTORIC_TASK, task.getId());
+      String assignee = task.getAssignee();
+      if (assignee != null
+          && identity.createGroupQuery().groupMember(assignee).groupId(groupId).count() > 0) {
+        for (Resource resource : List.of(Resources.TASK, Resources.HISTORIC_TASK)) {
+          authorizations
+              .createAuthorizationQuery()
+              .authorizationType(AUTH_TYPE_GRANT)
+              .userIdIn(assignee)
+              .resourceType(resource)
+              .resourceId(task.getId())
+              .list()
+              .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+        }
+      }
     }
   }
 

@@ -22,9 +22,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class EngineRestRoleFilter extends OncePerRequestFilter {
   static final Set<String> ENGINE_ROLES =
       Set.of(Roles.ADMIN, Roles.SUPERVISOR, Roles.COORDINATOR, Roles.CASEWORKER);
+  static final String FRENCH_REFUSAL =
+      "Accès refusé : votre rôle ne donne pas accès au moteur de processus.";
   static final String REFUSAL =
-      "{\"type\":\"AuthorizationException\",\"message\":\"Accès refusé : votre rôle ne donne pas"
-          + " accès au moteur de processus.\"}";
+      "{\"type\":\"AuthorizationException\",\"title\":\"Accès refusé\",\"status\":403,"
+          + "\"detail\":\""
+          + FRENCH_REFUSAL
+          + "\",\"message\":\""
+          + FRENCH_REFUSAL
+          + "\",\"missingAuthorizations\":[]}";
 
   private final IdentityService identity;
 
@@ -39,7 +45,7 @@ class EngineRestRoleFilter extends OncePerRequestFilter {
     Authentication current = identity.getCurrentAuthentication();
     if (current != null && !hasEngineRole(current.getGroupIds())) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType("application/json");
+      response.setContentType(JsonErrors.PROBLEM_JSON);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       response.getWriter().write(REFUSAL);
       return;

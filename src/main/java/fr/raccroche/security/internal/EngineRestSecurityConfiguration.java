@@ -1,10 +1,15 @@
 package fr.raccroche.security.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.raccroche.security.EngineRestFilterOrder;
 import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +34,44 @@ class EngineRestSecurityConfiguration {
         HttpBasicAuthenticationProvider.class.getName());
     registration.addInitParameter("rest-url-pattern-prefix", ENGINE_REST_PATH);
     registration.setOrder(EngineRestFilterOrder.AUTHENTICATION);
+    return registration;
+  }
+
+  /**
+   * The trust boundary of the engine API (allow-list per role, task forms' fields, French errors,
+   * no-store), on engine-rest and on the web apps' engine API.
+   */
+  @Bean
+  FilterRegistrationBean<Filter> engineApiGuard(
+      IdentityService identity,
+      TaskService tasks,
+      HistoryService history,
+      FormService forms,
+      ObjectMapper json,
+      @Value("${raccroche.security.rest-deployments:false}") boolean restDeployments) {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(
+            new EngineApiGuard(
+                identity,
+                tasks,
+                history,
+                new TaskFormFields(tasks, forms, json),
+                json,
+                restDeployments));
+    registration.setName("raccroche-engine-api-guard");
+    registration.addUrlPatterns(ENGINE_REST_PATH + "/*", "/camunda/api/engine/*");
+    registration.setOrder(EngineRestFilterOrder.GUARD);
+    return registration;
+  }
+
+  /** Before the authentication: engine-rest is not for browsers. */
+  @Bean
+  FilterRegistrationBean<Filter> engineRestBrowserFilter() {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(new EngineRestBrowserFilter());
+    registration.setName("raccroche-engine-rest-browsers");
+    registration.addUrlPatterns(ENGINE_REST_PATH + "/*");
+    registration.setOrder(EngineRestFilterOrder.AUTHENTICATION - 1);
     return registration;
   }
 

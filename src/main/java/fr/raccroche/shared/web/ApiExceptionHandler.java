@@ -1,5 +1,6 @@
 package fr.raccroche.shared.web;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -121,9 +123,45 @@ public class ApiExceptionHandler {
         List.of(new ApiError.FieldError(e.getName(), message)));
   }
 
+  /**
+   * An unreadable body: when Jackson knows which field it could not read (an unknown enum value, a
+   * text where a number or a date is expected), the answer names it, with the accepted values.
+   */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(
       HttpMessageNotReadableException e, HttpServletRequest request) {
+    if (e.getCause() instanceof MismatchedInputException mismatch
+        && !mismatch.getPath().isEmpty()) {
+      String field =
+          mismatch.getPath().stream()
+              .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(java.util.stream.Collectors.joining("."));
+      Class<?> target = mismatch.getTargetType();
+      String message = "La valeur du champ « " + field + " » n'est pas valide";
+      if (target != null && target.isEnum()) {
+        message +=
+            " : valeurs possibles "
+                + java.util.Arrays.stream(target.getEnumConstants())
+                    .map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining(", "))
+                + ".";
+      } else if (target != null && java.time.temporal.Temporal.class.isAssignableFrom(target)) {
+        message += " : date attendue au format AAAA-MM-JJ.";
+      } else if (target != null
+          && (Number.class.isAssignableFrom(target)
+              || (target.isPrimitive() && target != boolean.class))) {
+        message += " : nombre attendu.";
+      } else if (target == Boolean.class || target == boolean.class) {
+        message += " : true ou false attendu.";
+      } else {
+        message += ".";
+      }
+      return error(
+          HttpStatus.BAD_REQUEST,
+          message,
+          request,
+          List.of(new ApiError.FieldError(field, message)));
+    }
     return error(
         HttpStatus.BAD_REQUEST,
         "Le corps de la requête est illisible (JSON attendu).",
@@ -181,13 +219,36 @@ public class ApiExceptionHandler {
       HttpServletRequest request,
       List<ApiError.FieldError> fields) {
     return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .header("Cache-Control", "no-store")
         .body(
             new ApiError(
-                Instant.now(),
+                "about:blank",
+                frenchTitle(status),
                 status.value(),
+                message,
+                request.getRequestURI(),
+                fields.isEmpty() ? null : fields.get(0).field(),
+                Instant.now(),
                 status.getReasonPhrase(),
                 message,
                 request.getRequestURI(),
                 fields));
+  }
+
+  /** A short French title per status (the {@code title} of the problem detail). */
+  public static String frenchTitle(HttpStatus status) {
+    return switch (status) {
+      case BAD_REQUEST -> "Requête invalide";
+      case UNAUTHORIZED -> "Authentification requise";
+      case FORBIDDEN -> "Accès refusé";
+      case NOT_FOUND -> "Introuvable";
+      case METHOD_NOT_ALLOWED -> "Méthode non autorisée";
+      case CONFLICT -> "Conflit";
+      case PAYLOAD_TOO_LARGE -> "Requête trop volumineuse";
+      case UNSUPPORTED_MEDIA_TYPE -> "Type de contenu non pris en charge";
+      case TOO_MANY_REQUESTS -> "Trop de tentatives";
+      default -> status.is5xxServerError() ? "Erreur interne" : "Requête refusée";
+    };
   }
 }

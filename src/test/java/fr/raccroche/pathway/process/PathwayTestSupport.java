@@ -1,8 +1,10 @@
 package fr.raccroche.pathway.process;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -48,6 +50,22 @@ final class PathwayTestSupport {
     delays = new PathwayDelays(Optional.empty());
     when(records.today()).thenAnswer(i -> LocalDate.now());
     when(records.get(anyString())).thenReturn(caseEntity);
+    // The record is the truth the glue reads: perimeter and referent follow what it writes.
+    caseEntity.setPerimeterCode("LYON");
+    doAnswer(
+            i -> {
+              caseEntity.setPerimeterCode(i.getArgument(1));
+              return null;
+            })
+        .when(records)
+        .perimeter(anyString(), any());
+    doAnswer(
+            i -> {
+              caseEntity.setReferentPartnerCode(i.getArgument(1));
+              return null;
+            })
+        .when(records)
+        .referent(anyString(), any());
     when(territory.partners(isNull(), eq("LYON"))).thenReturn(List.of(CIO_LYON, ML_LYON, MLDS));
     when(territory.partners(isNull(), eq("EST"))).thenReturn(List.of(MLDS));
     when(territory.partner("ML-LYON")).thenReturn(ML_LYON);
@@ -55,15 +73,17 @@ final class PathwayTestSupport {
     when(territory.partner("MLDS-69")).thenReturn(MLDS);
     Mocks.register("pathwayDelays", delays);
     Mocks.register("caseProgress", new CaseProgress(records, access, territory, delays));
-    Mocks.register("taskInputValidation", new TaskInputValidation(territory, Optional.empty()));
-    Mocks.register("preparePartnerOptionsDelegate", new PreparePartnerOptionsDelegate(territory));
+    Mocks.register(
+        "taskInputValidation", new TaskInputValidation(records, territory, Optional.empty()));
+    Mocks.register(
+        "preparePartnerOptionsDelegate", new PreparePartnerOptionsDelegate(records, territory));
     Mocks.register(
         "transferCaseDelegate",
         new TransferCaseDelegate(
             records,
             access,
             engine.getTaskService(),
-            new PreparePartnerOptionsDelegate(territory)));
+            new PreparePartnerOptionsDelegate(records, territory)));
     Mocks.register("sendReminderDelegate", new SendReminderDelegate(engine.getTaskService()));
   }
 }

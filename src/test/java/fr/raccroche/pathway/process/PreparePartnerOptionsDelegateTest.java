@@ -9,6 +9,8 @@ import static org.mockito.Mockito.when;
 
 import fr.raccroche.pathway.Need;
 import fr.raccroche.pathway.OrientationOffers;
+import fr.raccroche.pathway.internal.CaseRecords;
+import fr.raccroche.pathway.internal.SupportCaseEntity;
 import fr.raccroche.territory.TerritoryService;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,10 +23,18 @@ import org.junit.jupiter.api.Test;
 /** The orientation form's offers come from the catalogue SPI, in its order, with what it needs. */
 class PreparePartnerOptionsDelegateTest {
   final Map<String, Object> variables = new HashMap<>();
+  final CaseRecords records = mock(CaseRecords.class);
+
+  PreparePartnerOptionsDelegateTest() {
+    SupportCaseEntity lyon = new SupportCaseEntity();
+    lyon.setPerimeterCode("LYON");
+    when(records.get("2026-69-000001")).thenReturn(lyon);
+  }
 
   DelegateExecution execution() {
     DelegateExecution execution = mock(DelegateExecution.class);
     when(execution.getVariable(anyString())).thenAnswer(i -> variables.get(i.getArgument(0)));
+    when(execution.getProcessBusinessKey()).thenReturn("2026-69-000001");
     doAnswer(
             i -> {
               Object value = i.getArgument(1);
@@ -55,12 +65,13 @@ class PreparePartnerOptionsDelegateTest {
                   3, "Prépa-apprentissage — CFA (6 places, besoin principal)"),
               new OrientationOffers.Suggestion(1, "Logement jeunes — ML (2 places, autre besoin)"));
         };
-    variables.put("perimeterCode", "LYON");
+    // A variable says EST; the record says LYON: the record wins.
+    variables.put("perimeterCode", "EST");
     variables.put("primaryNeed", "APPRENTICESHIP");
     variables.put("otherNeeds", "[\"HOUSING\"]");
     variables.put("age", 17);
 
-    new PreparePartnerOptionsDelegate(territory, List.of(catalogue)).execute(execution());
+    new PreparePartnerOptionsDelegate(records, territory, List.of(catalogue)).execute(execution());
 
     assertThat(asked).hasSize(1);
     assertThat(asked.get(0))
@@ -76,7 +87,7 @@ class PreparePartnerOptionsDelegateTest {
     variables.put("perimeterCode", "LYON");
     variables.put("primaryNeed", "HEALTH");
 
-    new PreparePartnerOptionsDelegate(territory).execute(execution());
+    new PreparePartnerOptionsDelegate(records, territory).execute(execution());
 
     assertThat(offerOptions()).isEmpty();
   }

@@ -254,6 +254,7 @@ class YouthPathwayProcessTest {
   void aYoungPersonAlreadyFollowedIsTakenInChargeByThatPartner() {
     Map<String, Object> v = person(19);
     v.put("followedByPartnerCode", "ML-LYON");
+    beans.caseEntity.setFollowedByPartnerCode("ML-LYON");
     ProcessInstance pi = start(v);
     assertThat(pi)
         .hasPassed("ServiceTask_RecordAlreadyFollowed", "IntermediateThrowEvent_TakenInCharge")
