@@ -46,3 +46,28 @@ CREATE TABLE import_start_failure (
     case_number  VARCHAR(20) NOT NULL,
     PRIMARY KEY (import_id, case_number)
 );
+
+-- The reviews an import's chunks ask for (a possible duplicate, a place that routes nowhere),
+-- opened after the rows phase, in slices, each failure on its own: a review that cannot open stops
+-- neither its chunk nor the others. A row goes once its review process runs.
+CREATE SEQUENCE import_pending_review_seq START WITH 1 INCREMENT BY 50;
+CREATE TABLE import_pending_review (
+    id                   BIGINT       NOT NULL PRIMARY KEY,
+    import_id            BIGINT       NOT NULL REFERENCES import_batch (id),
+    kind                 VARCHAR(20)  NOT NULL,
+    person_id            BIGINT       NOT NULL REFERENCES young_person (id),
+    candidate_person_id  BIGINT       REFERENCES young_person (id),
+    perimeter_code       VARCHAR(32),
+    source               VARCHAR(20),
+    followed_by          VARCHAR(32),
+    leaving_date         DATE,
+    leaving_reason       VARCHAR(200),
+    training             VARCHAR(200),
+    level                VARCHAR(100),
+    uai                  VARCHAR(8),
+    establishment_name   VARCHAR(200),
+    start_failure        VARCHAR(300),
+    created_at           TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX ix_import_pending_review_person ON import_pending_review (person_id);
+CREATE INDEX ix_import_pending_review_candidate ON import_pending_review (candidate_person_id);

@@ -18,15 +18,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class DetectionErasure {
   private final SourceListingRepository listings;
   private final ImportRejectionRepository rejections;
+  private final fr.raccroche.detection.internal.PendingReviewRepository pendingReviews;
 
-  DetectionErasure(SourceListingRepository listings, ImportRejectionRepository rejections) {
+  DetectionErasure(
+      SourceListingRepository listings,
+      ImportRejectionRepository rejections,
+      fr.raccroche.detection.internal.PendingReviewRepository pendingReviews) {
     this.listings = listings;
     this.rejections = rejections;
+    this.pendingReviews = pendingReviews;
   }
 
   @EventListener
   public void on(PersonErased erased) {
     listings.eraseRowHashes(erased.personId());
+    pendingReviews.deleteByPerson(erased.personId());
   }
 
   /** Erases the original text of lines rejected by imports started before the instant. */

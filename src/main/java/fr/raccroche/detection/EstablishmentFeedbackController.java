@@ -7,8 +7,10 @@ import fr.raccroche.pathway.CaseRef;
 import fr.raccroche.pathway.CaseScope;
 import fr.raccroche.pathway.CaseScopes;
 import fr.raccroche.pathway.CaseStatus;
+import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
 import fr.raccroche.territory.Establishment;
+import fr.raccroche.territory.TerritoryCodes;
 import fr.raccroche.territory.TerritoryService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,7 +58,8 @@ class EstablishmentFeedbackController {
       String establishmentName,
       int reported,
       Map<CaseStatus, Integer> byStatus,
-      List<Line> youngPeople) {}
+      List<Line> youngPeople,
+      boolean registered) {}
 
   /** One young person reported: when, and where they stand now. */
   record Line(LocalDate leavingDate, CaseStatus status, String statusLabel, String closureReason) {}
@@ -66,10 +69,14 @@ class EstablishmentFeedbackController {
           "Retour à un établissement : ses élèves signalés et ce qu'ils sont devenus (agrégats)")
   @GetMapping("/api/establishments/{uai}/feedback")
   Feedback feedback(@PathVariable String uai, Authentication authentication) {
-    Establishment establishment = territory.establishment(uai);
+    CaseScope scope = scopes.of(authentication);
+    Establishment establishment = territory.findEstablishment(uai).orElse(null);
+    if (establishment == null) {
+      // Not in the directory: the school as the lists named it (issue #19 point 6).
+      return unregistered(uai, scope);
+    }
     // A coordinator reads the establishments of their perimeters only; another one answers as an
     // unknown establishment would (docs/security.md R3).
-    CaseScope scope = scopes.of(authentication);
     if (!scope.all() && !scope.perimeterCodes().contains(establishment.perimeterCode())) {
       throw new NotFoundException("Établissement inconnu : " + uai + ".");
     }
@@ -91,6 +98,43 @@ class EstablishmentFeedbackController {
       byStatus.merge(c.status(), 1, Integer::sum);
       lines.add(new Line(l.getLeavingDate(), c.status(), c.status().label(), null));
     }
-    return new Feedback(establishment.uai(), establishment.name(), lines.size(), byStatus, lines);
+    return new Feedback(
+        establishment.uai(), establishment.name(), lines.size(), byStatus, lines, true);
+  }
+
+  /**
+   * A school the lists name that the directory does not know: its name as the lists gave it, and
+   * the young people it reported that the viewer may see (a coordinator: those of their perimeters;
+   * none, and it answers as unknown).
+   */
+  private Feedback unregistered(String uai, CaseScope scope) {
+    String code = TerritoryCodes.normaliseUai(uai);
+    if (!TerritoryCodes.isUai(code)) {
+      throw new InvalidInputException(
+          "uai", "Code UAI invalide : « " + uai + " » (7 chiffres suivis d'une lettre).");
+    }
+    List<SourceListingEntity> reported = listings.findByUai(code);
+    Map<String, CaseRef> refs =
+        cases.refs(
+            reported.stream()
+                .map(SourceListingEntity::getCaseNumber)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+    Map<CaseStatus, Integer> byStatus = new LinkedHashMap<>();
+    List<Line> lines = new ArrayList<>();
+    for (SourceListingEntity l : reported) {
+      CaseRef c = l.getCaseNumber() == null ? null : refs.get(l.getCaseNumber());
+      if (c == null || !scope.covers(c.perimeterCode(), null)) {
+        continue;
+      }
+      byStatus.merge(c.status(), 1, Integer::sum);
+      lines.add(new Line(l.getLeavingDate(), c.status(), c.status().label(), null));
+    }
+    if (lines.isEmpty() && (reported.isEmpty() || !scope.all())) {
+      throw new NotFoundException("Établissement inconnu : " + code + ".");
+    }
+    String name = cases.establishmentNamed(code).map(n -> n.label()).orElse(null);
+    return new Feedback(code, name, lines.size(), byStatus, lines, false);
   }
 }

@@ -124,6 +124,24 @@ public class CaseQueries {
     return open;
   }
 
+  /** An establishment as the cases name it: UAI, the name a list gave, how many cases. */
+  public record NamedEstablishment(String uai, String label, long cases) {}
+
+  /** Every establishment the cases name, most named first (no personal data). */
+  public List<NamedEstablishment> establishmentsNamed() {
+    return cases.establishmentsNamed().stream()
+        .map(r -> new NamedEstablishment((String) r[0], (String) r[1], ((Number) r[2]).longValue()))
+        .toList();
+  }
+
+  /** One establishment as the cases name it, if any does. */
+  public Optional<NamedEstablishment> establishmentNamed(String uai) {
+    return cases.establishmentNamed(uai).stream()
+        .findFirst()
+        .map(
+            r -> new NamedEstablishment((String) r[0], (String) r[1], ((Number) r[2]).longValue()));
+  }
+
   private CaseView view(SupportCaseEntity c) {
     YoungPersonEntity p = persons.findById(c.getPersonId()).orElseThrow();
     List<CaseView.MilestoneView> timeline =

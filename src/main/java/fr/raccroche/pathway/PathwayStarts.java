@@ -10,19 +10,14 @@ import fr.raccroche.shared.Attempts;
 import fr.raccroche.shared.Attempts.OutageObserver;
 import fr.raccroche.shared.BackgroundStatistics;
 import fr.raccroche.shared.PlannerStatistics;
-import fr.raccroche.shared.TransientFailures;
+import fr.raccroche.shared.SliceRunner;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +25,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts the pathways of registered cases, so that a case whose pathway cannot start never stops
@@ -56,9 +48,8 @@ public class PathwayStarts {
   private final SupportCaseRepository cases;
   private final YoungPersonRepository persons;
   private final PathwayEngine engine;
-  private final Attempts attempts;
+  private final SliceRunner slices;
   private final PlannerStatistics statistics;
-  private final TransactionTemplate ownTransaction;
   private final int threads;
   private final Clock clock;
 
@@ -66,18 +57,15 @@ public class PathwayStarts {
       SupportCaseRepository cases,
       YoungPersonRepository persons,
       PathwayEngine engine,
-      Attempts attempts,
+      SliceRunner slices,
       PlannerStatistics statistics,
-      PlatformTransactionManager transactions,
       @Value("${raccroche.detection.pathway-start-threads:2}") int threads,
       Optional<Clock> clock) {
     this.cases = cases;
     this.persons = persons;
     this.engine = engine;
-    this.attempts = attempts;
+    this.slices = slices;
     this.statistics = statistics;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.threads = Math.max(1, threads);
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
@@ -102,57 +90,26 @@ public class PathwayStarts {
   /** {@link #startPending(IntConsumer, OutageObserver)} with other slices (the benchmark's). */
   public StartReport startPending(
       int perTransaction, int threads, IntConsumer progress, OutageObserver outages) {
-    long total = 0;
-    List<String> failed = new ArrayList<>();
-    ExecutorService workers =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "raccroche-pathway-start");
-              t.setDaemon(true);
-              return t;
-            });
     // The engine's tables grow with the starts: their statistics are refreshed while the starts go
     // on (an ANALYZE of the engine's tables takes seconds at 100,000 pathways).
-    BackgroundStatistics statisticsAsStarted =
+    try (BackgroundStatistics statisticsAsStarted =
         new BackgroundStatistics(
-            "raccroche-planner-statistics", this::refreshStatistics, FIRST_STATISTICS_REFRESH);
-    try {
-      while (true) {
-        statisticsAsStarted.progress(total);
-        List<String> pending =
-            attempts.run(
-                "Pending pathway starts",
-                TransientFailures::lockConflict,
-                outages,
-                () -> cases.findPendingStarts(Pageable.ofSize(PENDING_PAGE)));
-        if (pending.isEmpty()) {
-          return new StartReport(total, failed);
-        }
-        List<Future<StartReport>> slices = new ArrayList<>();
-        for (int from = 0; from < pending.size(); from += perTransaction) {
-          List<String> slice =
-              pending.subList(from, Math.min(pending.size(), from + perTransaction));
-          slices.add(workers.submit(() -> startSlice(slice, outages)));
-        }
-        long startedNow = 0;
-        for (Future<StartReport> slice : slices) {
-          StartReport r = await(slice);
-          startedNow += r.started();
-          failed.addAll(r.failed());
-          progress.accept((int) r.started());
-        }
-        total += startedNow;
-        if (startedNow == 0 && failed.isEmpty()) {
-          // Everything listed was started meanwhile by someone else: look again, once.
-          if (cases.findPendingStarts(Pageable.ofSize(PENDING_PAGE)).equals(pending)) {
-            return new StartReport(total, failed);
-          }
-        }
-      }
-    } finally {
-      workers.shutdownNow();
-      statisticsAsStarted.close();
+            "raccroche-planner-statistics", this::refreshStatistics, FIRST_STATISTICS_REFRESH)) {
+      long[] total = {0};
+      SliceRunner.Outcome<String> outcome =
+          slices.drain(
+              "Pathway start",
+              () -> cases.findPendingStarts(Pageable.ofSize(PENDING_PAGE)),
+              perTransaction,
+              threads,
+              work,
+              n -> {
+                total[0] += n;
+                statisticsAsStarted.progress(total[0]);
+                progress.accept(n);
+              },
+              outages);
+      return new StartReport(outcome.done(), outcome.failed());
     }
   }
 
@@ -161,9 +118,9 @@ public class PathwayStarts {
    * it runs now (false: it could not start, or the case is unknown or closed).
    */
   public boolean startNow(String caseNumber) {
-    startSlice(List.of(caseNumber), OutageObserver.NONE);
+    slices.run("Pathway start", List.of(caseNumber), work, OutageObserver.NONE);
     return Boolean.TRUE.equals(
-        ownTransaction.execute(
+        slices.read(
             tx ->
                 cases
                     .findById(caseNumber)
@@ -183,21 +140,21 @@ public class PathwayStarts {
   /** The cases among these whose pathway could not start and still waits, by case number. */
   public Map<String, StartFailure> failuresAmong(Collection<String> caseNumbers) {
     Map<String, StartFailure> found = new HashMap<>();
-    if (caseNumbers.isEmpty()) {
-      return found;
+    if (!caseNumbers.isEmpty()) {
+      slices.read(
+          tx -> {
+            cases
+                .findStartFailuresIn(caseNumbers)
+                .forEach(c -> found.put(c.getCaseNumber(), failure(c)));
+            return null;
+          });
     }
-    ownTransaction.executeWithoutResult(
-        tx -> {
-          for (SupportCaseEntity c : cases.findStartFailuresIn(caseNumbers)) {
-            found.put(c.getCaseNumber(), failure(c));
-          }
-        });
     return found;
   }
 
   /** Every case whose pathway could not start and still waits, most recent first. */
   public Page<StartFailure> failures(Pageable page) {
-    return ownTransaction.execute(tx -> cases.findStartFailures(page).map(PathwayStarts::failure));
+    return slices.read(tx -> cases.findStartFailures(page).map(PathwayStarts::failure));
   }
 
   /**
@@ -215,82 +172,41 @@ public class PathwayStarts {
         StartFailureReasons::of);
   }
 
-  // ---- slices and cases
+  // ---- a slice's work
 
-  private StartReport startSlice(List<String> slice, OutageObserver outages) {
-    try {
-      int started =
-          attempts.run(
-              "Pathway start slice",
-              TransientFailures::lockConflict,
-              outages,
-              () -> ownTransaction.execute(tx -> startLocked(slice)));
-      return new StartReport(started, List.of());
-    } catch (RuntimeException e) {
-      if (TransientFailures.databaseUnavailable(e)) {
-        throw e; // gone for longer than we wait: the caller stops, nothing is marked
-      }
-      if (slice.size() > 1) {
-        log.warn(
-            "A slice of {} pathway starts failed ({}); starting its cases one by one",
-            slice.size(),
-            TransientFailures.describe(e));
-      }
-      if (slice.size() == 1) {
-        return new StartReport(0, recordFailure(slice.get(0), e, outages));
-      }
-    }
-    long started = 0;
-    List<String> failed = new ArrayList<>();
-    for (String caseNumber : slice) {
-      StartReport one = startSlice(List.of(caseNumber), outages);
-      started += one.started();
-      failed.addAll(one.failed());
-    }
-    return new StartReport(started, failed);
-  }
+  private final SliceRunner.Work<String> work =
+      new SliceRunner.Work<>() {
+        /** Starts those of these cases still waiting, locked (never two starts of one case). */
+        @Override
+        public int doInTransaction(List<String> caseNumbers) {
+          List<SupportCaseEntity> batch = cases.lockPendingStarts(caseNumbers);
+          if (batch.isEmpty()) {
+            return 0;
+          }
+          Map<Long, YoungPersonEntity> people = new HashMap<>();
+          persons
+              .findAllById(batch.stream().map(SupportCaseEntity::getPersonId).distinct().toList())
+              .forEach(p -> people.put(p.getId(), p));
+          engine.start(
+              batch.stream()
+                  .map(c -> new PathwayEngine.Start(c, people.get(c.getPersonId())))
+                  .toList());
+          return batch.size();
+        }
 
-  /**
-   * Starts those of these cases still waiting, locked (two threads or nodes never both start one).
-   */
-  private int startLocked(Collection<String> caseNumbers) {
-    List<SupportCaseEntity> batch = cases.lockPendingStarts(caseNumbers);
-    if (batch.isEmpty()) {
-      return 0;
-    }
-    Map<Long, YoungPersonEntity> people = new HashMap<>();
-    persons
-        .findAllById(batch.stream().map(SupportCaseEntity::getPersonId).distinct().toList())
-        .forEach(p -> people.put(p.getId(), p));
-    engine.start(
-        batch.stream().map(c -> new PathwayEngine.Start(c, people.get(c.getPersonId()))).toList());
-    return batch.size();
-  }
-
-  /** Marks the case "démarrage en échec" and opens its recovery; answers it if it was marked. */
-  private List<String> recordFailure(String caseNumber, RuntimeException e, OutageObserver o) {
-    String reason = StartFailureReasons.of(e);
-    log.warn("Pathway of case {} could not start: {}", caseNumber, TransientFailures.describe(e));
-    boolean marked =
-        attempts.run(
-            "Pathway start failure record",
-            TransientFailures::lockConflict,
-            o,
-            () ->
-                ownTransaction.execute(
-                    tx -> {
-                      SupportCaseEntity c = cases.lockCase(caseNumber);
-                      if (c == null
-                          || c.getProcessInstanceId() != null
-                          || c.getStatus() == CaseStatus.CLOSED) {
-                        return false;
-                      }
-                      c.setStartFailure(reason, Instant.now(clock));
-                      engine.openRecovery(caseNumber, reason);
-                      return true;
-                    }));
-    return marked ? List.of(caseNumber) : List.of();
-  }
+        /** Marks the case "démarrage en échec" and opens its recovery. */
+        @Override
+        public boolean recordFailure(String caseNumber, RuntimeException e) {
+          SupportCaseEntity c = cases.lockCase(caseNumber);
+          if (c == null || c.getProcessInstanceId() != null || c.getStatus() == CaseStatus.CLOSED) {
+            return false;
+          }
+          String reason = StartFailureReasons.of(e);
+          c.setStartFailure(reason, Instant.now(clock));
+          engine.openRecovery(caseNumber, reason);
+          return true;
+        }
+      };
 
   private static StartFailure failure(SupportCaseEntity c) {
     return new StartFailure(
@@ -302,20 +218,6 @@ public class PathwayStarts {
       statistics.refresh();
     } catch (RuntimeException e) {
       log.warn("Planner statistics not refreshed: {}", e.toString());
-    }
-  }
-
-  private static StartReport await(Future<StartReport> slice) {
-    try {
-      return slice.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while starting pathways", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
     }
   }
 }

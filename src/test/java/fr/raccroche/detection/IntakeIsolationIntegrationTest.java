@@ -135,6 +135,53 @@ class IntakeIsolationIntegrationTest {
     assertThat(view.get("openTasks").get(0).get("taskDefinitionKey").asText())
         .isEqualTo("Task_ContactYoungPerson");
 
+    // The school's feedback works though nobody registered it; a perimeter without its pupils
+    // does not see it.
+    String uai = "0699000Q";
+    JsonNode feedback =
+        json.readTree(
+            http.get("/api/establishments/" + uai + "/feedback", "superviseur", "demo").body());
+    assertThat(feedback.get("registered").asBoolean()).isFalse();
+    assertThat(feedback.get("establishmentName").asText())
+        .isEqualTo("Collège privé du Plateau n° 0");
+    assertThat(feedback.get("reported").asInt()).isEqualTo(1);
+    assertThat(
+            http.get("/api/establishments/" + uai + "/feedback", "coord.nord", "demo").statusCode())
+        .isEqualTo(404);
+    assertThat(
+            http.get("/api/establishments/" + uai + "/feedback", "coord.lyon", "demo").statusCode())
+        .isEqualTo(200);
+
+    // Supervisors list it and add it to the directory in one click.
+    Http supervisor = new Http(port);
+    supervisor.signIn("superviseur", "demo");
+    HttpResponse<String> page = supervisor.get("/establishments/unregistered");
+    assertThat(page.body()).contains(uai, "Collège privé du Plateau n° 0", "Ajouter à l");
+    HttpResponse<String> added =
+        supervisor.postForm(
+            "/establishments/unregistered",
+            Map.of(
+                "uai", uai,
+                "name", "Collège privé du Plateau",
+                "type", "COLLEGE",
+                "communeCode", "69383",
+                "communeName", "Lyon",
+                "perimeterCode", "LYON",
+                "_csrf", Http.csrfToken(page.body())));
+    assertThat(added.statusCode()).isEqualTo(302);
+    String location = added.headers().firstValue("Location").orElseThrow();
+    String after = supervisor.get(location.substring(location.indexOf("/establishments"))).body();
+    assertThat(after).contains("est ajouté à l", "0699001Q").doesNotContain(uai + "</td>");
+    assertThat(
+            json.readTree(
+                    http.get("/api/establishments/" + uai + "/feedback", "superviseur", "demo")
+                        .body())
+                .get("registered")
+                .asBoolean())
+        .isTrue();
+    assertThat(http.get("/establishments/unregistered", "coord.lyon", "demo").statusCode())
+        .isIn(302, 403);
+
     // And the next import, of known establishments, goes on as well.
     JsonNode next =
         importFile(

@@ -133,6 +133,27 @@ class SignalementIntegrationTest {
     assertThat(applied.statusCode()).as(applied.body()).isEqualTo(204);
     assertThat(phoneOf(lyonCase)).isEqualTo("0622222222");
     assertThat(openCasesOf("Signaleailleurs")).isEqualTo(1);
+
+    // Erased with the person: what was signalled, and the review's process.
+    HttpResponse<String> erased =
+        http.postJson(
+            "/api/erasures",
+            "{\"caseNumber\":\"" + lyonCase + "\",\"reason\":\"Opposition\"}",
+            "admin",
+            "demo");
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from case_signalement where case_number = ?",
+                Long.class,
+                lyonCase))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from act_hi_procinst where business_key_ = ?",
+                Long.class,
+                lyonCase))
+        .isZero();
   }
 
   @Test

@@ -41,7 +41,6 @@ class ChunkWriter {
   private final ImportBatchRepository imports;
   private final SourceListingRepository listings;
   private final CaseIntake intake;
-  private final ReviewStarter reviews;
   private final TransactionTemplate transaction;
   private final Attempts attempts;
   private final EntityManager entityManager;
@@ -52,7 +51,6 @@ class ChunkWriter {
       ImportBatchRepository imports,
       SourceListingRepository listings,
       CaseIntake intake,
-      ReviewStarter reviews,
       PlatformTransactionManager transactions,
       Attempts attempts,
       EntityManager entityManager,
@@ -61,7 +59,6 @@ class ChunkWriter {
     this.imports = imports;
     this.listings = listings;
     this.intake = intake;
-    this.reviews = reviews;
     this.transaction = new TransactionTemplate(transactions);
     this.attempts = attempts;
     this.entityManager = entityManager;
@@ -258,18 +255,30 @@ class ChunkWriter {
     if (a.caseRegistered()) {
       delta.casesRegistered++;
     }
+    // The review opens after the rows phase (ReviewStarts): no engine work in the chunk.
     switch (a.review()) {
       case POSSIBLE_DUPLICATE -> {
-        reviews.possibleDuplicate(
-            a.personId(),
-            a.candidatePersonId(),
-            a.perimeterCode(),
-            LeaverRows.pending(row, batch.getSource(), followedBy));
+        bulk.add(
+            new PendingReviewEntity(
+                batch.getId(),
+                PendingReviewEntity.Kind.DUPLICATE,
+                a.personId(),
+                a.candidatePersonId(),
+                a.perimeterCode(),
+                LeaverRows.pending(row, batch.getSource(), followedBy),
+                Instant.now(clock)));
         delta.duplicatesToReview++;
       }
       case ASSIGN_PERIMETER -> {
-        reviews.assignPerimeter(
-            a.personId(), LeaverRows.pending(row, batch.getSource(), followedBy));
+        bulk.add(
+            new PendingReviewEntity(
+                batch.getId(),
+                PendingReviewEntity.Kind.PERIMETER,
+                a.personId(),
+                null,
+                null,
+                LeaverRows.pending(row, batch.getSource(), followedBy),
+                Instant.now(clock)));
         delta.perimetersToAssign++;
       }
       case NONE -> {}

@@ -46,6 +46,7 @@ public class ImportProcessor {
   private final ImportBatchRepository imports;
   private final SourceListingRepository listings;
   private final ChunkWriter chunks;
+  private final ReviewStarts reviewStarts;
   private final PathwayStarts starts;
   private final TerritoryService territory;
   private final TransactionTemplate transaction;
@@ -59,6 +60,7 @@ public class ImportProcessor {
       ImportBatchRepository imports,
       SourceListingRepository listings,
       ChunkWriter chunks,
+      ReviewStarts reviewStarts,
       PathwayStarts starts,
       TerritoryService territory,
       PlatformTransactionManager transactions,
@@ -75,6 +77,7 @@ public class ImportProcessor {
     this.imports = imports;
     this.listings = listings;
     this.chunks = chunks;
+    this.reviewStarts = reviewStarts;
     this.starts = starts;
     this.territory = territory;
     this.attempts = attempts;
@@ -156,6 +159,16 @@ public class ImportProcessor {
       addWarnings(importId, reviewWarnings, outages);
       if (read >= FIRST_STATISTICS_REFRESH) {
         refreshStatistics(); // the pathway starts read the cases just stored
+      }
+      List<Long> reviewsNotOpened = reviewStarts.openPending(outages);
+      if (!reviewsNotOpened.isEmpty()) {
+        addWarnings(
+            importId,
+            List.of(
+                reviewsNotOpened.size()
+                    + " revue(s) (doublon possible, périmètre à affecter) n'ont pas pu s'ouvrir :"
+                    + " à signaler à l'exploitant."),
+            outages);
       }
       PathwayStarts.StartReport started = startPathways(importId, outages);
       List<String> failedHere = recordStartFailures(importId, started.failed(), outages);

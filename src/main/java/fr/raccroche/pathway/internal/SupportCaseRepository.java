@@ -130,4 +130,19 @@ public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, 
       order by max(c.closedAt), c.personId
       """)
   List<Long> findPersonsClosedBefore(@Param("cutoff") java.time.Instant cutoff, Pageable pageable);
+
+  /**
+   * The establishments the cases name (UAI, the name a list gave, how many cases), most named
+   * first: with the directory, what tells which were never registered.
+   */
+  @Query(
+      "select c.uai, max(c.establishmentLabel), count(c) from SupportCaseEntity c"
+          + " where c.uai is not null group by c.uai order by count(c) desc, c.uai")
+  List<Object[]> establishmentsNamed();
+
+  /** {@link #establishmentsNamed()} for one UAI. */
+  @Query(
+      "select c.uai, max(c.establishmentLabel), count(c) from SupportCaseEntity c"
+          + " where c.uai = :uai group by c.uai")
+  List<Object[]> establishmentNamed(@Param("uai") String uai);
 }
