@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * An import's report (the JSON of {@code /api/imports/{id}} and the page): its counts add up to the
- * rows read ({@code created + merged + updated + unchanged + rejected + excluded}).
+ * rows read ({@code created + merged + updated + unchanged + rejected + excluded}); {@code columns}
+ * says how each header of the file was understood, and which were ignored.
  */
 public record ImportReport(
     long id,
@@ -15,6 +16,8 @@ public record ImportReport(
     ImportKind kind,
     String partnerCode,
     String fileName,
+    String fileFormat,
+    String sheet,
     ImportStatus status,
     String statusLabel,
     String phase,
@@ -27,6 +30,7 @@ public record ImportReport(
     long rejected,
     long excluded,
     List<String> warnings,
+    List<HeaderColumn> columns,
     List<Rejection> rejections,
     Progress progress,
     String error,

@@ -84,6 +84,7 @@ public class ImportProcessor {
   private final int chunkRows;
   private final PlannerStatistics statistics;
   private final BulkInserts bulk;
+  private final ListReading reading;
 
   ImportProcessor(
       ImportBatchRepository imports,
@@ -100,7 +101,9 @@ public class ImportProcessor {
       DatabaseKind database,
       PlannerStatistics statistics,
       BulkInserts bulk,
+      ListReading reading,
       Optional<Clock> clock) {
+    this.reading = reading;
     this.bulk = bulk;
     this.statistics = statistics;
     this.pathwayStartThreads = Math.max(1, pathwayStartThreads);
@@ -123,7 +126,14 @@ public class ImportProcessor {
     ImportBatchEntity batch = imports.findById(importId).orElseThrow();
     RoutingTable routing = territory.routingTable();
     Counts counts = new Counts();
-    try (CsvFile csv = CsvFile.open(file);
+    try (ListReading.Opened opened =
+            reading.open(
+                file,
+                batch.getSheetName(),
+                batch.getSource(),
+                batch.getKind(),
+                LocalDate.now(clock),
+                routing);
         // As the chunks are written, not as the rows are read: the reader runs thousands of rows
         // ahead of the writers.
         BackgroundStatistics statisticsAsWritten =
@@ -136,11 +146,13 @@ public class ImportProcessor {
                 chunkRows,
                 chunk ->
                     statisticsAsWritten.progress(counts.add(writeChunk(batch, chunk, routing))))) {
-      LeaverRowParser parser =
-          new LeaverRowParser(csv.header(), batch.getKind(), LocalDate.now(clock));
-      addWarnings(importId, parser.warnings());
+      ListFile csv = opened.file();
+      LeaverRowParser parser = opened.parser();
+      List<String> headerWarnings = new ArrayList<>(csv.notes());
+      headerWarnings.addAll(parser.warnings());
+      addWarnings(importId, headerWarnings);
       long read = 0;
-      CsvRecord record;
+      ListRecord record;
       while ((record = csv.next()) != null) {
         read++;
         if (record.error() != null) {
@@ -164,7 +176,7 @@ public class ImportProcessor {
         }
       }
       writers.finish(csv.bytesRead());
-      List<String> reviewWarnings = new ArrayList<>();
+      List<String> reviewWarnings = new ArrayList<>(parser.rowWarnings());
       if (counts.duplicatesToReview > 0) {
         reviewWarnings.add(
             counts.duplicatesToReview
@@ -723,34 +735,9 @@ public class ImportProcessor {
         false);
   }
 
-  /** The source's free-text level, read as well as can be. */
+  /** The source's free-text level, read as well as can be ({@link LevelReader}). */
   static SchoolLevel level(String text) {
-    if (text == null || text.isBlank()) {
-      return SchoolLevel.UNKNOWN;
-    }
-    String t = Names.fold(text);
-    if (t.contains("cap") || t.contains("bep")) {
-      return SchoolLevel.CAP_BEP;
-    }
-    if (t.contains("bts")
-        || t.contains("licence")
-        || t.contains("sup")
-        || t.contains("iut")
-        || t.contains("dut")) {
-      return SchoolLevel.HIGHER;
-    }
-    if (t.contains("seconde")
-        || t.contains("premiere")
-        || t.contains("terminale")
-        || t.contains("lycee")
-        || t.contains("bac")
-        || t.matches(".*\\b[2-4]\\b.*")) {
-      return SchoolLevel.LYCEE;
-    }
-    if (t.contains("college") || t.contains("3e") || t.contains("troisieme") || t.contains("4e")) {
-      return SchoolLevel.COLLEGE;
-    }
-    return SchoolLevel.UNKNOWN;
+    return LevelReader.read(text);
   }
 
   static ImportRejectionEntity rejection(

@@ -4,7 +4,7 @@ import fr.raccroche.detection.ImportKind;
 import fr.raccroche.detection.ImportReport;
 import fr.raccroche.detection.ImportService;
 import fr.raccroche.detection.internal.CsvFile;
-import fr.raccroche.detection.internal.CsvRecord;
+import fr.raccroche.detection.internal.ListRecord;
 import fr.raccroche.detection.internal.LeaverRow;
 import fr.raccroche.detection.internal.LeaverRowParser;
 import fr.raccroche.detection.internal.ParsedRow;
@@ -212,7 +212,7 @@ public final class ImportBenchmark {
       try (PreparedStatement insert =
           c.prepareStatement(
               "INSERT INTO bench_floor (ine, last_name, first_name, birth_date, postal_code, commune_code, uai, leaving_date, row_hash) VALUES (?,?,?,?,?,?,?,?,?)")) {
-        CsvRecord record;
+        ListRecord record;
         int batch = 0;
         while ((record = csv.next()) != null) {
           parsed++;
