@@ -6,13 +6,13 @@ import java.util.Map;
 
 /**
  * What an import of a file would do, read without writing anything ({@code dryRun=true}): its
- * counts (they add up to {@code rowsRead}, as an import's do), the lines it would reject or
- * exclude with their reasons, how each header was understood, and its first rows as they would be
- * stored. {@code created} and {@code merged} come from read-only look-ups of the young people known
- * at the time of the check: a prediction.
+ * counts (they add up to {@code rowsRead}, as an import's do), the lines it would reject or exclude
+ * with their reasons, how each header was understood, and its first rows as they would be stored.
+ * {@code created} and {@code merged} come from read-only look-ups of the young people known at the
+ * time of the check: a prediction.
  *
- * @param withoutPerimeter new young people whose place routes to no perimeter (a supervisor
- *     assigns them)
+ * @param withoutPerimeter new young people whose place routes to no perimeter (a supervisor assigns
+ *     them)
  * @param possibleDuplicates new young people close to a known one (a coordinator reviews them)
  */
 public record ImportCheck(

@@ -13,7 +13,6 @@ import fr.raccroche.detection.internal.ImportProcessor;
 import fr.raccroche.detection.internal.ImportRejectionEntity;
 import fr.raccroche.detection.internal.ImportRejectionRepository;
 import fr.raccroche.detection.internal.LeaverRow;
-import fr.raccroche.detection.internal.LeaverRowParser;
 import fr.raccroche.detection.internal.LeaverRowParser.Column;
 import fr.raccroche.detection.internal.ListReading;
 import fr.raccroche.detection.internal.UnreadableFileException;
@@ -36,8 +35,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,7 +140,8 @@ public class ImportService {
       throw new InvalidInputException("file", "Le fichier est illisible.");
     }
     long id = create(source, k, partnerCode, fileName, sha256, size(file), user, sheet, readable);
-    log.info("Import {} accepted ({} {}, {}, {} bytes)", id, source, k, readable.format(), size(file));
+    log.info(
+        "Import {} accepted ({} {}, {}, {} bytes)", id, source, k, readable.format(), size(file));
     Runnable job =
         () -> {
           try {
@@ -226,10 +226,7 @@ public class ImportService {
             warnings,
             opened.parser().headerColumns(),
             r.notTaken.stream()
-                .map(
-                    n ->
-                        new ImportReport.Rejection(
-                            (Long) n[0], (String) n[1], (String) n[2]))
+                .map(n -> new ImportReport.Rejection((Long) n[0], (String) n[1], (String) n[2]))
                 .toList(),
             r.preview.stream().map(ImportService::preview).toList());
       }
@@ -268,9 +265,7 @@ public class ImportService {
     v.put("etablissement", r.establishmentName());
     v.put("formation", r.training());
     v.put("niveau", r.level());
-    v.put(
-        "niveau_lu",
-        fr.raccroche.detection.internal.LevelReader.read(r.level()).label());
+    v.put("niveau_lu", fr.raccroche.detection.internal.LevelReader.read(r.level()).label());
     v.put("date_entree", r.entryDate() == null ? null : r.entryDate().toString());
     v.put("date_sortie", r.leavingDate() == null ? null : r.leavingDate().toString());
     v.put("motif_sortie", r.leavingReason());
@@ -545,7 +540,8 @@ public class ImportService {
   private String toJson(List<HeaderColumn> columns) {
     try {
       // At most 200 columns are read; each entry is a few hundred characters.
-      String text = json.writeValueAsString(columns.size() > 200 ? columns.subList(0, 200) : columns);
+      String text =
+          json.writeValueAsString(columns.size() > 200 ? columns.subList(0, 200) : columns);
       return text.length() > 100_000 ? null : text;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);

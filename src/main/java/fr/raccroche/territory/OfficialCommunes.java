@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The official list of communes (COG) with their postal codes, municipal arrondissements and EPCI,
- * read from the compact files extracted from the npm package {@code @etalab/decoupage-administratif}
- * (MIT, Etalab; docs/communes.md): {@code territory/communes-<version>.tsv} and {@code
- * territory/epci-<version>.tsv} on the classpath. Loaded once, on first use (about 40,000 codes,
- * a few MB of heap); read-only and thread-safe afterwards.
+ * read from the compact files extracted from the npm package
+ * {@code @etalab/decoupage-administratif} (MIT, Etalab; docs/communes.md): {@code
+ * territory/communes-<version>.tsv} and {@code territory/epci-<version>.tsv} on the classpath.
+ * Loaded once, on first use (about 40,000 codes, a few MB of heap); read-only and thread-safe
+ * afterwards.
  */
 @Component
 public class OfficialCommunes {
@@ -35,8 +36,7 @@ public class OfficialCommunes {
       Map<String, Epci> epcis,
       Map<String, List<OfficialCommune>> byEpci) {}
 
-  public OfficialCommunes(
-      @Value("${raccroche.territory.communes-version:6.0.0}") String version) {
+  public OfficialCommunes(@Value("${raccroche.territory.communes-version:6.0.0}") String version) {
     this.version = version;
   }
 
@@ -48,7 +48,9 @@ public class OfficialCommunes {
   /** The commune, arrondissement, delegated commune or former code, if the list has it. */
   public Optional<OfficialCommune> commune(String code) {
     String normalised = TerritoryCodes.normaliseCommuneCode(code);
-    return normalised == null ? Optional.empty() : Optional.ofNullable(data().byCode.get(normalised));
+    return normalised == null
+        ? Optional.empty()
+        : Optional.ofNullable(data().byCode.get(normalised));
   }
 
   /**
@@ -147,13 +149,12 @@ public class OfficialCommunes {
     for (String[] f : read("territory/epci-" + version + ".tsv", 3)) {
       epcis.put(f[0], new Epci(f[0], f[1], f[2]));
     }
-    return new Data(Map.copyOf(byCode), Map.copyOf(byPostalCode), Map.copyOf(epcis), Map.copyOf(byEpci));
+    return new Data(
+        Map.copyOf(byCode), Map.copyOf(byPostalCode), Map.copyOf(epcis), Map.copyOf(byEpci));
   }
 
   private static List<OfficialCommune> sorted(Collection<OfficialCommune> communes) {
-    return communes.stream()
-        .sorted(java.util.Comparator.comparing(OfficialCommune::code))
-        .toList();
+    return communes.stream().sorted(java.util.Comparator.comparing(OfficialCommune::code)).toList();
   }
 
   private static List<String[]> read(String resource, int columns) {

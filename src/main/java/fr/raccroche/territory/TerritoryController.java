@@ -73,9 +73,7 @@ class TerritoryController {
     return territory
         .officialCommune(code)
         .orElseThrow(
-            () ->
-                new NotFoundException(
-                    "Commune inconnue de la liste officielle : " + code + "."));
+            () -> new NotFoundException("Commune inconnue de la liste officielle : " + code + "."));
   }
 
   @GetMapping("/partners")

@@ -84,7 +84,9 @@ public class ColumnAliasEntity {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && k.source == source && java.util.Objects.equals(k.headerFolded, headerFolded);
+      return o instanceof Key k
+          && k.source == source
+          && java.util.Objects.equals(k.headerFolded, headerFolded);
     }
 
     @Override

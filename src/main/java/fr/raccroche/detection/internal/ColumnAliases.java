@@ -52,7 +52,8 @@ public final class ColumnAliases {
     for (Map.Entry<Column, List<String>> e : sourceAliases.entrySet()) {
       int rank = 1;
       for (String alias : e.getValue()) {
-        map.putIfAbsent(fold(alias), new Match(e.getKey(), HeaderColumn.Reading.SOURCE_ALIAS, rank++));
+        map.putIfAbsent(
+            fold(alias), new Match(e.getKey(), HeaderColumn.Reading.SOURCE_ALIAS, rank++));
       }
     }
     for (Map.Entry<Column, List<String>> e : BUILT_IN.entrySet()) {
@@ -70,8 +71,8 @@ public final class ColumnAliases {
   }
 
   /**
-   * Adds a source's own aliases (already checked by {@link #problems}; one that would clash is
-   * left out).
+   * Adds a source's own aliases (already checked by {@link #problems}; one that would clash is left
+   * out).
    */
   public static ColumnAliases withSourceAliases(Map<Column, List<String>> sourceAliases) {
     return sourceAliases.isEmpty() ? BUILT_IN_ONLY : new ColumnAliases(sourceAliases);

@@ -1,9 +1,9 @@
 package fr.raccroche.detection.internal;
 
 /**
- * What the official commune list says of a row's place (docs/communes.md): a commune code that
- * does not exist rejects the row, a place in another département excludes it, a postal code alone
- * may be resolved to its commune, a postal code that does not serve the commune warns.
+ * What the official commune list says of a row's place (docs/communes.md): a commune code that does
+ * not exist rejects the row, a place in another département excludes it, a postal code alone may be
+ * resolved to its commune, a postal code that does not serve the commune warns.
  */
 public interface CommuneCheck {
 
@@ -27,8 +27,8 @@ public interface CommuneCheck {
   }
 
   /**
-   * @param communeCode the commune to route by when the list resolved it from the postal code,
-   *     else null (the row's own)
+   * @param communeCode the commune to route by when the list resolved it from the postal code, else
+   *     null (the row's own)
    * @param reason French, for a warning, a rejection or an exclusion
    */
   record Verdict(Outcome outcome, String communeCode, String reason) {

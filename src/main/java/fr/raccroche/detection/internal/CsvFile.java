@@ -32,8 +32,8 @@ import java.util.List;
  * spreadsheets write). Fully blank lines, and lines holding only delimiters as spreadsheets leave
  * at the end of a sheet, are skipped.
  *
- * <p>A bad record never stops the reading: it comes back with a French {@link ListRecord#error()}. A
- * stray quote does not swallow the rest of the file: when a quoted field is still open after
+ * <p>A bad record never stops the reading: it comes back with a French {@link ListRecord#error()}.
+ * A stray quote does not swallow the rest of the file: when a quoted field is still open after
  * {@value #MAX_RECORD_LINES} physical lines, at the end of the file, or when a record spanning
  * several lines does not have the header's number of fields or has text right after a closing
  * quote, only its first physical line is returned as unreadable and the reading restarts at the

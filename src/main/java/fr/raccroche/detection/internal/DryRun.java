@@ -49,7 +49,9 @@ public class DryRun {
     public long withoutPerimeter;
     public long possibleDuplicates;
 
-    /** Line, outcome ({@code REJECTED}/{@code EXCLUDED}) and reason of the first lines not taken. */
+    /**
+     * Line, outcome ({@code REJECTED}/{@code EXCLUDED}) and reason of the first lines not taken.
+     */
     public final List<Object[]> notTaken = new ArrayList<>();
 
     /** The first valid rows, as they would be stored. */
@@ -178,7 +180,9 @@ public class DryRun {
                   .anyMatch(
                       p ->
                           Similarity.distance(
-                                  p.nameKey(), Names.key(r.lastName(), r.firstName()), NEAR_MATCH_DISTANCE)
+                                  p.nameKey(),
+                                  Names.key(r.lastName(), r.firstName()),
+                                  NEAR_MATCH_DISTANCE)
                               <= NEAR_MATCH_DISTANCE);
       if (near) {
         result.possibleDuplicates++;

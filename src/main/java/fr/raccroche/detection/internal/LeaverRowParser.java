@@ -342,7 +342,11 @@ public final class LeaverRowParser {
     }
     List<String> all = new ArrayList<>(rowWarnings);
     long more = rowWarningCount - rowWarnings.size();
-    all.add("… et " + more + (more == 1 ? " autre ligne" : " autres lignes") + " avec un avertissement.");
+    all.add(
+        "… et "
+            + more
+            + (more == 1 ? " autre ligne" : " autres lignes")
+            + " avec un avertissement.");
     return all;
   }
 
@@ -362,7 +366,11 @@ public final class LeaverRowParser {
           case IGNORED -> "ignorée";
         };
     return new HeaderColumn(
-        i + 1, written, match.column().header(), match.reading(), "lue comme " + match.column().header() + " (" + how + ")");
+        i + 1,
+        written,
+        match.column().header(),
+        match.reading(),
+        "lue comme " + match.column().header() + " (" + how + ")");
   }
 
   /** The fate of one record. */

@@ -16,31 +16,95 @@ import java.util.regex.Pattern;
  *
  * <p>What the level says is read in this order, so that the most specific word wins: a
  * vocational-preparation class of collège ("3e prépa-métiers"), then higher education ("BTS",
- * "bac+2"), then CAP/BEP ("Terminale CAP" is a CAP year), then lycée, then collège, then the
- * bare level codes. Anything else is {@link SchoolLevel#UNKNOWN}.
+ * "bac+2"), then CAP/BEP ("Terminale CAP" is a CAP year), then lycée, then collège, then the bare
+ * level codes. Anything else is {@link SchoolLevel#UNKNOWN}.
  */
 public final class LevelReader {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9+]+");
   private static final Pattern DIGITS = Pattern.compile("\\d+");
+
   /** "1cap2", "2cap2", "1cap1", "1bep", "2bep". */
   private static final Pattern CAP_YEAR = Pattern.compile("\\d?(cap|capa|bep|bepa)\\d?");
 
   private static final Set<String> HIGHER =
       Set.of(
-          "bts", "btsa", "dut", "but", "licence", "master", "universite", "fac", "faculte", "cpge",
-          "superieur", "superieure", "l1", "l2", "l3", "iut", "postbac", "deust", "dts", "dma");
+          "bts",
+          "btsa",
+          "dut",
+          "but",
+          "licence",
+          "master",
+          "universite",
+          "fac",
+          "faculte",
+          "cpge",
+          "superieur",
+          "superieure",
+          "l1",
+          "l2",
+          "l3",
+          "iut",
+          "postbac",
+          "deust",
+          "dts",
+          "dma");
   private static final Set<String> CAP_BEP = Set.of("cap", "capa", "bep", "bepa", "cfg");
   private static final Set<String> LYCEE =
       Set.of(
-          "lycee", "seconde", "2nde", "2de", "2nd", "premiere", "1re", "1ere", "1ier", "1er",
-          "terminale", "tle", "term", "tale", "bac", "bacpro", "baccalaureat", "2ndepro", "1repro",
-          "tlepro", "stmg", "sti2d", "st2s", "stl", "std2a", "stav", "bt", "bp");
+          "lycee",
+          "seconde",
+          "2nde",
+          "2de",
+          "2nd",
+          "premiere",
+          "1re",
+          "1ere",
+          "1ier",
+          "1er",
+          "terminale",
+          "tle",
+          "term",
+          "tale",
+          "bac",
+          "bacpro",
+          "baccalaureat",
+          "2ndepro",
+          "1repro",
+          "tlepro",
+          "stmg",
+          "sti2d",
+          "st2s",
+          "stl",
+          "std2a",
+          "stav",
+          "bt",
+          "bp");
   private static final Set<String> COLLEGE =
       Set.of(
-          "college", "3e", "3eme", "3ieme", "troisieme", "4e", "4eme", "4ieme", "quatrieme", "5e",
-          "5eme", "cinquieme", "6e", "6eme", "sixieme", "segpa", "ulis", "dima", "cppn", "cpa",
-          "3prepapro", "3pm", "dnb");
+          "college",
+          "3e",
+          "3eme",
+          "3ieme",
+          "troisieme",
+          "4e",
+          "4eme",
+          "4ieme",
+          "quatrieme",
+          "5e",
+          "5eme",
+          "cinquieme",
+          "6e",
+          "6eme",
+          "sixieme",
+          "segpa",
+          "ulis",
+          "dima",
+          "cppn",
+          "cpa",
+          "3prepapro",
+          "3pm",
+          "dnb");
 
   private LevelReader() {}
 

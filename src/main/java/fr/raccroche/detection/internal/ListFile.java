@@ -41,9 +41,9 @@ public interface ListFile extends AutoCloseable {
   void close();
 
   /**
-   * Opens a list file, its format told by its content (never by its name, which the user chose):
-   * an Excel workbook (.xlsx), else CSV. Workbooks in a format the import does not read (.xls,
-   * .ods, password-protected) are refused whole with a French message that says what to do.
+   * Opens a list file, its format told by its content (never by its name, which the user chose): an
+   * Excel workbook (.xlsx), else CSV. Workbooks in a format the import does not read (.xls, .ods,
+   * password-protected) are refused whole with a French message that says what to do.
    *
    * @param sheet the sheet to read in a workbook (by name, case and spaces ignored), null for the
    *     first one; a CSV file has none

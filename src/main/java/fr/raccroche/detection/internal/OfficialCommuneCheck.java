@@ -112,7 +112,8 @@ final class OfficialCommuneCheck implements CommuneCheck {
 
   /** "Lyon" names "Lyon 3e Arrondissement"; otherwise the names must be equal once folded. */
   private static boolean sameName(String official, String written) {
-    return official.equals(written) || official.startsWith(written + "arrondissement")
+    return official.equals(written)
+        || official.startsWith(written + "arrondissement")
         || official.matches(Pattern.quote(written) + "\\d+(er|e)arrondissement");
   }
 

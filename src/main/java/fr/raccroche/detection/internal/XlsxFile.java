@@ -47,12 +47,12 @@ import org.xml.sax.XMLReader;
  * <p>Cells come back as the text a CSV export of the sheet would hold, so that a workbook and its
  * CSV twin are the same rows: a date cell as {@code yyyy-MM-dd}; a number as Excel shows it with
  * its format ({@code 00000} keeps the leading zero of a postal code), a whole number without
- * decimals; a formula as its cached result. Text is kept as typed (a date typed as text goes to
- * the parser as is).
+ * decimals; a formula as its cached result. Text is kept as typed (a date typed as text goes to the
+ * parser as is).
  *
  * <p>The header is the first row, or the first of the ten first rows that names the most known
- * columns (title rows above it — a report title, a group row of merged cells — are skipped and
- * said so in {@link #notes()}). An empty header cell (a merged cell's continuation) names no column.
+ * columns (title rows above it — a report title, a group row of merged cells — are skipped and said
+ * so in {@link #notes()}). An empty header cell (a merged cell's continuation) names no column.
  * Rows entirely empty are skipped. A cell right of the header's last named column is ignored.
  */
 public final class XlsxFile implements ListFile {
@@ -90,8 +90,7 @@ public final class XlsxFile implements ListFile {
     this.pkg = pkg;
     this.fileBytes = fileBytes;
     this.dimensionRows = dimensionRows(sheetPart);
-    this.parser =
-        new Thread(() -> parse(sheetPart, styles, strings), "raccroche-xlsx-reader");
+    this.parser = new Thread(() -> parse(sheetPart, styles, strings), "raccroche-xlsx-reader");
     parser.setDaemon(true);
     parser.start();
     try {
@@ -129,10 +128,7 @@ public final class XlsxFile implements ListFile {
         try (InputStream ignored = sheets.next()) {
           String name = sheets.getSheetName();
           names.add(name);
-          boolean wanted =
-              sheet == null
-                  ? chosen == null
-                  : fold(name).equals(fold(sheet));
+          boolean wanted = sheet == null ? chosen == null : fold(name).equals(fold(sheet));
           if (wanted && chosen == null) {
             chosen = sheets.getSheetPart();
             chosenName = name;
@@ -150,8 +146,7 @@ public final class XlsxFile implements ListFile {
                     + ". Indiquez le nom exact de la feuille (paramètre « sheet »), ou laissez-le"
                     + " vide pour lire la première.");
       }
-      return new XlsxFile(
-          pkg, chosen, chosenName, styles, strings, Files.size(file), headerScore);
+      return new XlsxFile(pkg, chosen, chosenName, styles, strings, Files.size(file), headerScore);
     } catch (UnreadableFileException e) {
       pkg.revert();
       throw e;
@@ -227,7 +222,8 @@ public final class XlsxFile implements ListFile {
     if (dimensionRows <= 0) {
       return 0;
     }
-    return Math.min(fileBytes - 1, fileBytes * Math.min(lastRowNumber, dimensionRows) / dimensionRows);
+    return Math.min(
+        fileBytes - 1, fileBytes * Math.min(lastRowNumber, dimensionRows) / dimensionRows);
   }
 
   @Override
@@ -396,8 +392,8 @@ public final class XlsxFile implements ListFile {
   }
 
   /**
-   * Formats numeric cells as a CSV export would hold them: dates as ISO dates (not in the workbook's
-   * display format, which may be American), everything else as Excel shows it.
+   * Formats numeric cells as a CSV export would hold them: dates as ISO dates (not in the
+   * workbook's display format, which may be American), everything else as Excel shows it.
    */
   static final class CellText extends DataFormatter {
     CellText() {
@@ -407,13 +403,14 @@ public final class XlsxFile implements ListFile {
     @Override
     public String formatRawCellContents(
         double value, int formatIndex, String formatString, boolean use1904Windowing) {
-      if (DateUtil.isADateFormat(formatIndex, formatString)
-          && DateUtil.isValidExcelDate(value)) {
+      if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
         LocalDateTime t = DateUtil.getLocalDateTime(value, use1904Windowing, true);
         return t.toLocalDate().toString();
       }
       String text = super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
-      if ("General".equalsIgnoreCase(formatString) && value == Math.rint(value) && Math.abs(value) < 1e15) {
+      if ("General".equalsIgnoreCase(formatString)
+          && value == Math.rint(value)
+          && Math.abs(value) < 1e15) {
         // A whole number (a code typed without quote) without any exponent or decimals.
         return Long.toString((long) value);
       }
