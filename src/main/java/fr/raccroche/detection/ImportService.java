@@ -398,8 +398,8 @@ public class ImportService {
       Readable readable) {
     ImportBatchEntity b = new ImportBatchEntity();
     b.setFileFormat(readable.format());
-    // The sheet as asked: the import reads it again by that name (or the first when none).
-    b.setSheetName(sheet == null || sheet.isBlank() ? null : truncate(sheet.strip(), 100));
+    // The sheet read: the import reads it again by that name, and the report shows it.
+    b.setSheetName(readable.sheet() == null ? null : truncate(readable.sheet(), 100));
     b.setHeaderColumns(toJson(readable.columns()));
     b.setSource(source);
     b.setKind(kind);
