@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -475,11 +476,57 @@ class ImportFilesIntegrationTest {
 
   @Test
   void theImportPageChecksAFileBeforeImportingIt() throws Exception {
-    String page = page("/imports");
+    Http browser = new Http(port);
+    assertThat(browser.signIn("superviseur", "demo").statusCode()).isEqualTo(302);
+    String page = browser.get("/imports").body();
     assertThat(page).contains("Vérifier le fichier", "Feuille du classeur", ".xlsx");
-    String aliasesPage = page("/imports/column-aliases?source=CFA");
+    long imports = count("import_batch");
+    long people = count("young_person");
+    HttpResponse<String> checked =
+        browser.postPageForm(
+            "/imports",
+            Map.of(
+                "_csrf", Http.csrfToken(page),
+                "source", "EN",
+                "kind", "LEAVERS",
+                "sheet", "",
+                "action", "check"),
+            "verif.xlsx",
+            xlsx(EXPORT_HEADER, people("Pageverif", false), Layout.plain()));
+    assertThat(checked.statusCode()).isEqualTo(200);
+    assertThat(checked.body())
+        .contains("rien n&#39;a été enregistré", "Nouveaux jeunes", "Colonnes du fichier")
+        .contains("lue comme date_naissance", "Hors département", "Pageverif");
+    assertThat(count("import_batch")).isEqualTo(imports);
+    assertThat(count("young_person")).isEqualTo(people);
+
+    // Teaching a source's headers on the page.
+    String aliasesPage = browser.get("/imports/column-aliases?source=JUSTICE").body();
     assertThat(aliasesPage)
         .contains("En-têtes reconnus par source", "Né(e) le", "alias_date_naissance");
+    HttpResponse<String> saved =
+        browser.postForm(
+            "/imports/column-aliases",
+            Map.of(
+                "_csrf", Http.csrfToken(aliasesPage),
+                "source", "JUSTICE",
+                "alias_date_naissance", "DATE_NAIS_MINEUR\nDN_MINEUR"));
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(saved.body()).contains("En-têtes enregistrés", "DN_MINEUR");
+    assertThat(
+            json.readTree(
+                    http.get("/api/imports/column-aliases/JUSTICE", "superviseur", "demo").body())
+                .get("date_naissance"))
+        .hasSize(2);
+    HttpResponse<String> refused =
+        browser.postForm(
+            "/imports/column-aliases",
+            Map.of(
+                "_csrf", Http.csrfToken(saved.body()),
+                "source", "JUSTICE",
+                "alias_prenom", "Nom de famille"));
+    assertThat(refused.body()).contains("désigne déjà la colonne nom");
+    http.putJson("/api/imports/column-aliases/JUSTICE", "{}", "superviseur", "demo");
   }
 
   // ---- refused workbooks

@@ -29,7 +29,6 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
@@ -83,7 +82,7 @@ public final class XlsxFile implements ListFile {
       PackagePart sheetPart,
       String sheetName,
       StylesTable styles,
-      ReadOnlySharedStringsTable strings,
+      SheetStrings strings,
       long fileBytes,
       ToIntFunction<List<String>> headerScore)
       throws IOException, UnreadableFileException {
@@ -119,7 +118,7 @@ public final class XlsxFile implements ListFile {
     try {
       XSSFReader reader = new XSSFReader(pkg);
       StylesTable styles = reader.getStylesTable();
-      ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+      SheetStrings strings = SheetStrings.read(pkg);
       XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
       List<String> names = new ArrayList<>();
       PackagePart chosen = null;
@@ -321,7 +320,7 @@ public final class XlsxFile implements ListFile {
     return (Row) next;
   }
 
-  private void parse(PackagePart sheet, StylesTable styles, ReadOnlySharedStringsTable strings) {
+  private void parse(PackagePart sheet, StylesTable styles, SheetStrings strings) {
     Object last = END;
     try (InputStream in = sheet.getInputStream()) {
       XMLReader xml = XMLHelper.newXMLReader();
@@ -335,20 +334,25 @@ public final class XlsxFile implements ListFile {
     } catch (RuntimeException e) {
       last = new IOException("Unreadable sheet: " + e.getClass().getSimpleName());
     }
-    put(last);
+    try {
+      put(last);
+    } catch (Stopped e) {
+      // the reader closed the file meanwhile: nobody waits for the end any more
+    }
   }
 
   private void put(Object item) {
     try {
-      while (!closed && !rows.offer(item, 200, TimeUnit.MILLISECONDS)) {
+      while (!closed) {
+        if (rows.offer(item, 200, TimeUnit.MILLISECONDS)) {
+          return;
+        }
         // the reader is slower than the parser: wait for room
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (closed || Thread.currentThread().isInterrupted()) {
-      throw new Stopped();
-    }
+    throw new Stopped();
   }
 
   /** Ends the SAX parse when the reader closed the file early. */
@@ -380,7 +384,7 @@ public final class XlsxFile implements ListFile {
       if (reference == null || value == null) {
         return;
       }
-      int column = new CellReference(reference).getCol();
+      int column = columnIndex(reference);
       if (column >= MAX_COLUMNS) {
         return;
       }
@@ -419,6 +423,22 @@ public final class XlsxFile implements ListFile {
   }
 
   // ---- helpers
+
+  /** The 0-based column of a cell reference ({@code "AB12"} → 27), without parsing the row. */
+  static int columnIndex(String reference) {
+    int column = 0;
+    for (int i = 0; i < reference.length(); i++) {
+      char c = reference.charAt(i);
+      if (c == '$') {
+        continue;
+      }
+      if (c < 'A' || c > 'Z') {
+        break;
+      }
+      column = column * 26 + (c - 'A' + 1);
+    }
+    return column - 1;
+  }
 
   private static long dimensionRows(PackagePart sheet) throws IOException {
     XMLInputFactory factory = XMLInputFactory.newFactory();

@@ -267,6 +267,37 @@ class XlsxFileTest {
         .hasMessageContaining("archive");
   }
 
+  /** Excel itself keeps text in the shared-strings table (POI's streaming writer inlines it). */
+  @Test
+  void readsTextFromTheSharedStringsTableAsExcelWritesIt() throws Exception {
+    Path xlsx = dir.resolve("excel.xlsx");
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        OutputStream out = Files.newOutputStream(xlsx)) {
+      var sheet = wb.createSheet("Élèves");
+      var h = sheet.createRow(0);
+      List<String> names = List.of("Nom", "Prénom", "Date de naissance", "Téléphone", "Remarque");
+      for (int i = 0; i < names.size(); i++) {
+        h.createCell(i).setCellValue(names.get(i));
+      }
+      var r = sheet.createRow(1);
+      r.createCell(0).setCellValue("Lemaître");
+      r.createCell(1).setCellValue("Zoé");
+      r.createCell(2).setCellValue("14/03/2008");
+      r.createCell(3).setCellValue("0612345678");
+      r.createCell(4).setCellValue("ligne 1\nligne 2");
+      sheet.createRow(2).createCell(0).setCellValue("Lemaître"); // the same shared string again
+      wb.write(out);
+    }
+    try (ListFile file = ListFile.open(xlsx, null, ColumnAliases.builtIn()::score)) {
+      assertThat(file.header())
+          .containsExactly("Nom", "Prénom", "Date de naissance", "Téléphone", "Remarque");
+      assertThat(file.next().fields())
+          .containsExactly("Lemaître", "Zoé", "14/03/2008", "0612345678", "ligne 1\nligne 2");
+      assertThat(file.next().fields().get(0)).isEqualTo("Lemaître");
+    }
+    assertThat(SheetStrings.decode("a_x000D_b_xZZ_")).isEqualTo("a\rb_xZZ_");
+  }
+
   @Test
   void aSheetNameForACsvFileIsRefused() throws Exception {
     Path csv = dir.resolve("liste.csv");

@@ -60,7 +60,9 @@ public final class ImportBenchmark {
       rerun |= arg.equals("--rerun");
       xlsx |= arg.equals("--xlsx");
     }
+    String databasePrefix = "bench";
     for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("--db-prefix")) databasePrefix = args[i + 1];
       if (args[i].equals("--rows")) rows = Integer.parseInt(args[i + 1]);
       if (args[i].equals("--seed")) seed = Long.parseLong(args[i + 1]);
     }
@@ -89,7 +91,7 @@ public final class ImportBenchmark {
     }
     final String fileName = uploadName;
 
-    TestDatabases.Settings db = TestDatabases.fresh("bench");
+    TestDatabases.Settings db = TestDatabases.fresh(databasePrefix);
     floor(file, db);
 
     final int rowCount = rows;
