@@ -49,9 +49,103 @@ final class SheetStrings implements SharedStrings {
     return new SheetStrings(handler.strings);
   }
 
+  /** The index {@link InlineStrings} gives the sheet handler for the inline string it holds. */
+  static final int INLINE = -1;
+
+  /** The text of the inline string cell being read (one at a time, on the parsing thread). */
+  private String inline = "";
+
   @Override
   public RichTextString getItemAt(int idx) {
+    if (idx == INLINE) {
+      return new Text(inline);
+    }
     return new Text(idx >= 0 && idx < strings.size() ? strings.get(idx) : "");
+  }
+
+  /**
+   * Hands a sheet's inline strings ({@code <c t="inlineStr"><is><t>…</t></is></c>}, as POI's
+   * streaming writer and many export tools write text) to the sheet handler as a shared string of
+   * this table: the handler would otherwise build an XMLBeans rich text object per cell, the
+   * largest cost of reading such a sheet.
+   */
+  static final class InlineStrings extends DefaultHandler {
+    private final DefaultHandler handler;
+    private final SheetStrings strings;
+    private final StringBuilder text = new StringBuilder();
+    private boolean inlineCell;
+    private boolean capturing;
+    private boolean inT;
+    private boolean inPhonetic;
+
+    InlineStrings(DefaultHandler handler, SheetStrings strings) {
+      this.handler = handler;
+      this.strings = strings;
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes attributes)
+        throws SAXException {
+      if (capturing) {
+        if (localName.equals("t")) {
+          inT = true;
+        } else if (localName.equals("rPh")) {
+          inPhonetic = true;
+        }
+        return;
+      }
+      if (localName.equals("c")) {
+        inlineCell = "inlineStr".equals(attributes.getValue("t"));
+        if (inlineCell) {
+          org.xml.sax.helpers.AttributesImpl shared =
+              new org.xml.sax.helpers.AttributesImpl(attributes);
+          shared.setValue(shared.getIndex("t"), "s");
+          handler.startElement(uri, localName, qName, shared);
+          return;
+        }
+      } else if (inlineCell && localName.equals("is")) {
+        capturing = true;
+        text.setLength(0);
+        return;
+      }
+      handler.startElement(uri, localName, qName, attributes);
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) throws SAXException {
+      if (capturing) {
+        switch (localName) {
+          case "is" -> {
+            capturing = false;
+            strings.inline = decode(text.toString());
+            String v = qName.contains(":") ? qName.substring(0, qName.indexOf(':') + 1) + "v" : "v";
+            char[] index = String.valueOf(INLINE).toCharArray();
+            handler.startElement(uri, "v", v, new org.xml.sax.helpers.AttributesImpl());
+            handler.characters(index, 0, index.length);
+            handler.endElement(uri, "v", v);
+          }
+          case "t" -> inT = false;
+          case "rPh" -> inPhonetic = false;
+          default -> {}
+        }
+        return;
+      }
+      if (localName.equals("c")) {
+        inlineCell = false;
+      }
+      handler.endElement(uri, localName, qName);
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) throws SAXException {
+      if (capturing) {
+        if (inT && !inPhonetic) {
+          text.append(ch, start, length);
+        }
+        return;
+      }
+      handler.characters(ch, start, length);
+    }
   }
 
   @Override

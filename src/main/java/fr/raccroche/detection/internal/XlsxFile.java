@@ -325,7 +325,9 @@ public final class XlsxFile implements ListFile {
     try (InputStream in = sheet.getInputStream()) {
       XMLReader xml = XMLHelper.newXMLReader();
       xml.setContentHandler(
-          new XSSFSheetXMLHandler(styles, strings, new RowCollector(), new CellText(), false));
+          new SheetStrings.InlineStrings(
+              new XSSFSheetXMLHandler(styles, strings, new RowCollector(), new CellText(), false),
+              strings));
       xml.parse(new InputSource(in));
     } catch (Stopped e) {
       return;
