@@ -16,6 +16,9 @@ COPY --from=build /src/target/raccroche-*.jar /app/raccroche.jar
 USER raccroche
 EXPOSE 8080
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# The département's zone (raccroche.time-zone, AppTimeZone): "today", timers, quarters, times shown.
+# An overseas département sets both, e.g. TZ=America/Cayenne RACCROCHE_TIME_ZONE=America/Cayenne.
+ENV TZ=Europe/Paris RACCROCHE_TIME_ZONE=Europe/Paris
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
   CMD curl -fs http://localhost:8080/actuator/health || exit 1
 ENTRYPOINT ["java", "-jar", "/app/raccroche.jar"]

@@ -27,7 +27,13 @@ class ExperimentPagesController {
   private final ExperimentService experiments;
   private final TerritoryService territory;
 
-  ExperimentPagesController(ExperimentService experiments, TerritoryService territory) {
+  private final java.time.Clock clock;
+
+  ExperimentPagesController(
+      ExperimentService experiments,
+      TerritoryService territory,
+      java.util.Optional<java.time.Clock> clock) {
+    this.clock = clock.orElse(java.time.Clock.systemDefaultZone());
     this.experiments = experiments;
     this.territory = territory;
   }
@@ -71,7 +77,7 @@ class ExperimentPagesController {
         "partners",
         territory.partners(null, null).stream().filter(p -> OfferRights.canEdit(who, p)).toList());
     model.addAttribute("perimeters", territory.perimeters());
-    model.addAttribute("today", LocalDate.now());
+    model.addAttribute("today", LocalDate.now(clock));
     return "experiment-call";
   }
 

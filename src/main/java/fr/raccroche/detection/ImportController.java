@@ -14,6 +14,7 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,22 +47,36 @@ class ImportController {
   }
 
   /**
-   * Starts an import; answers 202 with its id and status (follow it on {@code GET
-   * /api/imports/{id}}), or 200 with the final report when {@code wait=true}.
+   * Starts an import of a CSV file or an Excel workbook ({@code sheet}: the sheet to read, the
+   * first by default); answers 202 with its id and status (follow it on {@code GET
+   * /api/imports/{id}}), or 200 with the final report when {@code wait=true}. With {@code
+   * dryRun=true}, reads the whole file and answers 200 with what the import would do ({@link
+   * ImportCheck}), writing nothing.
    */
-  @Operation(summary = "Importe une liste (fichier CSV, champ multipart « file »)")
+  @Operation(
+      summary =
+          "Importe une liste (CSV ou classeur .xlsx, champ multipart « file », feuille « sheet »)"
+              + " ; dryRun=true vérifie le fichier sans rien enregistrer")
   @PostMapping
-  ResponseEntity<ImportReport> create(
+  ResponseEntity<?> create(
       Authentication authentication,
       @RequestParam LeaverSource source,
       @RequestParam(defaultValue = "LEAVERS") ImportKind kind,
       @RequestParam(required = false) String partner,
+      @RequestParam(required = false) String sheet,
       @RequestParam(defaultValue = "false") boolean wait,
+      @RequestParam(defaultValue = "false") boolean dryRun,
       @RequestParam(required = false) MultipartFile file)
       throws IOException {
     if (file == null || file.isEmpty()) {
       throw new InvalidInputException(
           "file", "Joignez le fichier à importer (champ « file ») : il est vide ou absent.");
+    }
+    if (dryRun) {
+      try (InputStream in = file.getInputStream()) {
+        return ResponseEntity.ok(
+            imports.check(in, file.getOriginalFilename(), sheet, source, kind, partner));
+      }
     }
     ImportReport report;
     try (InputStream in = file.getInputStream()) {
@@ -67,6 +84,7 @@ class ImportController {
           imports.submit(
               in,
               file.getOriginalFilename(),
+              sheet,
               source,
               kind,
               partner,
@@ -76,6 +94,35 @@ class ImportController {
     return ResponseEntity.status(wait ? HttpStatus.OK : HttpStatus.ACCEPTED)
         .location(URI.create("/api/imports/" + report.id()))
         .body(report);
+  }
+
+  /**
+   * The headers a source's files use for the canonical columns, beyond the built-in ones (JSON:
+   * canonical name → list of headers).
+   */
+  @Operation(
+      summary =
+          "Alias d'en-têtes d'une source : nom canonique → en-têtes reconnus en plus des alias"
+              + " intégrés")
+  @GetMapping("/column-aliases/{source}")
+  Map<String, List<String>> columnAliases(@PathVariable LeaverSource source) {
+    return imports.columnAliases(source);
+  }
+
+  /**
+   * Replaces a source's header aliases (JSON: canonical name → list of headers); 400 with a French
+   * message when a column is unknown or a header already names another column.
+   */
+  @Operation(
+      summary =
+          "Remplace les alias d'en-têtes d'une source (superviseurs) : 400 si une colonne est"
+              + " inconnue ou un en-tête déjà pris")
+  @PutMapping("/column-aliases/{source}")
+  Map<String, List<String>> defineColumnAliases(
+      Authentication authentication,
+      @PathVariable LeaverSource source,
+      @RequestBody Map<String, List<String>> aliases) {
+    return imports.defineColumnAliases(source, aliases, authentication.getName());
   }
 
   @Operation(summary = "Historique des imports")

@@ -4,6 +4,9 @@ import fr.raccroche.pathway.LeaverSource;
 import fr.raccroche.shared.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -32,12 +35,18 @@ class ImportPagesController {
     return "imports";
   }
 
+  /**
+   * Imports the file, or with {@code action=check} ("Vérifier le fichier") shows what the import
+   * would do without writing anything.
+   */
   @PostMapping("/imports")
   String upload(
       Authentication authentication,
       @RequestParam(required = false) String source,
       @RequestParam(required = false) String kind,
       @RequestParam(required = false) String partner,
+      @RequestParam(required = false) String sheet,
+      @RequestParam(required = false) String action,
       @RequestParam(required = false) MultipartFile file,
       Model model)
       throws IOException {
@@ -48,11 +57,27 @@ class ImportPagesController {
       LeaverSource s =
           parse(LeaverSource.class, source, "source", "Choisissez la source de la liste.");
       ImportKind k = parse(ImportKind.class, kind, "kind", "Choisissez le type de liste.");
+      if ("check".equals(action)) {
+        ImportCheck check;
+        try (InputStream in = file.getInputStream()) {
+          check = imports.check(in, file.getOriginalFilename(), sheet, s, k, partner);
+        }
+        model.addAttribute("check", check);
+        model.addAttribute("partner", partner);
+        return "import-check";
+      }
       ImportReport report;
       try (InputStream in = file.getInputStream()) {
         report =
             imports.submit(
-                in, file.getOriginalFilename(), s, k, partner, authentication.getName(), false);
+                in,
+                file.getOriginalFilename(),
+                sheet,
+                s,
+                k,
+                partner,
+                authentication.getName(),
+                false);
       }
       return "redirect:/imports/" + report.id();
     } catch (InvalidInputException e) {
@@ -61,10 +86,65 @@ class ImportPagesController {
     }
   }
 
+  /** Each source's own headers for the canonical columns, beside the built-in ones. */
+  @GetMapping("/imports/column-aliases")
+  String aliases(@RequestParam(required = false) String source, Model model) {
+    LeaverSource s =
+        source == null || source.isBlank()
+            ? LeaverSource.values()[0]
+            : parse(LeaverSource.class, source, "source", "Source inconnue.");
+    model.addAttribute("source", s);
+    model.addAttribute("sources", LeaverSource.values());
+    model.addAttribute("builtIn", ImportService.builtInColumnAliases());
+    model.addAttribute("storedText", joined(imports.columnAliases(s)));
+    return "import-aliases";
+  }
+
+  /** Saves a source's headers: one text area per column, one header per line. */
+  @PostMapping("/imports/column-aliases")
+  String saveAliases(
+      Authentication authentication,
+      @RequestParam String source,
+      @RequestParam Map<String, String> form,
+      Model model) {
+    LeaverSource s = parse(LeaverSource.class, source, "source", "Source inconnue.");
+    Map<String, List<String>> aliases = new LinkedHashMap<>();
+    for (String column : ImportService.builtInColumnAliases().keySet()) {
+      String text = form.get("alias_" + column);
+      if (text == null) {
+        continue;
+      }
+      List<String> headers =
+          text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+      if (!headers.isEmpty()) {
+        aliases.put(column, headers);
+      }
+    }
+    try {
+      imports.defineColumnAliases(s, aliases, authentication.getName());
+      model.addAttribute("saved", true);
+    } catch (InvalidInputException e) {
+      model.addAttribute("error", e.getMessage());
+      model.addAttribute("source", s);
+      model.addAttribute("sources", LeaverSource.values());
+      model.addAttribute("builtIn", ImportService.builtInColumnAliases());
+      model.addAttribute("storedText", joined(aliases));
+      return "import-aliases";
+    }
+    return aliases(s.name(), model);
+  }
+
   @GetMapping("/imports/{id}")
   String report(@PathVariable long id, Model model) {
     model.addAttribute("report", imports.report(id));
     return "import";
+  }
+
+  /** Each column's headers, one per line, for the text areas. */
+  private static Map<String, String> joined(Map<String, List<String>> aliases) {
+    Map<String, String> text = new LinkedHashMap<>();
+    aliases.forEach((column, headers) -> text.put(column, String.join("\n", headers)));
+    return text;
   }
 
   private static <E extends Enum<E>> E parse(

@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * An import's report (the JSON of {@code /api/imports/{id}} and the page): its counts add up to the
- * rows read ({@code created + merged + updated + unchanged + rejected + excluded}); the database
- * outages it waited through ({@code interruptions}, {@code interruptedSeconds}); the cases whose
- * pathway could not start ({@code startFailures}).
+ * rows read ({@code created + merged + updated + unchanged + rejected + excluded}); {@code columns}
+ * says how each header of the file was understood, and which were ignored; the database outages it
+ * waited through ({@code interruptions}, {@code interruptedSeconds}); the cases whose pathway could
+ * not start ({@code startFailures}).
  */
 public record ImportReport(
     long id,
@@ -17,6 +18,8 @@ public record ImportReport(
     ImportKind kind,
     String partnerCode,
     String fileName,
+    String fileFormat,
+    String sheet,
     ImportStatus status,
     String statusLabel,
     String phase,
@@ -29,6 +32,7 @@ public record ImportReport(
     long rejected,
     long excluded,
     List<String> warnings,
+    List<HeaderColumn> columns,
     List<Rejection> rejections,
     Progress progress,
     String error,

@@ -1,12 +1,20 @@
 package fr.raccroche.detection;
 
-import fr.raccroche.detection.internal.CsvFile;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.raccroche.detection.internal.ColumnAliasEntity;
+import fr.raccroche.detection.internal.ColumnAliasRepository;
+import fr.raccroche.detection.internal.ColumnAliases;
+import fr.raccroche.detection.internal.DryRun;
 import fr.raccroche.detection.internal.ImportBatchEntity;
 import fr.raccroche.detection.internal.ImportBatchRepository;
 import fr.raccroche.detection.internal.ImportProcessor;
 import fr.raccroche.detection.internal.ImportRejectionEntity;
 import fr.raccroche.detection.internal.ImportRejectionRepository;
-import fr.raccroche.detection.internal.LeaverRowParser;
+import fr.raccroche.detection.internal.LeaverRow;
+import fr.raccroche.detection.internal.LeaverRowParser.Column;
+import fr.raccroche.detection.internal.ListReading;
 import fr.raccroche.detection.internal.UnreadableFileException;
 import fr.raccroche.pathway.LeaverSource;
 import fr.raccroche.shared.InvalidInputException;
@@ -27,9 +35,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +65,10 @@ public class ImportService {
   private final ImportRejectionRepository rejections;
   private final ImportProcessor processor;
   private final TerritoryService territory;
+  private final ListReading reading;
+  private final DryRun dryRun;
+  private final ColumnAliasRepository aliases;
+  private final ObjectMapper json;
   private final Clock clock;
   private final ExecutorService background =
       Executors.newSingleThreadExecutor(
@@ -70,9 +85,17 @@ public class ImportService {
       ImportRejectionRepository rejections,
       ImportProcessor processor,
       TerritoryService territory,
+      ListReading reading,
+      DryRun dryRun,
+      ColumnAliasRepository aliases,
+      ObjectMapper json,
       fr.raccroche.pathway.PathwayStarts starts,
       Optional<Clock> clock) {
     this.starts = starts;
+    this.reading = reading;
+    this.dryRun = dryRun;
+    this.aliases = aliases;
+    this.json = json;
     this.imports = imports;
     this.rejections = rejections;
     this.processor = processor;
@@ -80,10 +103,7 @@ public class ImportService {
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
 
-  /**
-   * Starts an import of an uploaded file. The upload is copied to a temporary file first (the
-   * request's stream ends with the request). With {@code wait}, answers once it is over.
-   */
+  /** Starts an import of a CSV file or of the first sheet of a workbook. */
   public ImportReport submit(
       InputStream upload,
       String fileName,
@@ -92,36 +112,30 @@ public class ImportService {
       String partnerCode,
       String user,
       boolean wait) {
-    if (source == null) {
-      throw new InvalidInputException(
-          "source", "La source est obligatoire : " + Arrays.toString(LeaverSource.values()) + ".");
-    }
-    ImportKind k = kind == null ? ImportKind.LEAVERS : kind;
-    if (k == ImportKind.FOLLOWED && (partnerCode == null || partnerCode.isBlank())) {
-      throw new InvalidInputException(
-          "partner",
-          "Pour une liste de jeunes déjà suivis, indiquez le partenaire qui les suit (paramètre « partner »).");
-    }
-    if (partnerCode != null && !partnerCode.isBlank() && !territory.partnerExists(partnerCode)) {
-      throw new InvalidInputException("partner", "Partenaire inconnu : " + partnerCode + ".");
-    }
-    Path file;
-    String sha256;
+    return submit(upload, fileName, null, source, kind, partnerCode, user, wait);
+  }
+
+  /**
+   * Starts an import of an uploaded file (CSV, or an Excel workbook's {@code sheet}, the first when
+   * null). The upload is copied to a temporary file first (the request's stream ends with the
+   * request). With {@code wait}, answers once it is over.
+   */
+  public ImportReport submit(
+      InputStream upload,
+      String fileName,
+      String sheet,
+      LeaverSource source,
+      ImportKind kind,
+      String partnerCode,
+      String user,
+      boolean wait) {
+    ImportKind k = checkRequest(source, kind, partnerCode);
+    Copy copy = copy(upload);
+    Path file = copy.file();
+    String sha256 = copy.sha256();
+    Readable readable;
     try {
-      file = Files.createTempFile("raccroche-import-", ".csv");
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(upload, digest);
-          OutputStream out = Files.newOutputStream(file)) {
-        in.transferTo(out);
-      }
-      sha256 = HexFormat.of().formatHex(digest.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try {
-      checkReadable(file, k);
+      readable = checkReadable(file, sheet, source, k);
     } catch (UnreadableFileException e) {
       delete(file);
       throw new InvalidInputException("file", e.getMessage());
@@ -129,8 +143,9 @@ public class ImportService {
       delete(file);
       throw new InvalidInputException("file", "Le fichier est illisible.");
     }
-    long id = create(source, k, partnerCode, fileName, sha256, size(file), user);
-    log.info("Import {} accepted ({} {}, {} bytes)", id, source, k, size(file));
+    long id = create(source, k, partnerCode, fileName, sha256, size(file), user, sheet, readable);
+    log.info(
+        "Import {} accepted ({} {}, {}, {} bytes)", id, source, k, readable.format(), size(file));
     Runnable job =
         () -> {
           try {
@@ -147,14 +162,231 @@ public class ImportService {
     return report(id);
   }
 
-  private static void checkReadable(Path file, ImportKind kind)
+  /** Rows of a dry run shown as they would be stored; lines not taken listed. */
+  static final int CHECK_PREVIEW_ROWS = 20;
+
+  /**
+   * Reads the whole file as an import would and reports what it would do, writing nothing (no
+   * import recorded, no person, no listing): {@code dryRun=true} and the page's "Vérifier le
+   * fichier".
+   */
+  public ImportCheck check(
+      InputStream upload,
+      String fileName,
+      String sheet,
+      LeaverSource source,
+      ImportKind kind,
+      String partnerCode) {
+    ImportKind k = checkRequest(source, kind, partnerCode);
+    Path file = copy(upload).file();
+    try {
+      var routing = territory.routingTable();
+      try (ListReading.Opened opened =
+          reading.open(file, sheet, source, k, LocalDate.now(clock), routing)) {
+        DryRun.Result r =
+            dryRun.run(
+                opened.file(),
+                opened.parser(),
+                source,
+                k,
+                routing,
+                REPORT_REJECTIONS,
+                CHECK_PREVIEW_ROWS);
+        if (r.read == 0) {
+          throw new InvalidInputException(
+              "file", "Le fichier ne contient que la ligne d'en-tête : aucune ligne à importer.");
+        }
+        List<String> warnings = new ArrayList<>(opened.file().notes());
+        warnings.addAll(opened.parser().warnings());
+        warnings.addAll(opened.parser().rowWarnings());
+        if (r.possibleDuplicates > 0) {
+          warnings.add(
+              r.possibleDuplicates
+                  + " doublon(s) possible(s) : les coordonnateurs auront à les examiner.");
+        }
+        if (r.withoutPerimeter > 0) {
+          warnings.add(
+              r.withoutPerimeter
+                  + " jeune(s) sans périmètre : les superviseurs auront à les affecter.");
+        }
+        return new ImportCheck(
+            source,
+            source.label(),
+            k,
+            fileName,
+            opened.file().format().name(),
+            opened.file().format() == fr.raccroche.detection.internal.ListFile.Format.XLSX
+                ? sheetRead(opened.file().notes(), sheet)
+                : null,
+            r.read,
+            r.created,
+            r.merged,
+            r.updated,
+            r.unchanged,
+            r.rejected,
+            r.excluded,
+            r.withoutPerimeter,
+            r.possibleDuplicates,
+            warnings,
+            opened.parser().headerColumns(),
+            r.notTaken.stream()
+                .map(n -> new ImportReport.Rejection((Long) n[0], (String) n[1], (String) n[2]))
+                .toList(),
+            r.preview.stream().map(ImportService::preview).toList());
+      }
+    } catch (UnreadableFileException e) {
+      throw new InvalidInputException("file", e.getMessage());
+    } catch (IOException e) {
+      throw new InvalidInputException("file", "Le fichier est illisible.");
+    } finally {
+      delete(file);
+    }
+  }
+
+  private static String sheetRead(List<String> notes, String asked) {
+    for (String n : notes) {
+      if (n.startsWith("Feuille « ")) {
+        return n.substring("Feuille « ".length(), n.lastIndexOf(" »"));
+      }
+    }
+    return asked;
+  }
+
+  private static ImportCheck.PreviewRow preview(LeaverRow r) {
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put("ine", r.ine());
+    v.put("nom", r.lastName());
+    v.put("prenom", r.firstName());
+    v.put("sexe", r.sex());
+    v.put("date_naissance", r.birthDate() == null ? null : r.birthDate().toString());
+    v.put("adresse", r.address());
+    v.put("code_postal", r.postalCode());
+    v.put("commune", r.communeName());
+    v.put("code_commune", r.communeCode());
+    v.put("telephone", r.phone());
+    v.put("email", r.email());
+    v.put("uai", r.uai());
+    v.put("etablissement", r.establishmentName());
+    v.put("formation", r.training());
+    v.put("niveau", r.level());
+    v.put("niveau_lu", fr.raccroche.detection.internal.LevelReader.read(r.level()).label());
+    v.put("date_entree", r.entryDate() == null ? null : r.entryDate().toString());
+    v.put("date_sortie", r.leavingDate() == null ? null : r.leavingDate().toString());
+    v.put("motif_sortie", r.leavingReason());
+    v.put("diplome_obtenu", r.diploma());
+    v.put("responsable_legal", r.legalGuardian());
+    v.put("telephone_responsable", r.guardianPhone());
+    return new ImportCheck.PreviewRow(r.line(), v);
+  }
+
+  // ---- header aliases per source
+
+  /** The headers a source's files use for the canonical columns (canonical name → headers). */
+  @Transactional(readOnly = true)
+  public Map<String, List<String>> columnAliases(LeaverSource source) {
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    reading.stored(source).forEach((column, headers) -> result.put(column.header(), headers));
+    return result;
+  }
+
+  /** The built-in aliases of every column (canonical name → headers), for the page. */
+  public static Map<String, List<String>> builtInColumnAliases() {
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    for (Column c : Column.values()) {
+      result.put(c.header(), ColumnAliases.builtInOf(c));
+    }
+    return result;
+  }
+
+  /**
+   * Replaces a source's header aliases; refused whole (French 400) when a column is unknown or a
+   * header already names another column.
+   */
+  @Transactional
+  public Map<String, List<String>> defineColumnAliases(
+      LeaverSource source, Map<String, List<String>> definition, String user) {
+    if (source == null) {
+      throw new InvalidInputException(
+          "source", "La source est obligatoire : " + Arrays.toString(LeaverSource.values()) + ".");
+    }
+    Map<String, List<String>> given = definition == null ? Map.of() : definition;
+    List<String> problems = ColumnAliases.problems(given);
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("aliases", String.join(" ", problems));
+    }
+    aliases.deleteBySource(source);
+    aliases.flush();
+    Instant now = Instant.now(clock);
+    ColumnAliases.normalise(given)
+        .forEach(
+            (column, headers) -> {
+              for (int i = 0; i < headers.size(); i++) {
+                aliases.save(
+                    new ColumnAliasEntity(source, column.header(), headers.get(i), i, user, now));
+              }
+            });
+    aliases.flush();
+    log.info("Header aliases of source {} replaced", source);
+    return columnAliases(source);
+  }
+
+  private ImportKind checkRequest(LeaverSource source, ImportKind kind, String partnerCode) {
+    if (source == null) {
+      throw new InvalidInputException(
+          "source", "La source est obligatoire : " + Arrays.toString(LeaverSource.values()) + ".");
+    }
+    ImportKind k = kind == null ? ImportKind.LEAVERS : kind;
+    if (k == ImportKind.FOLLOWED && (partnerCode == null || partnerCode.isBlank())) {
+      throw new InvalidInputException(
+          "partner",
+          "Pour une liste de jeunes déjà suivis, indiquez le partenaire qui les suit (paramètre « partner »).");
+    }
+    if (partnerCode != null && !partnerCode.isBlank() && !territory.partnerExists(partnerCode)) {
+      throw new InvalidInputException("partner", "Partenaire inconnu : " + partnerCode + ".");
+    }
+    return k;
+  }
+
+  /** An upload copied to a temporary file, with its SHA-256. */
+  private record Copy(Path file, String sha256) {}
+
+  /** Copies the upload to a temporary file, hashing it. */
+  private static Copy copy(InputStream upload) {
+    try {
+      Path file = Files.createTempFile("raccroche-import-", ".upload");
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (InputStream in = new DigestInputStream(upload, digest);
+          OutputStream out = Files.newOutputStream(file)) {
+        in.transferTo(out);
+      } catch (IOException e) {
+        delete(file);
+        throw e;
+      }
+      return new Copy(file, HexFormat.of().formatHex(digest.digest()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What the check at upload learnt: the format and sheet read, how the header was understood. */
+  private record Readable(String format, String sheet, List<HeaderColumn> columns) {}
+
+  private Readable checkReadable(Path file, String sheet, LeaverSource source, ImportKind kind)
       throws IOException, UnreadableFileException {
-    try (CsvFile csv = CsvFile.open(file)) {
-      new LeaverRowParser(csv.header(), kind, LocalDate.now());
-      if (csv.next() == null) {
+    try (ListReading.Opened opened =
+        reading.open(file, sheet, source, kind, LocalDate.now(clock), territory.routingTable())) {
+      if (opened.file().next() == null) {
         throw new UnreadableFileException(
             "Le fichier ne contient que la ligne d'en-tête : aucune ligne à importer.");
       }
+      boolean workbook =
+          opened.file().format() == fr.raccroche.detection.internal.ListFile.Format.XLSX;
+      return new Readable(
+          opened.file().format().name(),
+          workbook ? sheetRead(opened.file().notes(), sheet) : null,
+          opened.parser().headerColumns());
     }
   }
 
@@ -165,8 +397,14 @@ public class ImportService {
       String fileName,
       String sha256,
       long bytes,
-      String user) {
+      String user,
+      String sheet,
+      Readable readable) {
     ImportBatchEntity b = new ImportBatchEntity();
+    b.setFileFormat(readable.format());
+    // The sheet read: the import reads it again by that name, and the report shows it.
+    b.setSheetName(readable.sheet() == null ? null : truncate(readable.sheet(), 100));
+    b.setHeaderColumns(toJson(readable.columns()));
     b.setSource(source);
     b.setKind(kind);
     b.setPartnerCode(partner == null || partner.isBlank() ? null : partner);
@@ -254,6 +492,7 @@ public class ImportService {
         left = (long) (seconds * (total - b.getBytesDone()) / b.getBytesDone());
       }
     }
+    List<HeaderColumn> columns = fromJson(b.getHeaderColumns());
     List<String> warnings =
         b.getWarnings() == null || b.getWarnings().isBlank()
             ? List.of()
@@ -265,6 +504,8 @@ public class ImportService {
         b.getKind(),
         b.getPartnerCode(),
         b.getFileName(),
+        b.getFileFormat() == null ? "CSV" : b.getFileFormat(),
+        b.getSheetName(),
         b.getStatus(),
         b.getStatus().label(),
         b.getStatus() == ImportStatus.RUNNING ? b.getPhase() : null,
@@ -277,6 +518,7 @@ public class ImportService {
         b.getRowsRejected(),
         b.getRowsExcluded(),
         warnings,
+        columns,
         lines,
         new ImportReport.Progress(
             b.getBytesDone(),
@@ -315,6 +557,33 @@ public class ImportService {
       return null;
     }
     return "PATHWAYS".equals(b.getPhase()) ? "Démarrage des parcours" : "Lecture des lignes";
+  }
+
+  private String toJson(List<HeaderColumn> columns) {
+    try {
+      // At most 200 columns are read; each entry is a few hundred characters.
+      String text =
+          json.writeValueAsString(columns.size() > 200 ? columns.subList(0, 200) : columns);
+      return text.length() > 100_000 ? null : text;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<HeaderColumn> fromJson(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    try {
+      return json.readValue(text, new TypeReference<List<HeaderColumn>>() {});
+    } catch (JsonProcessingException e) {
+      log.warn("Unreadable header columns of an import: {}", e.getClass().getSimpleName());
+      return List.of();
+    }
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() > max ? s.substring(0, max) : s;
   }
 
   @PreDestroy

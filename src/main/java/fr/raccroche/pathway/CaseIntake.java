@@ -74,11 +74,45 @@ public class CaseIntake {
    * {@link Admitted} per admission, in order.
    */
   public List<Admitted> admit(List<Admission> batch, RoutingTable routing) {
+    return run(batch, routing, null);
+  }
+
+  /**
+   * What {@link #admit} would do with these rows, writing nothing (an import's dry run): the same
+   * matching and decisions, against the people already known and those the earlier batches of the
+   * same {@code prediction} would create. Case numbers are not known yet (null).
+   */
+  @Transactional(readOnly = true, propagation = Propagation.REQUIRED)
+  public List<Admitted> predict(
+      Prediction prediction, List<Admission> batch, RoutingTable routing) {
+    return run(batch, routing, prediction);
+  }
+
+  /** The state of a dry run across its batches: the people it would have created so far. */
+  public static final class Prediction {
+    private final PersonMatcher matcher = new PersonMatcher();
+    private long nextId = -1;
+
+    public Prediction() {}
+
+    PersonRef virtual(PersonDetails p) {
+      PersonRef ref =
+          new PersonRef(
+              nextId--, p.ine(), Names.key(p.lastName(), p.firstName()), p.birthDate(), p.sex());
+      matcher.add(ref);
+      return ref;
+    }
+  }
+
+  private List<Admitted> run(List<Admission> batch, RoutingTable routing, Prediction prediction) {
     if (batch.isEmpty()) {
       return List.of();
     }
-    bulk.open();
-    PersonMatcher matcher = new PersonMatcher();
+    boolean write = prediction == null;
+    if (write) {
+      bulk.open();
+    }
+    PersonMatcher matcher = write ? new PersonMatcher() : prediction.matcher;
     Set<String> ines = new HashSet<>();
     Set<java.time.LocalDate> births = new HashSet<>();
     for (Admission a : batch) {
@@ -108,13 +142,21 @@ public class CaseIntake {
         }
         decisions.add(new Decision(a, m.exact(), m.near(), null, place));
       } else {
-        PersonRef created = register(p);
-        matcher.add(created);
+        PersonRef created;
+        if (write) {
+          created = register(p);
+          matcher.add(created);
+        } else {
+          created = prediction.virtual(p);
+        }
         decisions.add(new Decision(a, null, m.near(), created, place));
       }
     }
-    bulk.flush();
+    if (write) {
+      bulk.flush();
+    }
     // The open cases of the people matched (one open case per person).
+    matchedIds.removeIf(id -> id < 0); // people a dry run would create have none yet
     Map<Long, CaseRef> open = openCases(matchedIds);
 
     // Pass 2: the new cases, each with its DETECTED milestone and facts.
@@ -138,25 +180,57 @@ public class CaseIntake {
           new CaseRegistration.Request(
               person, d.admission().request(), d.place().get().perimeterCode()));
     }
-    List<SupportCaseEntity> registered = registration.register(requests);
     Map<Decision, String> newCases = new IdentityHashMap<>();
-    for (int i = 0; i < registering.size(); i++) {
-      SupportCaseEntity c = registered.get(i);
-      open.put(c.getPersonId(), ref(c));
-      newCases.put(registering.get(i), c.getCaseNumber());
+    if (write) {
+      List<SupportCaseEntity> registered = registration.register(requests);
+      for (int i = 0; i < registering.size(); i++) {
+        SupportCaseEntity c = registered.get(i);
+        open.put(c.getPersonId(), ref(c));
+        newCases.put(registering.get(i), c.getCaseNumber());
+      }
+      bulk.flush();
+    } else {
+      for (int i = 0; i < registering.size(); i++) {
+        CaseRegistration.Request r = requests.get(i);
+        // A case to be: numbered by the real import; its person's next rows join it.
+        open.put(
+            r.person().id(),
+            new CaseRef(
+                PREDICTED_CASE,
+                r.person().id(),
+                r.perimeterCode(),
+                CaseStatus.TO_CONTACT,
+                r.request().leavingDate(),
+                null));
+        newCases.put(registering.get(i), PREDICTED_CASE);
+      }
     }
-    bulk.flush();
 
     // Pass 3: what each admission did to known people and open cases.
     Instant now = Instant.now(clock);
     List<Admitted> admitted = new ArrayList<>(batch.size());
     for (Decision d : decisions) {
-      admitted.add(outcome(d, open, newCases.get(d), now));
+      Admitted a = outcome(d, open, newCases.get(d), now, write);
+      admitted.add(
+          write || !PREDICTED_CASE.equals(a.caseNumber())
+              ? a
+              : new Admitted(
+                  a.outcome(),
+                  a.personId(),
+                  null,
+                  a.caseRegistered(),
+                  a.review(),
+                  a.candidatePersonId(),
+                  a.perimeterCode()));
     }
     return admitted;
   }
 
-  private Admitted outcome(Decision d, Map<Long, CaseRef> open, String newCase, Instant now) {
+  /** The case a dry run would register (its number is the real import's to give). */
+  private static final String PREDICTED_CASE = "";
+
+  private Admitted outcome(
+      Decision d, Map<Long, CaseRef> open, String newCase, Instant now, boolean write) {
     Admission a = d.admission();
     PersonRef match = d.match();
     if (a.kind() == Admission.Kind.ENROLLED) {
@@ -168,16 +242,20 @@ public class CaseIntake {
           a.entryDate() != null
               && c.leavingDate() != null
               && a.entryDate().isBefore(c.leavingDate());
-      events.closeOnEnrolment(
-          c.caseNumber(),
-          falseDetection ? ClosureReason.FALSE_DETECTION : ClosureReason.RETURNED_TO_TRAINING);
+      if (write) {
+        events.closeOnEnrolment(
+            c.caseNumber(),
+            falseDetection ? ClosureReason.FALSE_DETECTION : ClosureReason.RETURNED_TO_TRAINING);
+      }
       open.remove(match.id());
       return new Admitted(
           Outcome.UPDATED, match.id(), c.caseNumber(), false, Review.NONE, null, null);
     }
     if (match != null) {
-      MergePolicy.COMPLETE.apply(
-          persons.findById(match.id()).orElseThrow(), a.request().person(), now);
+      if (write && match.id() > 0) {
+        MergePolicy.COMPLETE.apply(
+            persons.findById(match.id()).orElseThrow(), a.request().person(), now);
+      }
       if (newCase != null) {
         return new Admitted(Outcome.MERGED, match.id(), newCase, true, Review.NONE, null, null);
       }
@@ -187,7 +265,11 @@ public class CaseIntake {
         boolean followed =
             a.kind() == Admission.Kind.FOLLOWED
                 && partner != null
-                && events.markFollowedBy(c.caseNumber(), partner);
+                && (write
+                    ? events.markFollowedBy(c.caseNumber(), partner)
+                    : c.status() != CaseStatus.CLOSED
+                        && c.status() != CaseStatus.TAKEN_IN_CHARGE
+                        && c.status() != CaseStatus.IN_SOLUTION);
         return new Admitted(
             followed ? Outcome.UPDATED : Outcome.MERGED,
             match.id(),

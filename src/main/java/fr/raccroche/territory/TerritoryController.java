@@ -42,10 +42,14 @@ class TerritoryController {
     return territory.perimeter(code);
   }
 
+  /**
+   * Defines a perimeter: its communes (INSEE codes of the official list) and, with {@code epci},
+   * whole EPCI by their SIREN code.
+   */
   @Operation(summary = "Crée ou redéfinit un périmètre (communes, codes postaux, coordonnateurs)")
   @PutMapping("/perimeters/{code}")
   @PreAuthorize("hasRole('ADMIN')")
-  Perimeter definePerimeter(@PathVariable String code, @RequestBody Perimeter definition) {
+  Perimeter definePerimeter(@PathVariable String code, @RequestBody PerimeterRequest definition) {
     checkSameCode(code, definition.code());
     return territory.definePerimeter(
         new Perimeter(
@@ -54,7 +58,31 @@ class TerritoryController {
             definition.departement(),
             definition.communes(),
             definition.postalCodes(),
-            definition.coordinators()));
+            definition.coordinators()),
+        definition.epci());
+  }
+
+  /** A perimeter's definition as sent: a {@link Perimeter} plus whole EPCI. */
+  record PerimeterRequest(
+      String code,
+      String name,
+      String departement,
+      List<Commune> communes,
+      List<String> postalCodes,
+      List<CoordinatorDesignation> coordinators,
+      List<String> epci) {
+    PerimeterRequest {
+      epci = epci == null ? List.of() : List.copyOf(epci);
+    }
+  }
+
+  /** A commune of the official list (COG), with its département, postal codes and EPCI. */
+  @GetMapping("/territory/communes/{code}")
+  OfficialCommune officialCommune(@PathVariable String code) {
+    return territory
+        .officialCommune(code)
+        .orElseThrow(
+            () -> new NotFoundException("Commune inconnue de la liste officielle : " + code + "."));
   }
 
   @Operation(summary = "Structures partenaires, par type ou périmètre")

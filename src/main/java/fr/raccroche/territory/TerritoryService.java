@@ -40,6 +40,7 @@ public class TerritoryService {
   private final PartnerRepository partners;
   private final EstablishmentRepository establishments;
   private final ApplicationEventPublisher events;
+  private final OfficialCommunes officialCommunes;
   private final Clock clock;
 
   TerritoryService(
@@ -47,7 +48,9 @@ public class TerritoryService {
       PartnerRepository partners,
       EstablishmentRepository establishments,
       ApplicationEventPublisher events,
+      OfficialCommunes officialCommunes,
       Optional<Clock> clock) {
+    this.officialCommunes = officialCommunes;
     this.perimeters = perimeters;
     this.partners = partners;
     this.establishments = establishments;
@@ -76,6 +79,16 @@ public class TerritoryService {
 
   @Transactional
   public Perimeter definePerimeter(Perimeter definition) {
+    return definePerimeter(definition, List.of());
+  }
+
+  /**
+   * Defines a perimeter by its communes and by whole EPCI (each EPCI brings its member communes and
+   * their municipal arrondissements, from the official list). Every commune must be in the official
+   * list (docs/communes.md); a commune given without a name takes its official name.
+   */
+  @Transactional
+  public Perimeter definePerimeter(Perimeter definition, List<String> epciCodes) {
     require(definition.code(), "code", "Le code du périmètre est obligatoire.");
     if (!TerritoryCodes.isEntityCode(definition.code())) {
       throw new InvalidInputException(
@@ -89,9 +102,26 @@ public class TerritoryService {
       throw new InvalidInputException(
           "departement", "Code de département invalide : « " + definition.departement() + " ».");
     }
+    List<Commune> given = new ArrayList<>(definition.communes());
+    for (String epciCode : epciCodes == null ? List.<String>of() : epciCodes) {
+      Epci epci =
+          officialCommunes
+              .epci(epciCode)
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "epci",
+                          "EPCI inconnu : « "
+                              + epciCode
+                              + " » (numéro SIREN à 9 chiffres de la liste officielle, ex."
+                              + " 200046977 pour la Métropole de Lyon)."));
+      officialCommunes
+          .members(epci.code())
+          .forEach(c -> given.add(new Commune(c.code(), c.name())));
+    }
     List<CommuneValue> communes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (Commune commune : definition.communes()) {
+    for (Commune commune : given) {
       String code = TerritoryCodes.normaliseCommuneCode(commune.code());
       if (!TerritoryCodes.isCommuneCode(code)) {
         throw new InvalidInputException(
@@ -100,13 +130,28 @@ public class TerritoryService {
       if (!seen.add(code)) {
         continue;
       }
+      Optional<OfficialCommune> official = officialCommunes.commune(code);
+      if (official.isEmpty()) {
+        throw new InvalidInputException(
+            "communes",
+            "Commune inconnue : « "
+                + code
+                + " » n'est pas dans la liste officielle des communes (COG "
+                + officialCommunes.version()
+                + ").");
+      }
       Optional<String> owner = perimeters.findCodeByCommune(code);
       if (owner.isPresent() && !owner.get().equals(definition.code())) {
         throw new InvalidInputException(
             "communes",
             "La commune " + code + " appartient déjà au périmètre " + owner.get() + ".");
       }
-      communes.add(new CommuneValue(code, commune.name()));
+      communes.add(
+          new CommuneValue(
+              code,
+              commune.name() == null || commune.name().isBlank()
+                  ? official.get().name()
+                  : commune.name()));
     }
     Set<String> postalCodes = new java.util.LinkedHashSet<>();
     for (String postalCode : definition.postalCodes()) {
@@ -348,6 +393,13 @@ public class TerritoryService {
     entity.setPerimeterCode(perimeterCode);
     establishments.saveAndFlush(entity);
     return toEstablishment(entity);
+  }
+
+  // ---- official communes
+
+  /** A code of the official commune list (COG). */
+  public Optional<OfficialCommune> officialCommune(String code) {
+    return officialCommunes.commune(code);
   }
 
   // ---- routing

@@ -479,7 +479,7 @@ class ImportIntegrationTest {
             "LEAVERS",
             HEADER
                 + "\n"
-                + row("", "Sansperimetre", "Paul", birth(18), "75001", "75101", "")
+                + row("", "Sansperimetre", "Paul", birth(18), "69530", "69027", "")
                 + "\n",
             StandardCharsets.UTF_8);
     assertThat(unrouted.get("created").asLong()).isEqualTo(1);

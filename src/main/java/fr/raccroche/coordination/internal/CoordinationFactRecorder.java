@@ -18,7 +18,13 @@ class CoordinationFactRecorder {
   private final CoordinationCaseFactRepository facts;
   private final BulkInserts bulk;
 
-  CoordinationFactRecorder(CoordinationCaseFactRepository facts, BulkInserts bulk) {
+  private final java.time.Clock clock;
+
+  CoordinationFactRecorder(
+      CoordinationCaseFactRepository facts,
+      BulkInserts bulk,
+      java.util.Optional<java.time.Clock> clock) {
+    this.clock = clock.orElse(java.time.Clock.systemDefaultZone());
     this.facts = facts;
     this.bulk = bulk;
   }
@@ -88,7 +94,7 @@ class CoordinationFactRecorder {
   @Transactional
   void on(OfferChosen event) {
     CoordinationCaseFactEntity fact =
-        fact(event.caseNumber(), event.perimeterCode(), java.time.LocalDate.now());
+        fact(event.caseNumber(), event.perimeterCode(), java.time.LocalDate.now(clock));
     fact.setChosenOfferId(event.offerId());
     facts.save(fact);
   }

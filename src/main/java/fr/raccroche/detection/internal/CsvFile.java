@@ -32,8 +32,8 @@ import java.util.List;
  * spreadsheets write). Fully blank lines, and lines holding only delimiters as spreadsheets leave
  * at the end of a sheet, are skipped.
  *
- * <p>A bad record never stops the reading: it comes back with a French {@link CsvRecord#error()}. A
- * stray quote does not swallow the rest of the file: when a quoted field is still open after
+ * <p>A bad record never stops the reading: it comes back with a French {@link ListRecord#error()}.
+ * A stray quote does not swallow the rest of the file: when a quoted field is still open after
  * {@value #MAX_RECORD_LINES} physical lines, at the end of the file, or when a record spanning
  * several lines does not have the header's number of fields or has text right after a closing
  * quote, only its first physical line is returned as unreadable and the reading restarts at the
@@ -41,7 +41,7 @@ import java.util.List;
  *
  * <p>Not thread-safe: one reader per file.
  */
-public final class CsvFile implements AutoCloseable {
+public final class CsvFile implements ListFile {
   /** A quoted field may span at most this many physical lines. */
   static final int MAX_RECORD_LINES = 20;
 
@@ -129,6 +129,11 @@ public final class CsvFile implements AutoCloseable {
     }
   }
 
+  @Override
+  public Format format() {
+    return Format.CSV;
+  }
+
   /** UTF-8 or windows-1252. */
   public Charset charset() {
     return charset;
@@ -140,6 +145,7 @@ public final class CsvFile implements AutoCloseable {
   }
 
   /** Header names as written, trimmed. */
+  @Override
   public List<String> header() {
     return header;
   }
@@ -148,14 +154,15 @@ public final class CsvFile implements AutoCloseable {
    * The next record, or null at the end of the file. A malformed record comes back with its error
    * rather than as an exception, so that the caller can report it and go on.
    */
-  public CsvRecord next() throws IOException {
+  @Override
+  public ListRecord next() throws IOException {
     while (true) {
       Line first = readLine();
       if (first == null) {
         return null;
       }
       if (first.tooLong()) {
-        return new CsvRecord(
+        return new ListRecord(
             first.number(),
             List.of(),
             first.text(),
@@ -179,13 +186,13 @@ public final class CsvFile implements AutoCloseable {
         continue;
       }
       if (fields.size() != header.size()) {
-        return new CsvRecord(
+        return new ListRecord(
             first.number(),
             fields,
             first.text(),
             "Nombre de champs incorrect : " + fields.size() + " au lieu de " + header.size() + ".");
       }
-      return new CsvRecord(first.number(), fields, raw(consumed), null);
+      return new ListRecord(first.number(), fields, raw(consumed), null);
     }
   }
 
@@ -193,6 +200,7 @@ public final class CsvFile implements AutoCloseable {
    * Bytes consumed from the file so far, for progress reporting. It runs ahead of the records
    * returned by the decoder's read-ahead (a few KB).
    */
+  @Override
   public long bytesRead() {
     return bytes.count;
   }
@@ -361,11 +369,11 @@ public final class CsvFile implements AutoCloseable {
     }
   }
 
-  private CsvRecord strayQuote(Line first, List<Line> consumed) {
+  private ListRecord strayQuote(Line first, List<Line> consumed) {
     for (int i = consumed.size() - 1; i >= 1; i--) {
       pending.addFirst(consumed.get(i));
     }
-    return new CsvRecord(first.number(), List.of(), first.text(), STRAY_QUOTE);
+    return new ListRecord(first.number(), List.of(), first.text(), STRAY_QUOTE);
   }
 
   private static boolean allBlank(List<String> fields) {

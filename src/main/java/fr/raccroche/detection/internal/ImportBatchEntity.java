@@ -97,6 +97,16 @@ public class ImportBatchEntity {
     return interruptedSeconds;
   }
 
+  @Column(name = "file_format")
+  private String fileFormat;
+
+  @Column(name = "sheet_name")
+  private String sheetName;
+
+  /** How each header cell was understood, as JSON (a list of {@code HeaderColumn}). */
+  @Column(name = "header_columns")
+  private String headerColumns;
+
   @Column(name = "error_message")
   private String errorMessage;
 
@@ -258,6 +268,30 @@ public class ImportBatchEntity {
 
   public void setPathwaysStarted(long pathwaysStarted) {
     this.pathwaysStarted = pathwaysStarted;
+  }
+
+  public String getFileFormat() {
+    return fileFormat;
+  }
+
+  public void setFileFormat(String fileFormat) {
+    this.fileFormat = fileFormat;
+  }
+
+  public String getSheetName() {
+    return sheetName;
+  }
+
+  public void setSheetName(String sheetName) {
+    this.sheetName = sheetName;
+  }
+
+  public String getHeaderColumns() {
+    return headerColumns;
+  }
+
+  public void setHeaderColumns(String headerColumns) {
+    this.headerColumns = headerColumns;
   }
 
   public String getWarnings() {

@@ -55,6 +55,7 @@ public class ImportProcessor {
   private final int chunkWriters;
   private final int chunkRows;
   private final PlannerStatistics statistics;
+  private final ListReading reading;
 
   ImportProcessor(
       ImportBatchRepository imports,
@@ -69,7 +70,9 @@ public class ImportProcessor {
       @Value("${raccroche.detection.chunk-rows:500}") int chunkRows,
       DatabaseKind database,
       PlannerStatistics statistics,
+      ListReading reading,
       Optional<Clock> clock) {
+    this.reading = reading;
     this.statistics = statistics;
     this.chunkRows = Math.max(1, chunkRows);
     // 0: two on PostgreSQL (one chunk's matching overlaps another's writes), one on H2.
@@ -98,7 +101,14 @@ public class ImportProcessor {
         attempts.run(
             "Routing table", TransientFailures::lockConflict, outages, territory::routingTable);
     ImportCounts counts = new ImportCounts();
-    try (CsvFile csv = CsvFile.open(file);
+    try (ListReading.Opened opened =
+            reading.open(
+                file,
+                batch.getSheetName(),
+                batch.getSource(),
+                batch.getKind(),
+                LocalDate.now(clock),
+                routing);
         // As the chunks are written, not as the rows are read: the reader runs thousands of rows
         // ahead of the writers.
         BackgroundStatistics statisticsAsWritten =
@@ -112,11 +122,13 @@ public class ImportProcessor {
                 chunk ->
                     statisticsAsWritten.progress(
                         counts.add(chunks.write(batch, chunk, routing, outages))))) {
-      LeaverRowParser parser =
-          new LeaverRowParser(csv.header(), batch.getKind(), LocalDate.now(clock));
-      addWarnings(importId, parser.warnings(), outages);
+      ListFile csv = opened.file();
+      LeaverRowParser parser = opened.parser();
+      List<String> headerWarnings = new ArrayList<>(csv.notes());
+      headerWarnings.addAll(parser.warnings());
+      addWarnings(importId, headerWarnings, outages);
       long read = 0;
-      CsvRecord record;
+      ListRecord record;
       while ((record = csv.next()) != null) {
         read++;
         if (record.error() != null) {
@@ -140,7 +152,7 @@ public class ImportProcessor {
         }
       }
       writers.finish(csv.bytesRead());
-      List<String> reviewWarnings = new ArrayList<>();
+      List<String> reviewWarnings = new ArrayList<>(parser.rowWarnings());
       if (counts.duplicatesToReview > 0) {
         reviewWarnings.add(
             counts.duplicatesToReview

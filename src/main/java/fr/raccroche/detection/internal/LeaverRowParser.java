@@ -1,5 +1,6 @@
 package fr.raccroche.detection.internal;
 
+import fr.raccroche.detection.HeaderColumn;
 import fr.raccroche.detection.ImportKind;
 import fr.raccroche.pathway.Ine;
 import fr.raccroche.territory.TerritoryCodes;
@@ -53,7 +54,7 @@ public final class LeaverRowParser {
           + " sans diplôme.";
 
   /** The canonical columns, in canonical order, with the size text values are truncated to. */
-  enum Column {
+  public enum Column {
     INE(0),
     NOM(0),
     PRENOM(0),
@@ -85,14 +86,32 @@ public final class LeaverRowParser {
     }
 
     /** Name as written in the canonical header. */
-    String header() {
+    public String header() {
       return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The column of a canonical name ({@code "date_naissance"}, any case), or null. */
+    public static Column byHeader(String name) {
+      if (name == null) {
+        return null;
+      }
+      String folded = ColumnAliases.fold(name);
+      for (Column c : values()) {
+        if (ColumnAliases.fold(c.header()).equals(folded)) {
+          return c;
+        }
+      }
+      return null;
+    }
+
+    /** The canonical names, in canonical order. */
+    public static List<String> headers() {
+      return Arrays.stream(values()).map(Column::header).toList();
     }
   }
 
   private static final Column[] COLUMNS = Column.values();
   private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
-  private static final Pattern INNER_SEPARATORS = Pattern.compile("[\\s\\-]+");
   private static final char HASH_SEPARATOR = '\u001F';
 
   /** Words naming a CAP, a BEP, a baccalauréat or a higher diploma, once folded. */
@@ -153,11 +172,18 @@ public final class LeaverRowParser {
           "prepare",
           "preparant");
 
+  /** Row warnings listed one by one in the report; the others are counted. */
+  static final int ROW_WARNINGS_LISTED = 20;
+
   private final ImportKind kind;
   private final LocalDate importDate;
   private final int headerSize;
   private final int[] index = new int[COLUMNS.length];
   private final List<String> warnings;
+  private final List<HeaderColumn> headerColumns;
+  private final CommuneCheck communes;
+  private final List<String> rowWarnings = new ArrayList<>();
+  private long rowWarningCount;
   private final MessageDigest sha256;
   private final StringBuilder hashInput = new StringBuilder(512);
 
@@ -174,40 +200,110 @@ public final class LeaverRowParser {
       };
 
   /**
-   * @param header the header as read by {@link CsvFile#header()}
-   * @param kind the kind of list: {@code date_sortie} is required for {@link ImportKind#LEAVERS}
-   * @param importDate the date ages and future dates are judged against
-   * @throws UnreadableFileException a duplicated or a missing required column
+   * A parser with the canonical names and built-in aliases, without checking communes against the
+   * official list.
+   *
+   * @see #LeaverRowParser(List, ImportKind, LocalDate, ColumnAliases, CommuneCheck)
    */
   public LeaverRowParser(List<String> header, ImportKind kind, LocalDate importDate)
       throws UnreadableFileException {
+    this(header, kind, importDate, ColumnAliases.builtIn(), CommuneCheck.NONE);
+  }
+
+  /**
+   * @param header the header as read by {@link ListFile#header()}
+   * @param kind the kind of list: {@code date_sortie} is required for {@link ImportKind#LEAVERS}
+   * @param importDate the date ages and future dates are judged against
+   * @param aliases the header names each column is recognised by
+   * @param communes what the official commune list says of a row's place
+   * @throws UnreadableFileException a duplicated or a missing required column
+   */
+  public LeaverRowParser(
+      List<String> header,
+      ImportKind kind,
+      LocalDate importDate,
+      ColumnAliases aliases,
+      CommuneCheck communes)
+      throws UnreadableFileException {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.importDate = Objects.requireNonNull(importDate, "importDate");
+    this.communes = Objects.requireNonNull(communes, "communes");
     this.headerSize = header.size();
     Arrays.fill(index, -1);
     Set<String> warned = new LinkedHashSet<>();
     List<Integer> unnamed = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    ColumnAliases.Match[] matched = new ColumnAliases.Match[COLUMNS.length];
+    HeaderColumn[] readings = new HeaderColumn[header.size()];
     for (int i = 0; i < header.size(); i++) {
-      String written = header.get(i) == null ? "" : header.get(i).strip();
+      String written = header.get(i) == null ? "" : header.get(i).replace("\uFEFF", "").strip();
       if (written.isEmpty()) {
         unnamed.add(i + 1);
+        readings[i] =
+            new HeaderColumn(
+                i + 1, "", null, HeaderColumn.Reading.IGNORED, "ignorée : colonne sans nom");
         continue;
       }
-      Column column = column(written);
-      if (column == null) {
+      ColumnAliases.Match match = aliases.match(written);
+      if (match == null) {
         warned.add("Colonne inconnue ignorée : « " + written + " ».");
-      } else if (index[column.ordinal()] >= 0) {
-        throw new UnreadableFileException(
-            "Colonne en double : « "
-                + column.header()
-                + " » (colonnes "
-                + (index[column.ordinal()] + 1)
-                + " et "
-                + (i + 1)
-                + "). Gardez-en une seule.");
-      } else {
-        index[column.ordinal()] = i;
+        unknown.add(written);
+        readings[i] =
+            new HeaderColumn(
+                i + 1, written, null, HeaderColumn.Reading.IGNORED, "ignorée : colonne inconnue");
+        continue;
       }
+      Column column = match.column();
+      int previous = index[column.ordinal()];
+      if (previous >= 0) {
+        ColumnAliases.Match first = matched[column.ordinal()];
+        if (first.reading() == HeaderColumn.Reading.CANONICAL
+            && match.reading() == HeaderColumn.Reading.CANONICAL) {
+          throw new UnreadableFileException(
+              "Colonne en double : « "
+                  + column.header()
+                  + " » (colonnes "
+                  + (previous + 1)
+                  + " et "
+                  + (i + 1)
+                  + "). Gardez-en une seule.");
+        }
+        // Two headers for one column: the better-ranked is read, the other ignored.
+        int kept = match.rank() < first.rank() ? i : previous;
+        int dropped = kept == i ? previous : i;
+        if (kept == i) {
+          index[column.ordinal()] = i;
+          matched[column.ordinal()] = match;
+          readings[i] = understood(i, written, match);
+        }
+        String droppedName = dropped == i ? written : readings[dropped].header();
+        String keptName = kept == i ? written : readings[kept].header();
+        readings[dropped] =
+            new HeaderColumn(
+                dropped + 1,
+                droppedName,
+                null,
+                HeaderColumn.Reading.IGNORED,
+                "ignorée : la colonne "
+                    + column.header()
+                    + " est lue dans « "
+                    + keptName
+                    + " » (colonne "
+                    + (kept + 1)
+                    + ")");
+        warned.add(
+            "Colonne « "
+                + droppedName
+                + " » ignorée : la colonne "
+                + column.header()
+                + " est lue dans « "
+                + keptName
+                + " ».");
+        continue;
+      }
+      index[column.ordinal()] = i;
+      matched[column.ordinal()] = match;
+      readings[i] = understood(i, written, match);
     }
     if (!unnamed.isEmpty()) {
       warned.add(
@@ -217,7 +313,8 @@ public final class LeaverRowParser {
               + String.join(", ", unnamed.stream().map(String::valueOf).toList())
               + ".");
     }
-    refuseMissingColumns();
+    this.headerColumns = List.of(readings);
+    refuseMissingColumns(unknown);
     this.warnings = List.copyOf(warned);
     try {
       this.sha256 = MessageDigest.getInstance("SHA-256");
@@ -231,8 +328,54 @@ public final class LeaverRowParser {
     return warnings;
   }
 
+  /** How each header cell was understood, in file order. */
+  public List<HeaderColumn> headerColumns() {
+    return headerColumns;
+  }
+
+  /**
+   * Warnings about single rows seen so far (a postal code that does not serve the commune), in
+   * French with their line numbers: the first {@value #ROW_WARNINGS_LISTED}, then a count.
+   */
+  public List<String> rowWarnings() {
+    if (rowWarningCount <= rowWarnings.size()) {
+      return List.copyOf(rowWarnings);
+    }
+    List<String> all = new ArrayList<>(rowWarnings);
+    long more = rowWarningCount - rowWarnings.size();
+    all.add(
+        "… et "
+            + more
+            + (more == 1 ? " autre ligne" : " autres lignes")
+            + " avec un avertissement.");
+    return all;
+  }
+
+  private void warnRow(long line, String warning) {
+    rowWarningCount++;
+    if (rowWarnings.size() < ROW_WARNINGS_LISTED) {
+      rowWarnings.add("Ligne " + line + " : " + warning);
+    }
+  }
+
+  private static HeaderColumn understood(int i, String written, ColumnAliases.Match match) {
+    String how =
+        switch (match.reading()) {
+          case CANONICAL -> "nom de colonne standard";
+          case ALIAS -> "en-tête usuel reconnu";
+          case SOURCE_ALIAS -> "en-tête ajouté pour cette source";
+          case IGNORED -> "ignorée";
+        };
+    return new HeaderColumn(
+        i + 1,
+        written,
+        match.column().header(),
+        match.reading(),
+        "lue comme " + match.column().header() + " (" + how + ")");
+  }
+
   /** The fate of one record. */
-  public ParsedRow parse(CsvRecord record) {
+  public ParsedRow parse(ListRecord record) {
     if (record.error() != null) {
       return ParsedRow.rejected(record.error());
     }
@@ -293,6 +436,16 @@ public final class LeaverRowParser {
     if (communeCode == null && postalCode == null && uai == null) {
       problems.add(NO_PLACE);
     }
+    CommuneCheck.Verdict place = null;
+    if (problems.isEmpty()) {
+      place = communes.check(communeCode, postalCode, text(fields, Column.COMMUNE));
+      if (place.outcome() == CommuneCheck.Outcome.EXCLUDED) {
+        return ParsedRow.excluded(place.reason());
+      }
+      if (place.outcome() == CommuneCheck.Outcome.REJECTED) {
+        problems.add(place.reason());
+      }
+    }
     String email = text(fields, Column.EMAIL);
     if (email != null && email.indexOf('@') < 0) {
       problems.add("Adresse e-mail invalide : « @ » manquant.");
@@ -334,6 +487,12 @@ public final class LeaverRowParser {
             diploma,
             lower(legalGuardian),
             guardianPhone);
+    if (place.outcome() == CommuneCheck.Outcome.WARNING) {
+      warnRow(record.line(), place.reason());
+    }
+    // The hash stays that of the file's values: a commune resolved from the postal code routes the
+    // case but does not make the row another one.
+    String routedCommune = place.communeCode() != null ? place.communeCode() : communeCode;
     return ParsedRow.valid(
         new LeaverRow(
             record.line(),
@@ -345,7 +504,7 @@ public final class LeaverRowParser {
             address,
             postalCode,
             communeName,
-            communeCode,
+            routedCommune,
             phone,
             email,
             uai,
@@ -363,19 +522,7 @@ public final class LeaverRowParser {
 
   // ---- header
 
-  /** The canonical column a header name stands for, or null. */
-  static Column column(String written) {
-    String folded = fold(written.replace("\uFEFF", "").strip());
-    folded = INNER_SEPARATORS.matcher(folded).replaceAll("_");
-    for (Column c : COLUMNS) {
-      if (c.header().equals(folded)) {
-        return c;
-      }
-    }
-    return null;
-  }
-
-  private void refuseMissingColumns() throws UnreadableFileException {
+  private void refuseMissingColumns(List<String> unknown) throws UnreadableFileException {
     List<String> missing = new ArrayList<>();
     for (Column c : List.of(Column.NOM, Column.PRENOM, Column.DATE_NAISSANCE)) {
       if (index[c.ordinal()] < 0) {
@@ -407,6 +554,16 @@ public final class LeaverRowParser {
       message.append(
           "Il faut au moins une des colonnes code_commune, code_postal ou uai pour affecter les"
               + " dossiers.");
+    }
+    if (!unknown.isEmpty()) {
+      message
+          .append(" En-têtes du fichier non reconnus : ")
+          .append(
+              String.join(
+                  ", ", unknown.stream().limit(10).map(h -> "« " + shown(h) + " »").toList()))
+          .append(
+              ". Si l'un d'eux désigne une colonne attendue, ajoutez-le aux en-têtes propres à"
+                  + " cette source (page « Imports », ou PUT /api/imports/column-aliases/{source}).");
     }
     throw new UnreadableFileException(message.toString());
   }

@@ -58,33 +58,8 @@ final class LeaverRows {
         false);
   }
 
-  /** The source's free-text level, read as well as can be. */
+  /** The source's free-text level, read as well as can be ({@link LevelReader}). */
   static SchoolLevel level(String text) {
-    if (text == null || text.isBlank()) {
-      return SchoolLevel.UNKNOWN;
-    }
-    String t = fr.raccroche.pathway.Names.fold(text);
-    if (t.contains("cap") || t.contains("bep")) {
-      return SchoolLevel.CAP_BEP;
-    }
-    if (t.contains("bts")
-        || t.contains("licence")
-        || t.contains("sup")
-        || t.contains("iut")
-        || t.contains("dut")) {
-      return SchoolLevel.HIGHER;
-    }
-    if (t.contains("seconde")
-        || t.contains("premiere")
-        || t.contains("terminale")
-        || t.contains("lycee")
-        || t.contains("bac")
-        || t.matches(".*\\b[2-4]\\b.*")) {
-      return SchoolLevel.LYCEE;
-    }
-    if (t.contains("college") || t.contains("3e") || t.contains("troisieme") || t.contains("4e")) {
-      return SchoolLevel.COLLEGE;
-    }
-    return SchoolLevel.UNKNOWN;
+    return LevelReader.read(text);
   }
 }

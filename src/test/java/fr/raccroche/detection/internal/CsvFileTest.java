@@ -43,7 +43,7 @@ class CsvFileTest {
     try (CsvFile csv = CsvFile.open(file)) {
       assertThat(csv.charset()).isEqualTo(StandardCharsets.UTF_8);
       assertThat(records(csv))
-          .extracting(CsvRecord::fields)
+          .extracting(ListRecord::fields)
           .containsExactly(List.of("Lefèvre", "Maëlys"), List.of("Lebœuf", "Noé"));
     }
   }
@@ -98,7 +98,7 @@ class CsvFileTest {
     try (CsvFile csv = CsvFile.open(file)) {
       assertThat(csv.charset()).isEqualTo(WINDOWS_1252);
       assertThat(records(csv))
-          .extracting(CsvRecord::fields)
+          .extracting(ListRecord::fields)
           .containsExactly(List.of("Lefèvre", "Éloïse"), List.of("Lebœuf", "Zoé"));
     }
   }
@@ -118,8 +118,8 @@ class CsvFileTest {
 
     try (CsvFile csv = CsvFile.open(file)) {
       assertThat(csv.charset()).isEqualTo(WINDOWS_1252);
-      CsvRecord last = null;
-      for (CsvRecord r = csv.next(); r != null; r = csv.next()) {
+      ListRecord last = null;
+      for (ListRecord r = csv.next(); r != null; r = csv.next()) {
         last = r;
       }
       assertThat(last.fields()).containsExactly("Dupont", "Anaïs");
@@ -160,7 +160,7 @@ class CsvFileTest {
             StandardCharsets.UTF_8);
 
     try (CsvFile csv = CsvFile.open(file)) {
-      CsvRecord first = csv.next();
+      ListRecord first = csv.next();
       assertThat(first.error()).isNull();
       assertThat(first.line()).isEqualTo(2);
       assertThat(first.fields())
@@ -169,7 +169,7 @@ class CsvFileTest {
       assertThat(first.raw())
           .isEqualTo(
               "Martin;\"Bâtiment B; escalier 2\n12 rue de l'Église\";\"dit \"\"en pause\"\"\"");
-      CsvRecord second = csv.next();
+      ListRecord second = csv.next();
       assertThat(second.line()).as("the quoted line break counts as a physical line").isEqualTo(4);
       assertThat(second.fields()).containsExactly("Petit", "3 rue Paul Bert", "");
     }
@@ -185,7 +185,7 @@ class CsvFileTest {
     try (CsvFile csv = CsvFile.open(file)) {
       assertThat(csv.header()).containsExactly("nom", "adresse");
       assertThat(records(csv))
-          .extracting(CsvRecord::fields)
+          .extracting(ListRecord::fields)
           .containsExactly(
               List.of("Martin", "Bâtiment B\n12 rue Garibaldi"),
               List.of("Petit", "3 rue Paul Bert"));
@@ -198,7 +198,7 @@ class CsvFileTest {
 
     try (CsvFile csv = CsvFile.open(file)) {
       assertThat(records(csv))
-          .extracting(CsvRecord::line, CsvRecord::fields)
+          .extracting(ListRecord::line, ListRecord::fields)
           .containsExactly(
               tuple(2L, List.of("Martin", "Léa")), tuple(3L, List.of("Petit", "Hugo")));
     }
@@ -210,7 +210,7 @@ class CsvFileTest {
         write("nom;prenom\n\n   \nMartin;Léa\n;\n ; \nPetit;Hugo\n\n", StandardCharsets.UTF_8);
 
     try (CsvFile csv = CsvFile.open(file)) {
-      assertThat(records(csv)).extracting(CsvRecord::line).containsExactly(4L, 7L);
+      assertThat(records(csv)).extracting(ListRecord::line).containsExactly(4L, 7L);
     }
   }
 
@@ -306,7 +306,7 @@ class CsvFileTest {
     Path file = write(content.toString(), StandardCharsets.UTF_8);
 
     try (CsvFile csv = CsvFile.open(file)) {
-      List<CsvRecord> records = records(csv);
+      List<ListRecord> records = records(csv);
       assertThat(records.get(0).line()).isEqualTo(2);
       assertThat(records.get(0).error()).isEqualTo("Guillemet non fermé : ligne illisible.");
       assertThat(records.get(0).raw()).isEqualTo("\"Martin;Léa;Lyon");
@@ -325,8 +325,8 @@ class CsvFileTest {
         write("nom;prenom;ville\nMartin;\"Léa;Lyon\nPetit;Hugo;Bron\n", StandardCharsets.UTF_8);
 
     try (CsvFile csv = CsvFile.open(file)) {
-      List<CsvRecord> records = records(csv);
-      assertThat(records).extracting(CsvRecord::line).containsExactly(2L, 3L);
+      List<ListRecord> records = records(csv);
+      assertThat(records).extracting(ListRecord::line).containsExactly(2L, 3L);
       assertThat(records.get(0).error()).isEqualTo(CsvFile.STRAY_QUOTE);
       assertThat(records.get(1).fields()).containsExactly("Petit", "Hugo", "Bron");
     }
@@ -343,8 +343,8 @@ class CsvFileTest {
             StandardCharsets.UTF_8);
 
     try (CsvFile csv = CsvFile.open(file)) {
-      List<CsvRecord> records = records(csv);
-      assertThat(records).extracting(CsvRecord::line).containsExactly(2L, 3L, 4L);
+      List<ListRecord> records = records(csv);
+      assertThat(records).extracting(ListRecord::line).containsExactly(2L, 3L, 4L);
       assertThat(records.get(0).error()).isEqualTo(CsvFile.STRAY_QUOTE);
       assertThat(records.get(1).fields()).containsExactly("Petit", "Hugo", "8 rue Garibaldi");
       assertThat(records.get(2).fields())
@@ -360,9 +360,9 @@ class CsvFileTest {
             StandardCharsets.UTF_8);
 
     try (CsvFile csv = CsvFile.open(file)) {
-      List<CsvRecord> records = records(csv);
+      List<ListRecord> records = records(csv);
       assertThat(records)
-          .extracting(CsvRecord::error)
+          .extracting(ListRecord::error)
           .containsExactly(
               "Nombre de champs incorrect : 2 au lieu de 3.",
               "Nombre de champs incorrect : 4 au lieu de 3.",
@@ -377,7 +377,7 @@ class CsvFileTest {
     Path file = write("nom;prenom\n" + huge + ";y\nMartin;Léa\n", StandardCharsets.UTF_8);
 
     try (CsvFile csv = CsvFile.open(file)) {
-      CsvRecord tooLong = csv.next();
+      ListRecord tooLong = csv.next();
       assertThat(tooLong.error()).startsWith("Ligne trop longue");
       assertThat(tooLong.raw().length()).isLessThan(2_000);
       assertThat(csv.next().fields()).containsExactly("Martin", "Léa");
@@ -407,9 +407,9 @@ class CsvFileTest {
 
   // ---- helpers
 
-  private static List<CsvRecord> records(CsvFile csv) throws IOException {
-    List<CsvRecord> records = new ArrayList<>();
-    for (CsvRecord r = csv.next(); r != null; r = csv.next()) {
+  private static List<ListRecord> records(CsvFile csv) throws IOException {
+    List<ListRecord> records = new ArrayList<>();
+    for (ListRecord r = csv.next(); r != null; r = csv.next()) {
       records.add(r);
     }
     return records;

@@ -158,7 +158,7 @@ class LeaverFileGeneratorTest {
     }
     try (CsvFile csv = CsvFile.open(file)) {
       LeaverRowParser parser = new LeaverRowParser(csv.header(), ImportKind.LEAVERS, TODAY);
-      for (CsvRecord r = csv.next(); r != null; r = csv.next()) {
+      for (ListRecord r = csv.next(); r != null; r = csv.next()) {
         outcomes.merge(parser.parse(r).outcome(), 1L, Long::sum);
       }
       return new Counted(
@@ -170,7 +170,7 @@ class LeaverFileGeneratorTest {
     Set<String> people = new HashSet<>();
     try (CsvFile csv = CsvFile.open(file)) {
       LeaverRowParser parser = new LeaverRowParser(csv.header(), ImportKind.LEAVERS, TODAY);
-      for (CsvRecord r = csv.next(); r != null; r = csv.next()) {
+      for (ListRecord r = csv.next(); r != null; r = csv.next()) {
         ParsedRow parsed = parser.parse(r);
         if (parsed.outcome() == Outcome.VALID) {
           LeaverRow row = parsed.row();

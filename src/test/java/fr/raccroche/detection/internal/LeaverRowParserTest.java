@@ -361,13 +361,13 @@ class LeaverRowParserTest {
   @Test
   void ignoresUnknownColumnsWithAWarning() throws Exception {
     List<String> header =
-        List.of("nom", "prenom", "date_naissance", "date_sortie", "uai", "xyz", "", "Classe");
+        List.of("nom", "prenom", "date_naissance", "date_sortie", "uai", "xyz", "", "Régime");
     LeaverRowParser parser = new LeaverRowParser(header, ImportKind.LEAVERS, IMPORT_DATE);
 
     assertThat(parser.warnings())
         .containsExactly(
             "Colonne inconnue ignorée : « xyz ».",
-            "Colonne inconnue ignorée : « Classe ».",
+            "Colonne inconnue ignorée : « Régime ».",
             "Colonne sans nom ignorée : colonne 7.");
     ParsedRow parsed =
         parser.parse(
@@ -414,7 +414,7 @@ class LeaverRowParserTest {
     LeaverRowParser parser = new LeaverRowParser(header, ImportKind.LEAVERS, IMPORT_DATE);
 
     ParsedRow parsed =
-        parser.parse(new CsvRecord(7, List.of(), "\"Martin;Léa", CsvFile.STRAY_QUOTE));
+        parser.parse(new ListRecord(7, List.of(), "\"Martin;Léa", CsvFile.STRAY_QUOTE));
 
     assertRejected(parsed, "Guillemet non fermé : ligne illisible.");
   }
@@ -450,10 +450,10 @@ class LeaverRowParserTest {
     LeaverRowParser parser = new LeaverRowParser(header, ImportKind.LEAVERS, IMPORT_DATE);
     List<String> fields = new ArrayList<>(values.values());
 
-    String atLine2 = parser.parse(new CsvRecord(2, fields, "", null)).row().rowHash();
-    String atLine9 = parser.parse(new CsvRecord(9, fields, "", null)).row().rowHash();
+    String atLine2 = parser.parse(new ListRecord(2, fields, "", null)).row().rowHash();
+    String atLine9 = parser.parse(new ListRecord(9, fields, "", null)).row().rowHash();
     fields.set(header.indexOf("adresse"), "4 rue de l'Église");
-    String otherAddress = parser.parse(new CsvRecord(2, fields, "", null)).row().rowHash();
+    String otherAddress = parser.parse(new ListRecord(2, fields, "", null)).row().rowHash();
 
     assertThat(atLine9).isEqualTo(atLine2);
     assertThat(otherAddress).isNotEqualTo(atLine2);
@@ -507,9 +507,9 @@ class LeaverRowParserTest {
         .parse(record(header, new ArrayList<>(values.values())));
   }
 
-  private static CsvRecord record(List<String> header, List<String> fields) {
+  private static ListRecord record(List<String> header, List<String> fields) {
     assertThat(fields).hasSameSizeAs(header);
-    return new CsvRecord(2, fields, String.join(";", fields), null);
+    return new ListRecord(2, fields, String.join(";", fields), null);
   }
 
   private static void assertRejected(ParsedRow parsed, String reason) {

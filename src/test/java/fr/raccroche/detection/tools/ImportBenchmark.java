@@ -3,10 +3,11 @@ package fr.raccroche.detection.tools;
 import fr.raccroche.detection.ImportKind;
 import fr.raccroche.detection.ImportReport;
 import fr.raccroche.detection.ImportService;
-import fr.raccroche.detection.internal.CsvFile;
-import fr.raccroche.detection.internal.CsvRecord;
+import fr.raccroche.detection.internal.ColumnAliases;
 import fr.raccroche.detection.internal.LeaverRow;
 import fr.raccroche.detection.internal.LeaverRowParser;
+import fr.raccroche.detection.internal.ListFile;
+import fr.raccroche.detection.internal.ListRecord;
 import fr.raccroche.detection.internal.ParsedRow;
 import fr.raccroche.pathway.LeaverSource;
 import fr.raccroche.testsupport.TestDatabases;
@@ -35,6 +36,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   -Dexec.mainClass=fr.raccroche.detection.tools.ImportBenchmark -Dexec.args="--rows 100000"
  * </pre>
  *
+ * <p>With {@code --xlsx}, the generated list is written as an Excel workbook (dates as Excel dates,
+ * postal and commune codes as numbers) and that workbook is imported; the floor then reads the
+ * workbook too.
+ *
  * <p>Generates a seeded file, measures in the same run (1) the floor: parsing the file and a plain
  * JDBC batch insert of its rows (1,000 a transaction); (2) the import: (a) rows/s until every row
  * is validated, matched and stored, (b) rows/s until every new young person's pathway waits at its
@@ -50,11 +55,15 @@ public final class ImportBenchmark {
     boolean rowsOnly = false;
     boolean rerun = false;
     String variant = "standard";
+    boolean xlsx = false;
     for (String arg : args) {
       rowsOnly |= arg.equals("--rows-only");
       rerun |= arg.equals("--rerun");
+      xlsx |= arg.equals("--xlsx");
     }
+    String databasePrefix = "bench";
     for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("--db-prefix")) databasePrefix = args[i + 1];
       if (args[i].equals("--rows")) rows = Integer.parseInt(args[i + 1]);
       if (args[i].equals("--seed")) seed = Long.parseLong(args[i + 1]);
       if (args[i].equals("--variant")) variant = args[i + 1];
@@ -79,8 +88,19 @@ public final class ImportBenchmark {
         System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() / (1024 * 1024));
     System.out.printf(Locale.ROOT, "file: %d rows, %.1f MB%n", rows, Files.size(file) / 1e6);
+    String uploadName = "bench.csv";
+    if (xlsx) {
+      Path book = Files.createTempFile("raccroche-bench-", ".xlsx");
+      WorkbookCopy.of(file, book);
+      Files.delete(file);
+      file = book;
+      uploadName = "bench.xlsx";
+      System.out.printf(
+          Locale.ROOT, "workbook: %d rows, %.1f MB (.xlsx)%n", rows, Files.size(file) / 1e6);
+    }
+    final String fileName = uploadName;
 
-    TestDatabases.Settings db = TestDatabases.fresh("bench");
+    TestDatabases.Settings db = TestDatabases.fresh(databasePrefix);
     floor(file, db);
 
     final int rowCount = rows;
@@ -136,7 +156,7 @@ public final class ImportBenchmark {
       try (InputStream in = Files.newInputStream(file)) {
         report =
             imports.submit(
-                in, "bench.csv", LeaverSource.EN, ImportKind.LEAVERS, null, "benchmark", true);
+                in, fileName, LeaverSource.EN, ImportKind.LEAVERS, null, "benchmark", true);
       }
       long end = System.nanoTime();
       sampler.interrupt();
@@ -171,7 +191,7 @@ public final class ImportBenchmark {
         try (InputStream in = Files.newInputStream(file)) {
           second =
               imports.submit(
-                  in, "bench.csv", LeaverSource.EN, ImportKind.LEAVERS, null, "benchmark", true);
+                  in, fileName, LeaverSource.EN, ImportKind.LEAVERS, null, "benchmark", true);
         }
         System.out.printf(
             Locale.ROOT,
@@ -210,7 +230,7 @@ public final class ImportBenchmark {
     long parsed = 0;
     long inserted = 0;
     try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
-        CsvFile csv = CsvFile.open(file)) {
+        ListFile csv = ListFile.open(file, null, ColumnAliases.builtIn()::score)) {
       try (Statement s = c.createStatement()) {
         s.execute(
             "CREATE TABLE bench_floor (id BIGSERIAL PRIMARY KEY, ine VARCHAR(11), last_name VARCHAR(100), first_name VARCHAR(100), birth_date DATE, postal_code VARCHAR(5), commune_code VARCHAR(5), uai VARCHAR(8), leaving_date DATE, row_hash VARCHAR(64))");
@@ -221,7 +241,7 @@ public final class ImportBenchmark {
       try (PreparedStatement insert =
           c.prepareStatement(
               "INSERT INTO bench_floor (ine, last_name, first_name, birth_date, postal_code, commune_code, uai, leaving_date, row_hash) VALUES (?,?,?,?,?,?,?,?,?)")) {
-        CsvRecord record;
+        ListRecord record;
         int batch = 0;
         while ((record = csv.next()) != null) {
           parsed++;
@@ -253,7 +273,7 @@ public final class ImportBenchmark {
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         Locale.ROOT,
-        "floor: parse + JDBC batch insert of %d valid rows (of %d): %.1f s, %.0f rows/s%n",
+        "floor: read + parse + JDBC batch insert of %d valid rows (of %d): %.1f s, %.0f rows/s%n",
         inserted,
         parsed,
         seconds,
