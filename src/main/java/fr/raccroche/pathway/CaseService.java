@@ -396,6 +396,15 @@ public class CaseService {
     v.put(CASE_NUMBER, c.getCaseNumber());
     v.put(PERIMETER_CODE, c.getPerimeterCode());
     v.put(DISPLAY_NAME, p.getFirstName() + " " + p.getLastName().toUpperCase(Locale.FRENCH));
+    // Tasklist's cards and its search by name (runtime only, no history).
+    v.put(BIRTH_DATE, p.getBirthDate().format(FRENCH_DATE));
+    v.put(
+        SEARCH_NAME,
+        Names.fold(p.getFirstName())
+            + " "
+            + Names.fold(p.getLastName())
+            + " "
+            + Names.fold(p.getFirstName()));
     v.put(AGE, Period.between(p.getBirthDate(), c.getDetectedOn()).getYears());
     v.put(LAST_LEVEL, c.getLastLevel().name());
     v.put(JUSTICE_FOLLOW_UP, c.isJusticeFollowUp());

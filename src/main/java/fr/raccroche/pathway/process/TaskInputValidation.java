@@ -39,10 +39,13 @@ import org.springframework.stereotype.Component;
 public class TaskInputValidation implements ExecutionListener {
   private final TerritoryService territory;
   private final Clock clock;
+  private final DatePlausibility dates;
 
-  public TaskInputValidation(TerritoryService territory, Optional<Clock> clock) {
+  public TaskInputValidation(
+      TerritoryService territory, Optional<Clock> clock, DatePlausibility dates) {
     this.territory = territory;
     this.clock = clock.orElse(Clock.systemDefaultZone());
+    this.dates = dates;
   }
 
   @Override
@@ -77,6 +80,7 @@ public class TaskInputValidation implements ExecutionListener {
       contactDate =
           Date.from(LocalDate.now(clock).atStartOfDay(ZoneId.systemDefault()).toInstant());
     }
+    dates.checkContactDate(caseNumber(task), CaseProgress.toLocalDate(contactDate));
     task.setVariable(CONTACT_DATE, contactDate);
   }
 
@@ -131,10 +135,16 @@ public class TaskInputValidation implements ExecutionListener {
                   .anyMatch(
                       o ->
                           o instanceof java.util.Map<?, ?> m
-                              && chosen.equals(String.valueOf(m.get("value"))));
+                              && chosen.equals(String.valueOf(m.get("value")))
+                              // an offer of the chosen partner (older options name none)
+                              && (m.get("partner") == null
+                                  || "".equals(m.get("partner"))
+                                  || partner.code().equals(m.get("partner"))));
       if (!offered) {
         throw refuse(
-            "L'offre choisie (« " + chosen + " ») ne fait pas partie des offres proposées.");
+            "L'offre choisie (« "
+                + chosen
+                + " ») ne fait pas partie des offres proposées pour la structure choisie.");
       }
       task.setVariable(CHOSEN_OFFER_ID, chosen);
     }
@@ -165,6 +175,7 @@ public class TaskInputValidation implements ExecutionListener {
       if (start == null) {
         throw refuse("Indiquez la date de début de la solution.");
       }
+      dates.checkSolutionStart(caseNumber(task), CaseProgress.toLocalDate(start));
       // Kept as yyyy-MM-dd text: the form's date field shows it again at the next follow-up.
       task.setVariable(SOLUTION_START_DATE, CaseProgress.toLocalDate(start).toString());
     }
@@ -183,6 +194,10 @@ public class TaskInputValidation implements ExecutionListener {
   }
 
   // ---- helpers
+
+  private static String caseNumber(DelegateExecution task) {
+    return (String) task.getVariable(CASE_NUMBER);
+  }
 
   private static <E extends Enum<E>> E enumValue(
       DelegateExecution task, String name, Class<E> type, String what) {

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 
 import fr.raccroche.pathway.internal.CaseRecords;
 import fr.raccroche.pathway.internal.SupportCaseEntity;
+import fr.raccroche.pathway.internal.YoungPersonRepository;
 import fr.raccroche.security.CaseAccessService;
 import fr.raccroche.territory.Partner;
 import fr.raccroche.territory.PartnerType;
@@ -27,6 +28,7 @@ final class PathwayTestSupport {
   final CaseRecords records = mock(CaseRecords.class);
   final CaseAccessService access = mock(CaseAccessService.class);
   final TerritoryService territory = mock(TerritoryService.class);
+  final YoungPersonRepository people = mock(YoungPersonRepository.class);
   final PathwayDelays delays;
   final SupportCaseEntity caseEntity = new SupportCaseEntity();
 
@@ -55,7 +57,10 @@ final class PathwayTestSupport {
     when(territory.partner("MLDS-69")).thenReturn(MLDS);
     Mocks.register("pathwayDelays", delays);
     Mocks.register("caseProgress", new CaseProgress(records, access, territory, delays));
-    Mocks.register("taskInputValidation", new TaskInputValidation(territory, Optional.empty()));
+    Mocks.register(
+        "taskInputValidation",
+        new TaskInputValidation(
+            territory, Optional.empty(), new DatePlausibility(records, people, Optional.empty())));
     Mocks.register("preparePartnerOptionsDelegate", new PreparePartnerOptionsDelegate(territory));
     Mocks.register(
         "transferCaseDelegate",
