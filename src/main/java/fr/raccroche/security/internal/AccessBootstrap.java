@@ -72,15 +72,16 @@ class AccessBootstrap implements ApplicationRunner {
     access.grantReadToEveryone(Resources.FILTER, mine.getId());
     // The same query under two names: a partner's caseworker works for a structure, not a
     // perimeter. Each group reads the one named for it (TasklistFilterAccess).
+    // First in the list, so Tasklist opens it: where a group's new work arrives.
     ensureFilter(
         MY_PERIMETER_TASKS,
-        0,
+        -20,
         "#2e7d32",
         "Les tâches des groupes de mon périmètre, attribuées ou non, la plus urgente en premier",
         groupTasks());
     ensureFilter(
         MY_STRUCTURE_TASKS,
-        1,
+        -19,
         "#2e7d32",
         "Les tâches de ma structure, attribuées ou non, la plus urgente en premier",
         groupTasks());

@@ -540,6 +540,9 @@
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
+      .replace(/œ/g, 'oe')
+      .replace(/æ/g, 'ae')
+      .replace(/ß/g, 'ss')
       .replace(/[^a-z0-9]+/g, ' ')
       .trim();
   }
