@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -163,10 +162,10 @@ class CaseworkerDayBrowserIntegrationTest {
     tasklist.waitForOpenTask("Analyser les besoins");
     assertThat(milestone(caseNumber, "FIRST_CONTACT")).isEqualTo(ambiguous);
 
-    tasklist.choose("Emploi"); // 8
-    browser.typeIntoFocused(Keys.TAB);
+    // The project field has the focus: the coordinator types at once.
     assertThat(browser.focused().getAttribute("id")).contains("projectDescription");
     browser.typeIntoFocused("Travailler dans la restauration.");
+    tasklist.choose("Emploi"); // 8
     tasklist.complete(); // 9: prior learning opens, the level of the source list chosen
     tasklist.waitForOpenTask("Reconnaître les acquis");
     assertThat(

@@ -1,6 +1,6 @@
 // Raccroche: what Tasklist 7.24 and its Camunda Forms (form-js 1.8.7) lack for a French caseworker.
 // Loaded through customScripts in scripts/config.js. Why each part exists, and how it was found in
-// the bundled code, is in docs/forms.md ("Dates and messages in French") and docs/tasklist.md.
+// the bundled code, is in docs/forms.md §1 and README.md (Tasklist).
 //
 // 1. Dates. form-js 1.8.7 takes the date format of its date picker from
 //    Intl.DateTimeFormat('default'), i.e. the browser's own language, not from Tasklist's locale:
@@ -212,6 +212,31 @@
     return result;
   }
 
+  // A field marked "properties": {"autofocus": "true"} has the keyboard focus when the form opens:
+  // the caseworker types without reaching for the mouse first.
+  function focusFirstMarked(form, schema) {
+    let marked = null;
+    (function walk(components) {
+      (components || []).forEach(function (component) {
+        if (!marked && String((component.properties || {}).autofocus) === 'true') {
+          marked = component;
+        }
+        walk(component.components);
+      });
+    })(schema && schema.components);
+    if (!marked) {
+      return;
+    }
+    const container =
+      form && form._container instanceof Element ? form._container : document;
+    setTimeout(function () {
+      const field = container.querySelector('.fjs-container [id$="-' + marked.id + '"]');
+      if (field && !field.disabled) {
+        field.focus();
+      }
+    }, 0);
+  }
+
   // form-js is bundled in lib/deps.js as a webpack module (docs/forms.md §1): a chunk pushed on
   // the web app's webpack chunk list is given webpack's require, through which the Form class is
   // reached and patched once. Checked against the exports, so that an upgrade that moves the module
@@ -238,7 +263,12 @@
     const importSchema = Form.prototype.importSchema;
     Form.prototype.importSchema = function (schema, data) {
       frenchValidator(this);
-      return importSchema.call(this, schema, withTodayDefaults(schema, data || {}));
+      const form = this;
+      const result = importSchema.call(this, schema, withTodayDefaults(schema, data || {}));
+      Promise.resolve(result).then(function () {
+        focusFirstMarked(form, schema);
+      });
+      return result;
     };
   }
 
