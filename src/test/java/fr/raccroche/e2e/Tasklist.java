@@ -68,7 +68,12 @@ final class Tasklist {
                 .anyMatch(h -> taskName.equals(h.getText().strip())),
         "task '" + taskName + "' open");
     browser.waitFor(FORM);
-    browser.until(d -> canComplete(), "'" + taskName + "' claimed on opening ('Terminer' enabled)");
+    browser.until(
+        d ->
+            d.findElements(By.cssSelector("[cam-tasklist-task-meta] .unclaim")).stream()
+                    .anyMatch(WebElement::isDisplayed)
+                && d.findElements(By.cssSelector(".disabled-form")).isEmpty(),
+        "'" + taskName + "' claimed on opening (the form unlocked)");
   }
 
   /** The date field labelled {@code label}. */

@@ -229,12 +229,18 @@
     }
     const container =
       form && form._container instanceof Element ? form._container : document;
-    setTimeout(function () {
+    // Once the task is the user's (claimed on opening): focusing a locked form would only mark
+    // the empty field as missing when the claim redraws it.
+    let tries = 0;
+    (function attempt() {
       const field = container.querySelector('.fjs-container [id$="-' + marked.id + '"]');
-      if (field && !field.disabled) {
+      const locked = document.querySelector('.disabled-form') || claimButton();
+      if (field && !field.disabled && !locked) {
         field.focus();
+      } else if (tries++ < 100) {
+        setTimeout(attempt, 100);
       }
-    }, 0);
+    })();
   }
 
   // form-js is bundled in lib/deps.js as a webpack module (docs/forms.md §1): a chunk pushed on
@@ -489,7 +495,7 @@
       const element = find();
       if (element) {
         element.click();
-      } else if (tries++ < 50) {
+      } else if (tries++ < 200) {
         setTimeout(attempt, 100);
       } else {
         console.warn('Raccroche: no ' + what + ' button');
