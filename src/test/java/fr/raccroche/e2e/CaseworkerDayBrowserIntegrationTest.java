@@ -163,7 +163,9 @@ class CaseworkerDayBrowserIntegrationTest {
     assertThat(milestone(caseNumber, "FIRST_CONTACT")).isEqualTo(ambiguous);
 
     // The project field has the focus: the coordinator types at once.
-    assertThat(browser.focused().getAttribute("id")).contains("projectDescription");
+    browser.until(
+        d -> String.valueOf(browser.focused().getAttribute("id")).contains("projectDescription"),
+        "the focus on 'Projet du jeune'");
     browser.typeIntoFocused("Travailler dans la restauration.");
     tasklist.choose("Emploi"); // 8
     tasklist.complete(); // 9: prior learning opens, the level of the source list chosen

@@ -66,7 +66,7 @@ class CoordinationBrowserIntegrationTest {
     String e2c =
         "Parcours École de la deuxième chance — École de la deuxième chance de Lyon (5 places, besoin principal)";
     // Only the offers of the structure chosen, the best first.
-    tasklist.select("Structure référente", "CIO de Lyon (CIO)");
+    tasklist.select("Structure référente", "CIO de Lyon (Centre d'information et d'orientation)");
     browser.waitForText(cio);
     assertThat(browser.text()).doesNotContain(e2c).contains("Aucune de ces offres pour l'instant");
     tasklist.select(
