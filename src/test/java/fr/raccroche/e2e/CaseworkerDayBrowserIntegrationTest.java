@@ -167,7 +167,7 @@ class CaseworkerDayBrowserIntegrationTest {
         d -> String.valueOf(browser.focused().getAttribute("id")).contains("projectDescription"),
         "the focus on 'Projet du jeune'");
     browser.typeIntoFocused("Travailler dans la restauration.");
-    tasklist.choose("Emploi"); // 8
+    tasklist.choose("Orientation / information"); // 8: a CIO is recommended at 19
     tasklist.complete(); // 9: prior learning opens, the level of the source list chosen
     tasklist.waitForOpenTask("Reconnaître les acquis");
     assertThat(
@@ -177,10 +177,11 @@ class CaseworkerDayBrowserIntegrationTest {
         .isTrue();
     tasklist.complete(); // 10: the orientation opens, the recommended partner preselected
     tasklist.waitForOpenTask("Orienter vers un référent");
-    String offer = "Accompagnement intensif jeunes (CEJ)";
-    browser.waitForText(offer);
-    assertThat(tasklist.selected("Structure référente")).startsWith("Mission locale de Lyon");
-    assertThat(browser.text()).doesNotContain("Bilan d'orientation — CIO de Lyon");
+    String offer = "Bilan d'orientation";
+    browser.waitForText(offer + " — CIO de Lyon");
+    assertThat(tasklist.selected("Structure référente")).startsWith("CIO de Lyon");
+    // Only the offers of the structure chosen.
+    assertThat(browser.text()).doesNotContain("Accompagnement intensif jeunes (CEJ)");
     browser
         .all(By.xpath("//label[contains(normalize-space(.), " + Browser.literal(offer) + ")]"))
         .stream()

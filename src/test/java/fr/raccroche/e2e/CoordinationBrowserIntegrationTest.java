@@ -68,7 +68,7 @@ class CoordinationBrowserIntegrationTest {
     // Only the offers of the structure chosen, the best first.
     tasklist.select("Structure référente", "CIO de Lyon (Centre d'information et d'orientation)");
     browser.waitForText(cio);
-    assertThat(browser.text()).doesNotContain(e2c).contains("Aucune de ces offres pour l'instant");
+    assertThat(browser.text()).doesNotContain(e2c);
     tasklist.select(
         "Structure référente", "École de la deuxième chance de Lyon (École de la deuxième chance)");
     browser.waitForText(e2c);
