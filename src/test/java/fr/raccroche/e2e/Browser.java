@@ -210,6 +210,17 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.cssSelector("button[type='submit']")).click();
   }
 
+  /** Whether an element becomes visible within that many seconds. */
+  boolean appearsWithin(By by, int seconds) {
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(seconds))
+          .until(ExpectedConditions.visibilityOfElementLocated(by));
+      return true;
+    } catch (org.openqa.selenium.TimeoutException e) {
+      return false;
+    }
+  }
+
   WebElement waitFor(By by) {
     return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
   }

@@ -158,8 +158,9 @@ class CaseworkerDayBrowserIntegrationTest {
     tasklist.typeDateText("Date du premier contact réussi", ambiguous.format(FRENCH));
     assertThat(date.getDomProperty("value")).isEqualTo(ambiguous.format(FRENCH));
     browser.screenshot("day-contact-french-date");
+    String contact = tasklist.openTaskId();
     tasklist.complete(); // 7: the needs analysis of the same young person opens
-    tasklist.waitForOpenTask("Analyser les besoins");
+    tasklist.waitForOpenTask("Analyser les besoins", contact);
     assertThat(milestone(caseNumber, "FIRST_CONTACT")).isEqualTo(ambiguous);
 
     // The project field has the focus: the coordinator types at once.
@@ -168,15 +169,17 @@ class CaseworkerDayBrowserIntegrationTest {
         "the focus on 'Projet du jeune'");
     browser.typeIntoFocused("Travailler dans la restauration.");
     tasklist.choose("Orientation / information"); // 8: a CIO is recommended at 19
+    String analysis = tasklist.openTaskId();
     tasklist.complete(); // 9: prior learning opens, the level of the source list chosen
-    tasklist.waitForOpenTask("Reconnaître les acquis");
+    tasklist.waitForOpenTask("Reconnaître les acquis", analysis);
     assertThat(
             browser
                 .waitFor(By.xpath("//label[normalize-space(.)='Lycée (bac non obtenu)']//input"))
                 .isSelected())
         .isTrue();
+    String priorLearning = tasklist.openTaskId();
     tasklist.complete(); // 10: the orientation opens, the recommended partner preselected
-    tasklist.waitForOpenTask("Orienter vers un référent");
+    tasklist.waitForOpenTask("Orienter vers un référent", priorLearning);
     String offer = "Bilan d'orientation";
     browser.waitForText(offer + " — CIO de Lyon");
     assertThat(tasklist.selected("Structure référente")).startsWith("CIO de Lyon");
@@ -227,18 +230,20 @@ class CaseworkerDayBrowserIntegrationTest {
     assertThat(browser.all(By.cssSelector("textarea")).stream().map(t -> t.getDomProperty("value")))
         .contains("Six mois de service en salle.");
     referent.choose("Oui, nous prenons en charge ce jeune");
+    String accepted = referent.openTaskId();
     referent.complete();
 
     // Taken in charge: the follow-up opens at once, not three months later.
-    referent.waitForOpenTask("Faire le point sur la situation");
+    referent.waitForOpenTask("Faire le point sur la situation", accepted);
     assertFrench(browser.text(), "Acquis reconnus par le coordonnateur");
     assertThat(browser.text()).doesNotContain("Suivis précédents");
     referent.choose("En cours d'accompagnement");
     typeInto("Notes de suivi", browser, "Premier entretien, inscrit à l'atelier CV.");
+    String first = referent.openTaskId();
     referent.complete();
 
     // The next follow-up is there at once and shows the first one.
-    referent.waitForOpenTask("Faire le point sur la situation");
+    referent.waitForOpenTask("Faire le point sur la situation", first);
     browser.waitForText("Suivis précédents");
     String today = LocalDate.now().format(FRENCH);
     assertThat(browser.all(By.cssSelector("textarea")).stream().map(t -> t.getDomProperty("value")))
@@ -253,8 +258,9 @@ class CaseworkerDayBrowserIntegrationTest {
     referent.typeDateText("Date de début de la solution", start.format(FRENCH));
     assertThat(referent.formErrors()).isEmpty();
     browser.screenshot("referent-follow-up");
+    String second = referent.openTaskId();
     referent.complete();
-    referent.waitForOpenTask("Faire le point sur la situation");
+    referent.waitForOpenTask("Faire le point sur la situation", second);
     assertThat(milestone(caseNumber, "IN_SOLUTION")).isEqualTo(start);
     assertThat(browser.clicks() - signedIn).as("clicks after signing in").isLessThanOrEqualTo(14);
   }

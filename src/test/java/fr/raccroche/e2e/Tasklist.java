@@ -62,6 +62,23 @@ final class Tasklist {
    * "Terminer" of the previous task, and claimed on opening.
    */
   void waitForOpenTask(String taskName) {
+    waitForOpenTask(taskName, null);
+  }
+
+  /** The id of the task open in the detail view (from the address), or null. */
+  String openTaskId() {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("[?&]task=([^&]+)").matcher(browser.url());
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** As {@link #waitForOpenTask(String)}, for a task other than {@code previousTaskId}. */
+  void waitForOpenTask(String taskName, String previousTaskId) {
+    if (previousTaskId != null) {
+      browser.until(
+          d -> openTaskId() != null && !previousTaskId.equals(openTaskId()),
+          "another task than " + previousTaskId + " open");
+    }
     browser.until(
         d ->
             d.findElements(By.cssSelector(".task-details h2, [cam-tasklist-task] h2")).stream()
@@ -203,7 +220,13 @@ final class Tasklist {
    */
   List<String> select(String label, String option) {
     WebElement field = selectField(label);
-    browser.click(field.findElement(By.cssSelector(".fjs-input-group")));
+    // A click toggles the list; under load a first click may land while the form redraws.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      browser.click(field.findElement(By.cssSelector(".fjs-input-group")));
+      if (browser.appearsWithin(By.cssSelector(".fjs-dropdownlist-item"), 5)) {
+        break;
+      }
+    }
     browser.waitFor(By.cssSelector(".fjs-dropdownlist-item"));
     List<String> options =
         browser.all(By.cssSelector(".fjs-dropdownlist-item")).stream()

@@ -237,7 +237,7 @@
       const locked = document.querySelector('.disabled-form') || claimButton();
       if (field && !field.disabled && !locked) {
         field.focus();
-      } else if (tries++ < 100) {
+      } else if (tries++ < 300) {
         setTimeout(attempt, 100);
       }
     })();
