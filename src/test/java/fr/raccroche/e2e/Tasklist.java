@@ -220,13 +220,7 @@ final class Tasklist {
    */
   List<String> select(String label, String option) {
     WebElement field = selectField(label);
-    // A click toggles the list; under load a first click may land while the form redraws.
-    for (int attempt = 0; attempt < 3; attempt++) {
-      browser.click(field.findElement(By.cssSelector(".fjs-input-group")));
-      if (browser.appearsWithin(By.cssSelector(".fjs-dropdownlist-item"), 5)) {
-        break;
-      }
-    }
+    browser.click(field.findElement(By.cssSelector(".fjs-input-group")));
     browser.waitFor(By.cssSelector(".fjs-dropdownlist-item"));
     List<String> options =
         browser.all(By.cssSelector(".fjs-dropdownlist-item")).stream()

@@ -229,16 +229,28 @@
     }
     const container =
       form && form._container instanceof Element ? form._container : document;
-    // Once the task is the user's (claimed on opening): focusing a locked form would only mark
-    // the empty field as missing when the claim redraws it.
+    // Once the task is the user's (claimed on opening), and again if the claim's redraw takes the
+    // focus away, as long as the user has not put it anywhere else (about 30 s at most).
     let tries = 0;
+    let held = 0;
     (function attempt() {
       const field = container.querySelector('.fjs-container [id$="-' + marked.id + '"]');
       const locked = document.querySelector('.disabled-form') || claimButton();
+      const active = document.activeElement;
+      const free = !active || active === document.body || active === field;
+      if (!free) {
+        return;
+      }
       if (field && !field.disabled && !locked) {
-        field.focus();
-      } else if (tries++ < 300) {
-        setTimeout(attempt, 100);
+        if (active !== field) {
+          field.focus();
+          held = 0;
+        } else if (++held >= 5) {
+          return;
+        }
+      }
+      if (tries++ < 150) {
+        setTimeout(attempt, 200);
       }
     })();
   }
