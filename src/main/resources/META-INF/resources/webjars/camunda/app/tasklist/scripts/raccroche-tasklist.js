@@ -237,7 +237,12 @@
       const field = container.querySelector('.fjs-container [id$="-' + marked.id + '"]');
       const locked = document.querySelector('.disabled-form') || claimButton();
       const active = document.activeElement;
-      const free = !active || active === document.body || active === field;
+      // A button ("Terminer" of the previous task) does not hold anything the user typed.
+      const free =
+        !active ||
+        active === document.body ||
+        active === field ||
+        !/^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName);
       if (!free) {
         return;
       }
@@ -295,6 +300,24 @@
     {},
     patchFormJs
   ]);
+
+  // form-js 1.8.7's select keeps the focus after an option is picked, and its next click then
+  // closes a list it believes open: the list did not open again ("once a structure is chosen the
+  // list no longer opens"). Letting go of the focus after a pick makes the next click open it.
+  document.addEventListener(
+    'mousedown',
+    function (event) {
+      if (event.target.closest && event.target.closest('.fjs-dropdownlist-item')) {
+        setTimeout(function () {
+          const active = document.activeElement;
+          if (active && active.closest && active.closest('.fjs-form-field-select')) {
+            active.blur();
+          }
+        }, 0);
+      }
+    },
+    true
+  );
 
   // Texts form-js writes itself in the select fields.
   const FORM_TEXTS = {Select: 'Choisir', 'No results': 'Aucun résultat'};
