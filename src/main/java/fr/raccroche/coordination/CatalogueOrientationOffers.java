@@ -31,7 +31,7 @@ class CatalogueOrientationOffers implements OrientationOffers {
   public List<Suggestion> suggest(
       String perimeterCode, Need primaryNeed, List<Need> otherNeeds, Integer age) {
     return matches(perimeterCode, primaryNeed, otherNeeds, age).stream()
-        .map(m -> new Suggestion(m.offer().id(), label(m)))
+        .map(m -> new Suggestion(m.offer().id(), label(m), m.offer().partnerCode()))
         .toList();
   }
 

@@ -117,14 +117,13 @@ class DemoCasesLoader implements ApplicationRunner {
           CaseView followed = start(place, 120, 19, false, null);
           diagnose(followed);
           complete(followed, "Task_OrientToReferent", "referentPartnerCode", partner);
+          // The follow-up task is open as soon as the orientation is accepted.
           complete(followed, "Task_AcceptOrientation", "orientationAccepted", true);
-          fire(followed, "Timer_NextFollowUp");
           // In solution, one-year check due for the coordinator.
           CaseView solution = start(place, 300, 20, false, null);
           diagnose(solution);
           complete(solution, "Task_OrientToReferent", "referentPartnerCode", partner);
           complete(solution, "Task_AcceptOrientation", "orientationAccepted", true);
-          fire(solution, "Timer_NextFollowUp");
           complete(
               solution,
               "Task_FollowUp",

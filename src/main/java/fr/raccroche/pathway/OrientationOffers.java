@@ -8,8 +8,15 @@ import java.util.List;
  * one). No personal data crosses: only the perimeter, the needs and the age.
  */
 public interface OrientationOffers {
-  /** One suggested offer: its id (the form's value) and the French label shown. */
-  record Suggestion(long offerId, String label) {}
+  /**
+   * One suggested offer: its id (the form's value), the French label shown, and the partner that
+   * runs it (the form lists the offers of the partner chosen).
+   */
+  record Suggestion(long offerId, String label, String partnerCode) {
+    public Suggestion(long offerId, String label) {
+      this(offerId, label, null);
+    }
+  }
 
   /**
    * The current offers serving the perimeter that address one of the needs, open to the age (when

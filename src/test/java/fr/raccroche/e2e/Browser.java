@@ -65,6 +65,7 @@ final class Browser implements AutoCloseable {
   private final String base;
   private final Path profile;
   private final ChromeDriver driver;
+  private int clicks;
 
   private Browser(String base, Path profile, ChromeDriver driver) {
     this.base = base;
@@ -82,6 +83,14 @@ final class Browser implements AutoCloseable {
   }
 
   static Browser open(String base) {
+    return open(base, "fr-FR");
+  }
+
+  /**
+   * A browser whose language (and so JavaScript's default locale, which the date fields of form-js
+   * 1.8.7 would follow) is {@code locale}, e.g. {@code en-US} for a computer set up in English.
+   */
+  static Browser open(String base, String locale) {
     Path profile;
     try {
       profile = Files.createTempDirectory("raccroche-chromium-");
@@ -102,9 +111,9 @@ final class Browser implements AutoCloseable {
         "--disable-sync",
         "--user-data-dir=" + profile,
         "--window-size=1400,1000",
-        "--lang=fr-FR",
-        // Debian's chromium holds only the en-US UI locale: a French browser for the pages.
-        "--accept-lang=fr-FR,fr");
+        "--lang=" + locale,
+        // Debian's chromium holds only the en-US UI locale: the browser's language for the pages.
+        "--accept-lang=" + locale + "," + locale.substring(0, 2));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -114,7 +123,7 @@ final class Browser implements AutoCloseable {
     try {
       ChromeDriver driver = new ChromeDriver(service, options);
       // Dates and numbers as in France (the date fields of the forms follow it).
-      driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", "fr-FR"));
+      driver.executeCdpCommand("Emulation.setLocaleOverride", Map.of("locale", locale));
       return new Browser(base, profile, driver);
     } catch (RuntimeException e) {
       FileSystemUtils.deleteRecursively(profile.toFile());
@@ -201,6 +210,17 @@ final class Browser implements AutoCloseable {
     driver.findElement(By.cssSelector("button[type='submit']")).click();
   }
 
+  /** Whether an element becomes visible within that many seconds. */
+  boolean appearsWithin(By by, int seconds) {
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(seconds))
+          .until(ExpectedConditions.visibilityOfElementLocated(by));
+      return true;
+    } catch (org.openqa.selenium.TimeoutException e) {
+      return false;
+    }
+  }
+
   WebElement waitFor(By by) {
     return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
   }
@@ -236,6 +256,22 @@ final class Browser implements AutoCloseable {
               element.click();
               return true;
             });
+    clicks++;
+  }
+
+  /** How many clicks the test made through {@link #click} (what a user's mouse would do). */
+  int clicks() {
+    return clicks;
+  }
+
+  /** Keys typed into the element that has the focus (Tab, Enter, text), no click. */
+  void typeIntoFocused(CharSequence... keys) {
+    driver.switchTo().activeElement().sendKeys(keys);
+  }
+
+  /** The element that has the keyboard focus. */
+  WebElement focused() {
+    return driver.switchTo().activeElement();
   }
 
   WebElement clickable(By by) {

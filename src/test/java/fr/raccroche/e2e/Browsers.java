@@ -21,6 +21,13 @@ final class Browsers implements ExtensionContext.Store.CloseableResource, AutoCl
     return browser;
   }
 
+  /** A new browser set up in another language (e.g. {@code en-US}). */
+  Browser open(String locale) {
+    Browser browser = Browser.open(base, locale);
+    open.add(browser);
+    return browser;
+  }
+
   /**
    * For a failed test: each browser's window, text and requests, always under {@code
    * target/screenshots}.

@@ -9,7 +9,6 @@ import fr.raccroche.testsupport.Http;
 import fr.raccroche.testsupport.RaccrocheIntegrationTest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,17 +60,22 @@ class CoordinationBrowserIntegrationTest {
     Tasklist tasklist = Tasklist.signIn(browser, "coord.lyon");
     tasklist.filter(TasklistBrowserIntegrationTest.MY_PERIMETER);
     tasklist.open("Orienter vers un référent", n);
-    tasklist.claim();
-    assertFrench(browser.text(), "Offres du catalogue local", "Offre proposée au jeune");
-    String best = "Bilan d'orientation — CIO de Lyon (places non limitées, besoin principal)";
-    String second =
+    tasklist.waitUntilClaimedOnOpening();
+    assertFrench(browser.text(), "Offres du catalogue local");
+    String cio = "Bilan d'orientation — CIO de Lyon (places non limitées, besoin principal)";
+    String e2c =
         "Parcours École de la deuxième chance — École de la deuxième chance de Lyon (5 places, besoin principal)";
-    List<String> offers = tasklist.select("Offre proposée au jeune", second);
-    assertThat(offers).containsSubsequence(best, second);
-    assertThat(offers).noneMatch(o -> o.contains("Prépa-apprentissage") || o.contains("mobilité"));
-    browser.screenshot("tasklist-orientation-offers");
+    // Only the offers of the structure chosen, the best first.
+    tasklist.select("Structure référente", "CIO de Lyon (Centre d'information et d'orientation)");
+    browser.waitForText(cio);
+    assertThat(browser.text()).doesNotContain(e2c);
     tasklist.select(
         "Structure référente", "École de la deuxième chance de Lyon (École de la deuxième chance)");
+    browser.waitForText(e2c);
+    assertThat(browser.text()).doesNotContain(cio);
+    assertThat(browser.text()).doesNotContain("Prépa-apprentissage");
+    tasklist.choose(e2c);
+    browser.screenshot("tasklist-orientation-offers");
     tasklist.complete();
     tasklist.waitForNoTask("Orienter vers un référent", n);
     assertThat(

@@ -23,8 +23,99 @@ final class Tasklist {
 
   static Tasklist signIn(Browser browser, String user) {
     browser.signInToCamunda("tasklist", user);
-    browser.waitForText("Tâches de mon périmètre");
+    browser.waitForText("Mes tâches");
     return new Tasklist(browser);
+  }
+
+  /**
+   * "Rechercher un jeune" above the list (one click, then the name and Enter); answers when the
+   * list shows a task of that young person.
+   */
+  void searchYoungPerson(String query, String shownName) {
+    WebElement box = browser.waitFor(By.id("raccroche-name-search-input"));
+    browser.click(box);
+    box.sendKeys(query, Keys.ENTER);
+    browser.until(
+        d ->
+            !d.findElements(TASKS).isEmpty()
+                && d.findElements(TASKS).stream().allMatch(li -> li.getText().contains(shownName)),
+        "only the tasks of " + shownName + " in the list");
+  }
+
+  /** Waits until the list shows a task of that name whose card holds {@code text}; opens it. */
+  void openWhenListed(String taskName, String text) {
+    WebElement item =
+        browser.until(
+            d ->
+                d.findElements(TASKS).stream()
+                    .filter(li -> taskName.equals(li.findElement(By.cssSelector("h4")).getText()))
+                    .filter(li -> li.getText().contains(text))
+                    .findFirst()
+                    .orElse(null),
+            "task '" + taskName + "' of " + text + " in the list (refreshed every 10 s)");
+    browser.click(item.findElement(By.cssSelector("h4 a")));
+    waitForOpenTask(taskName);
+  }
+
+  /**
+   * Waits until the task of that name is open and can be completed: opened from the list, or by
+   * "Terminer" of the previous task, and claimed on opening.
+   */
+  void waitForOpenTask(String taskName) {
+    waitForOpenTask(taskName, null);
+  }
+
+  /** The id of the task open in the detail view (from the address), or null. */
+  String openTaskId() {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("[?&]task=([^&]+)").matcher(browser.url());
+    return m.find() ? m.group(1) : null;
+  }
+
+  /** As {@link #waitForOpenTask(String)}, for a task other than {@code previousTaskId}. */
+  void waitForOpenTask(String taskName, String previousTaskId) {
+    if (previousTaskId != null) {
+      browser.until(
+          d -> openTaskId() != null && !previousTaskId.equals(openTaskId()),
+          "another task than " + previousTaskId + " open");
+    }
+    browser.until(
+        d ->
+            d.findElements(By.cssSelector(".task-details h2, [cam-tasklist-task] h2")).stream()
+                .anyMatch(h -> taskName.equals(h.getText().strip())),
+        "task '" + taskName + "' open");
+    browser.waitFor(FORM);
+    browser.until(
+        d ->
+            d.findElements(By.cssSelector("[cam-tasklist-task-meta] .unclaim")).stream()
+                    .anyMatch(WebElement::isDisplayed)
+                && d.findElements(By.cssSelector(".disabled-form")).isEmpty(),
+        "'" + taskName + "' claimed on opening (the form unlocked)");
+  }
+
+  /** The date field labelled {@code label}. */
+  WebElement dateInput(String label) {
+    return browser.waitFor(
+        By.xpath(
+            "//div[contains(@class,'fjs-form-field-datetime')][.//label[normalize-space(text())="
+                + Browser.literal(label)
+                + "]]//input[@placeholder]"));
+  }
+
+  /** Types a date as text into the date field from the keyboard (no click), then Enter. */
+  void typeDateText(String label, String text) {
+    WebElement input = dateInput(label);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    input.sendKeys(text, Keys.ENTER);
+  }
+
+  /** The validation messages form-js shows in the form. */
+  List<String> formErrors() {
+    return browser.all(By.cssSelector(".fjs-form-field-error")).stream()
+        .filter(WebElement::isDisplayed)
+        .map(WebElement::getText)
+        .filter(t -> !t.isBlank())
+        .toList();
   }
 
   /** Opens a shared filter of the left column; answers when its tasks are listed. */
@@ -84,10 +175,12 @@ final class Tasklist {
         .findFirst();
   }
 
-  /** "M'attribuer": until then, "Terminer" is disabled. */
-  void claim() {
-    browser.click("M'attribuer");
-    browser.until(d -> canComplete(), "'Terminer' enabled once the task is claimed");
+  /**
+   * Opening a task of one's group claims it (no "M'attribuer" click): waits until it is the user's
+   * and "Terminer" is enabled.
+   */
+  void waitUntilClaimedOnOpening() {
+    browser.until(d -> canComplete(), "'Terminer' enabled once the opened task is claimed");
   }
 
   /** Whether "Terminer" can be clicked. */
@@ -103,8 +196,8 @@ final class Tasklist {
   }
 
   /**
-   * Types a date into the form's date field labelled {@code label}, in the format its placeholder
-   * asks for (it follows the browser's language), and confirms it.
+   * Types a date into the form's date field labelled {@code label}, as a French user does
+   * (jj/mm/aaaa), and confirms it.
    */
   void typeDate(String label, LocalDate date) {
     WebElement input =
@@ -113,8 +206,8 @@ final class Tasklist {
                 "//div[contains(@class,'fjs-form-field-datetime')][.//label[normalize-space(text())="
                     + Browser.literal(label)
                     + "]]//input[@placeholder]"));
-    String placeholder = input.getAttribute("placeholder");
-    String pattern = placeholder.startsWith("mm") ? "MM/dd/yyyy" : "dd/MM/yyyy";
+    // French whatever the browser's language (scripts/raccroche-tasklist.js).
+    String pattern = "dd/MM/yyyy";
     browser.click(input);
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
     input.sendKeys(DateTimeFormatter.ofPattern(pattern).format(date));

@@ -22,6 +22,7 @@ class TasklistBrowserIntegrationTest {
   @LocalServerPort int port;
   final ObjectMapper json = new ObjectMapper();
   static final String MY_PERIMETER = "Tâches de mon périmètre";
+  static final String MY_STRUCTURE = "Tâches de ma structure";
 
   /**
    * The coordinator's computer is two days ahead: the form takes its "today" as the contact date,
@@ -38,8 +39,7 @@ class TasklistBrowserIntegrationTest {
 
     tasklist.filter(MY_PERIMETER);
     String caseNumber = tasklist.openUnclaimed("Contacter le jeune");
-    assertThat(tasklist.canComplete()).as("'Terminer' before the claim").isFalse();
-    tasklist.claim();
+    tasklist.waitUntilClaimedOnOpening();
     assertFrench(
         browser.text(),
         "Prise de contact avec le jeune",
@@ -95,7 +95,7 @@ class TasklistBrowserIntegrationTest {
     Tasklist coordinator = Tasklist.signIn(coordinatorBrowser, "coord.lyon");
     coordinator.filter(MY_PERIMETER);
     String caseNumber = coordinator.openUnclaimed("Orienter vers un référent");
-    coordinator.claim();
+    coordinator.waitUntilClaimedOnOpening();
     String recommended = "Mission locale de Lyon (Mission locale) — recommandé";
     List<String> partners = coordinator.select("Structure référente", recommended);
     // Only partners serving Lyon, the recommended type first.
@@ -117,9 +117,10 @@ class TasklistBrowserIntegrationTest {
 
     Browser partnerBrowser = browsers.open();
     Tasklist partner = Tasklist.signIn(partnerBrowser, "referent.ml-lyon");
-    partner.filter(MY_PERIMETER);
+    partner.filter(MY_STRUCTURE);
+    assertThat(partnerBrowser.text()).doesNotContain(MY_PERIMETER);
     partner.open("Accepter l'orientation", caseNumber);
-    partner.claim();
+    partner.waitUntilClaimedOnOpening();
     assertFrench(
         partnerBrowser.text(),
         "Orientation proposée",

@@ -271,7 +271,11 @@ class PrivacyIntegrationTest {
     assertThat(runtime.getVariable(pi, "displayName").toString()).contains(name.toUpperCase());
     assertThat(runtime.getVariable(pi, "youngPerson").toString())
         .contains("07 11 22 33 44", "7 impasse Privée", "Tuteur " + name);
-    for (String copy : List.of("displayName", "youngPerson")) {
+    // Tasklist's card (birth date) and search (folded names) read copies too.
+    assertThat(runtime.getVariable(pi, "searchName").toString())
+        .contains(fr.raccroche.pathway.Names.fold(name));
+    assertThat(runtime.getVariable(pi, "birthDate")).isNotNull();
+    for (String copy : List.of("displayName", "youngPerson", "birthDate", "searchName")) {
       assertThat(
               history
                   .createHistoricVariableInstanceQuery()

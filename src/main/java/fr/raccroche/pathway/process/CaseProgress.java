@@ -5,6 +5,7 @@ import static fr.raccroche.pathway.process.PathwayVariables.*;
 import fr.raccroche.pathway.CaseStatus;
 import fr.raccroche.pathway.ClosureReason;
 import fr.raccroche.pathway.ContactOutcome;
+import fr.raccroche.pathway.FollowUpSituation;
 import fr.raccroche.pathway.Milestone;
 import fr.raccroche.pathway.Need;
 import fr.raccroche.pathway.NeedsAnalysed;
@@ -204,6 +205,8 @@ public class CaseProgress {
     String partner = records.get(caseNumber).getReferentPartnerCode();
     records.referent(caseNumber, null);
     records.status(caseNumber, CaseStatus.IN_DIAGNOSIS);
+    // The orientation form must not offer the partner that refused as its preselected answer.
+    execution.removeVariable(REFERENT_PARTNER_CODE);
     if (partner != null) {
       WithoutAuthorization.run(
           () ->
@@ -239,6 +242,46 @@ public class CaseProgress {
         solutionType(execution),
         true,
         null);
+  }
+
+  /**
+   * Task_RecognisePriorLearning starts: the level of the source list is the form's first answer
+   * (the coordinator confirms or corrects it), unless a level was already recorded.
+   */
+  public void proposeHighestLevel(DelegateExecution task) {
+    Object recorded = task.getVariable(PRIOR_LEARNING_HIGHEST_LEVEL);
+    Object lastLevel = task.getVariable(LAST_LEVEL);
+    if ((recorded == null || recorded.toString().isBlank()) && lastLevel != null) {
+      task.setVariable(PRIOR_LEARNING_HIGHEST_LEVEL, lastLevel.toString());
+    }
+  }
+
+  /**
+   * Task_FollowUp completed ({@code end} listener, after the validation): the follow-up joins the
+   * earlier ones, newest first, that the referent's next follow-up form shows.
+   */
+  public void followUpRecorded(DelegateExecution task) {
+    if (task.isCanceled()) {
+      return;
+    }
+    FollowUpSituation situation =
+        FollowUpSituation.valueOf(task.getVariable(SITUATION).toString().strip());
+    StringBuilder line =
+        new StringBuilder(records.today().format(FRENCH_DATE))
+            .append(" — ")
+            .append(situation.label());
+    SolutionType solution = situation == FollowUpSituation.IN_SOLUTION ? solutionType(task) : null;
+    if (solution != null) {
+      line.append(" (").append(solution.label()).append(")");
+    }
+    Object notes = task.getVariable(FOLLOW_UP_NOTES);
+    if (notes != null && !notes.toString().isBlank()) {
+      line.append(" : ").append(notes.toString().strip());
+    }
+    Object history = task.getVariable(FOLLOW_UP_HISTORY);
+    task.setVariable(
+        FOLLOW_UP_HISTORY,
+        history == null || history.toString().isBlank() ? line.toString() : line + "\n" + history);
   }
 
   /** Task_FollowUp said the young person dropped out: back to the diagnosis status. */

@@ -4,6 +4,7 @@ import static fr.raccroche.pathway.process.PathwayVariables.*;
 
 import fr.raccroche.pathway.CaseOrigin;
 import fr.raccroche.pathway.Eligibility;
+import fr.raccroche.pathway.Names;
 import fr.raccroche.pathway.internal.SupportCaseEntity;
 import fr.raccroche.pathway.internal.YoungPersonEntity;
 import fr.raccroche.security.CaseAccessService;
@@ -151,6 +152,15 @@ public class PathwayEngine {
     v.put(CASE_NUMBER, c.getCaseNumber());
     v.put(PERIMETER_CODE, c.getPerimeterCode());
     v.put(DISPLAY_NAME, p.getFirstName() + " " + p.getLastName().toUpperCase(Locale.FRENCH));
+    // Tasklist's cards and its search by name (runtime only, no history).
+    v.put(BIRTH_DATE, p.getBirthDate().format(FRENCH_DATE));
+    v.put(
+        SEARCH_NAME,
+        Names.fold(p.getFirstName())
+            + " "
+            + Names.fold(p.getLastName())
+            + " "
+            + Names.fold(p.getFirstName()));
     v.put(AGE, Period.between(p.getBirthDate(), c.getDetectedOn()).getYears());
     v.put(AGE_ELIGIBILITY, Eligibility.of(p.getBirthDate(), c.getDetectedOn()).name());
     v.put(LAST_LEVEL, c.getLastLevel().name());

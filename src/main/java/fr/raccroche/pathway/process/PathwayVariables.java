@@ -20,6 +20,14 @@ public final class PathwayVariables {
    */
   public static final String YOUNG_PERSON = "youngPerson";
 
+  /**
+   * Folded first and last names ("rayan lefevre rayan": either order matches), for the search by
+   * name above Tasklist's list. Personal data: no history ({@code
+   * raccroche.privacy.variables-without-history}). The process variable {@link #BIRTH_DATE}
+   * ("dd/MM/yyyy") is shown on the task cards, with no history either.
+   */
+  public static final String SEARCH_NAME = "searchName";
+
   public static final String AGE = "age";
 
   /**
@@ -76,6 +84,13 @@ public final class PathwayVariables {
   public static final String SITUATION = "situation";
   public static final String SOLUTION_TYPE = "solutionType";
   public static final String SOLUTION_START_DATE = "solutionStartDate";
+  public static final String FOLLOW_UP_NOTES = "followUpNotes";
+
+  /**
+   * The earlier follow-ups, newest first, as shown to the referent ("04/12/2026 — En cours : …").
+   */
+  public static final String FOLLOW_UP_HISTORY = "followUpHistory";
+
   public static final String IN_SOLUTION = "inSolution";
 
   public static final String RE_ENROLMENT_CLOSURE = "reEnrolmentClosure";

@@ -71,7 +71,17 @@ public class PreparePartnerOptionsDelegate implements JavaDelegate {
               + ")"
               + (partner.type() == recommendedType ? " — recommandé" : ""));
       option.put("value", partner.code());
+      // The form explains when no partner of the recommended type serves the perimeter.
+      option.put("recommended", String.valueOf(partner.type() == recommendedType));
       options.add(option);
+    }
+    // The first partner of the recommended type is the form's first answer (the coordinator may
+    // choose another one); after a refusal the variable is removed and nothing is preselected.
+    if (execution.getVariable(REFERENT_PARTNER_CODE) == null) {
+      partners.stream()
+          .filter(p -> recommendedType != null && p.type() == recommendedType)
+          .findFirst()
+          .ifPresent(p -> execution.setVariable(REFERENT_PARTNER_CODE, p.code()));
     }
     execution.setVariable(
         PARTNER_OPTIONS,
@@ -102,6 +112,7 @@ public class PreparePartnerOptionsDelegate implements JavaDelegate {
         Map<String, String> option = new LinkedHashMap<>();
         option.put("label", s.label());
         option.put("value", String.valueOf(s.offerId()));
+        option.put("partner", s.partnerCode() == null ? "" : s.partnerCode());
         options.add(option);
       }
     }

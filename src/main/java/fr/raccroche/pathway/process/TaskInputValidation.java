@@ -41,12 +41,17 @@ public class TaskInputValidation implements ExecutionListener {
   private final CaseRecords records;
   private final TerritoryService territory;
   private final Clock clock;
+  private final DatePlausibility dates;
 
   public TaskInputValidation(
-      CaseRecords records, TerritoryService territory, Optional<Clock> clock) {
+      CaseRecords records,
+      TerritoryService territory,
+      Optional<Clock> clock,
+      DatePlausibility dates) {
     this.records = records;
     this.territory = territory;
     this.clock = clock.orElse(Clock.systemDefaultZone());
+    this.dates = dates;
   }
 
   @Override
@@ -91,6 +96,7 @@ public class TaskInputValidation implements ExecutionListener {
       contactDate =
           Date.from(LocalDate.now(clock).atStartOfDay(ZoneId.systemDefault()).toInstant());
     }
+    dates.checkContactDate(caseNumber(task), CaseProgress.toLocalDate(contactDate));
     task.setVariable(CONTACT_DATE, contactDate);
   }
 
@@ -145,10 +151,16 @@ public class TaskInputValidation implements ExecutionListener {
                   .anyMatch(
                       o ->
                           o instanceof java.util.Map<?, ?> m
-                              && chosen.equals(String.valueOf(m.get("value"))));
+                              && chosen.equals(String.valueOf(m.get("value")))
+                              // an offer of the chosen partner (older options name none)
+                              && (m.get("partner") == null
+                                  || "".equals(m.get("partner"))
+                                  || partner.code().equals(m.get("partner"))));
       if (!offered) {
         throw refuse(
-            "L'offre choisie (« " + chosen + " ») ne fait pas partie des offres proposées.");
+            "L'offre choisie (« "
+                + chosen
+                + " ») ne fait pas partie des offres proposées pour la structure choisie.");
       }
       task.setVariable(CHOSEN_OFFER_ID, chosen);
     }
@@ -179,6 +191,7 @@ public class TaskInputValidation implements ExecutionListener {
       if (start == null) {
         throw refuse("Indiquez la date de début de la solution.");
       }
+      dates.checkSolutionStart(caseNumber(task), CaseProgress.toLocalDate(start));
       // Kept as yyyy-MM-dd text: the form's date field shows it again at the next follow-up.
       task.setVariable(SOLUTION_START_DATE, CaseProgress.toLocalDate(start).toString());
     }
@@ -197,6 +210,10 @@ public class TaskInputValidation implements ExecutionListener {
   }
 
   // ---- helpers
+
+  private static String caseNumber(DelegateExecution task) {
+    return (String) task.getVariable(CASE_NUMBER);
+  }
 
   private static <E extends Enum<E>> E enumValue(
       DelegateExecution task, String name, Class<E> type, String what) {

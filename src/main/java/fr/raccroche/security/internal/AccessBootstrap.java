@@ -18,14 +18,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * At every start: the fixed groups and their rights, and the shared Tasklist filters ("Mes tâches",
- * "Tâches de mon périmètre", "En retard"). Idempotent, and one node at a time in a cluster (two
- * nodes starting together would otherwise both create the groups and the filters).
+ * "Tâches de mon périmètre" for coordinators and supervisors, "Tâches de ma structure" for
+ * partners' caseworkers, "En retard"). Idempotent, and one node at a time in a cluster (two nodes
+ * starting together would otherwise both create the groups and the filters).
  */
 @Component
 @Order(0)
 class AccessBootstrap implements ApplicationRunner {
   static final String MY_TASKS = "Mes tâches";
   static final String MY_PERIMETER_TASKS = "Tâches de mon périmètre";
+  static final String MY_STRUCTURE_TASKS = "Tâches de ma structure";
   static final String OVERDUE_TASKS = "En retard";
 
   private final CamundaAccess access;
@@ -33,12 +35,19 @@ class AccessBootstrap implements ApplicationRunner {
   private final TaskService tasks;
   private final ClusterLock clusterLock;
 
+  private final TasklistFilterAccess filterAccess;
+
   AccessBootstrap(
-      CamundaAccess access, FilterService filters, TaskService tasks, ClusterLock clusterLock) {
+      CamundaAccess access,
+      FilterService filters,
+      TaskService tasks,
+      ClusterLock clusterLock,
+      TasklistFilterAccess filterAccess) {
     this.access = access;
     this.filters = filters;
     this.tasks = tasks;
     this.clusterLock = clusterLock;
+    this.filterAccess = filterAccess;
   }
 
   @Override
@@ -53,30 +62,50 @@ class AccessBootstrap implements ApplicationRunner {
             Roles.MONITORING_GROUP)) {
       access.ensureGroupExists(group);
     }
-    ensureFilter(
-        MY_TASKS,
-        -10,
-        "#1f5fa8",
-        "Les tâches qui me sont assignées",
-        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    Filter mine =
+        ensureFilter(
+            MY_TASKS,
+            -10,
+            "#1f5fa8",
+            "Les tâches qui me sont assignées, la plus urgente en premier",
+            tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    access.grantReadToEveryone(Resources.FILTER, mine.getId());
+    // The same query under two names: a partner's caseworker works for a structure, not a
+    // perimeter. Each group reads the one named for it (TasklistFilterAccess).
+    // First in the list, so Tasklist opens it: where a group's new work arrives.
     ensureFilter(
         MY_PERIMETER_TASKS,
-        0,
+        -20,
         "#2e7d32",
-        "Les tâches de mes groupes (mon périmètre, ma structure), assignées ou non",
-        tasks
-            .createTaskQuery()
-            .taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks());
+        "Les tâches des groupes de mon périmètre, attribuées ou non, la plus urgente en premier",
+        groupTasks());
     ensureFilter(
-        OVERDUE_TASKS,
-        10,
-        "#c62828",
-        "Les tâches dont l'échéance est dépassée",
-        tasks.createTaskQuery().dueBeforeExpression("${now()}"));
+        MY_STRUCTURE_TASKS,
+        -19,
+        "#2e7d32",
+        "Les tâches de ma structure, attribuées ou non, la plus urgente en premier",
+        groupTasks());
+    Filter overdue =
+        ensureFilter(
+            OVERDUE_TASKS,
+            10,
+            "#c62828",
+            "Les tâches dont l'échéance est dépassée",
+            tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc());
+    access.grantReadToEveryone(Resources.FILTER, overdue.getId());
+    filterAccess.grantToExistingGroups();
   }
 
-  private void ensureFilter(
+  private TaskQuery groupTasks() {
+    return tasks
+        .createTaskQuery()
+        .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .includeAssignedTasks()
+        .orderByDueDate()
+        .asc();
+  }
+
+  private Filter ensureFilter(
       String name, int priority, String color, String description, TaskQuery query) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("priority", priority);
@@ -88,15 +117,17 @@ class AccessBootstrap implements ApplicationRunner {
         "variables",
         List.of(
             Map.of("name", "displayName", "label", "Jeune"),
+            Map.of("name", "birthDate", "label", "Né(e) le"),
             Map.of("name", "caseNumber", "label", "Dossier"),
             Map.of("name", "perimeterCode", "label", "Périmètre")));
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      filter = filters.newTaskFilter(name).setQuery(query);
+      filter = filters.newTaskFilter(name);
     }
-    // Properties follow the code at every start (labels, columns); the query stays as created.
+    // Properties and query follow the code at every start (labels, columns, order: the earliest
+    // due date first).
+    filter.setQuery(query);
     filter.setProperties(properties);
-    filters.saveFilter(filter);
-    access.grantReadToEveryone(Resources.FILTER, filter.getId());
+    return filters.saveFilter(filter);
   }
 }

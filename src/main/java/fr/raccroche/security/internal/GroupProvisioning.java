@@ -13,20 +13,24 @@ import org.springframework.stereotype.Component;
 @Component
 class GroupProvisioning {
   private final CamundaAccess access;
+  private final TasklistFilterAccess filters;
 
-  GroupProvisioning(CamundaAccess access) {
+  GroupProvisioning(CamundaAccess access, TasklistFilterAccess filters) {
     this.access = access;
+    this.filters = filters;
   }
 
   @EventListener
   void on(PerimeterDefined event) {
-    access.ensureGroupExists(
-        TerritoryCodes.coordinatorGroup(event.code()), "Coordonnateurs – " + event.name());
+    String group = TerritoryCodes.coordinatorGroup(event.code());
+    access.ensureGroupExists(group, "Coordonnateurs – " + event.name());
+    filters.grantTo(group);
   }
 
   @EventListener
   void on(PartnerDefined event) {
-    access.ensureGroupExists(
-        TerritoryCodes.partnerGroup(event.code()), "Référents – " + event.name());
+    String group = TerritoryCodes.partnerGroup(event.code());
+    access.ensureGroupExists(group, "Référents – " + event.name());
+    filters.grantTo(group);
   }
 }

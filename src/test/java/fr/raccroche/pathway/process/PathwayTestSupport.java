@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import fr.raccroche.pathway.internal.CaseRecords;
 import fr.raccroche.pathway.internal.SupportCaseEntity;
+import fr.raccroche.pathway.internal.YoungPersonRepository;
 import fr.raccroche.security.CaseAccessService;
 import fr.raccroche.territory.Partner;
 import fr.raccroche.territory.PartnerType;
@@ -29,6 +30,7 @@ final class PathwayTestSupport {
   final CaseRecords records = mock(CaseRecords.class);
   final CaseAccessService access = mock(CaseAccessService.class);
   final TerritoryService territory = mock(TerritoryService.class);
+  final YoungPersonRepository people = mock(YoungPersonRepository.class);
   final PathwayDelays delays;
   final SupportCaseEntity caseEntity = new SupportCaseEntity();
 
@@ -74,7 +76,12 @@ final class PathwayTestSupport {
     Mocks.register("pathwayDelays", delays);
     Mocks.register("caseProgress", new CaseProgress(records, access, territory, delays));
     Mocks.register(
-        "taskInputValidation", new TaskInputValidation(records, territory, Optional.empty()));
+        "taskInputValidation",
+        new TaskInputValidation(
+            records,
+            territory,
+            Optional.empty(),
+            new DatePlausibility(records, people, Optional.empty())));
     Mocks.register(
         "preparePartnerOptionsDelegate", new PreparePartnerOptionsDelegate(records, territory));
     Mocks.register(

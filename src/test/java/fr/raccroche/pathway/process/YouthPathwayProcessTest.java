@@ -78,7 +78,7 @@ class YouthPathwayProcessTest {
     Mocks.reset();
   }
 
-  /** Flow-node coverage of the pathway, written to target/ and held to 90 %. */
+  /** Flow-node coverage of the pathway, written to target/ and held to 100 %. */
   @AfterAll
   static void flowNodeCoverage() throws Exception {
     model =
@@ -101,9 +101,7 @@ class YouthPathwayProcessTest {
     System.out.printf(
         "YouthPathwayProcess flow-node coverage: %.1f %% (not passed: %s)%n",
         coverage * 100, missed);
-    Assertions.assertThat(coverage)
-        .as("flow-node coverage, not passed: " + missed)
-        .isGreaterThanOrEqualTo(0.90);
+    Assertions.assertThat(coverage).as("flow-node coverage, not passed: " + missed).isEqualTo(1.0);
   }
 
   // ---- helpers
@@ -259,7 +257,7 @@ class YouthPathwayProcessTest {
     assertThat(pi)
         .hasPassed("ServiceTask_RecordAlreadyFollowed", "IntermediateThrowEvent_TakenInCharge")
         .hasNotPassed("Task_ContactYoungPerson", "SubProcess_Diagnosis")
-        .isWaitingAt("Timer_NextFollowUp");
+        .isWaitingAt("Task_FollowUp", "Timer_OneYearCheck");
     assertThat(pi)
         .variables()
         .containsEntry("referentPartnerCode", "ML-LYON")
@@ -274,7 +272,6 @@ class YouthPathwayProcessTest {
             isNull(),
             isNull(),
             isNull());
-    fire(pi, "Timer_NextFollowUp");
     assertThat(task(pi, "Task_FollowUp")).hasCandidateGroup("partner-ML-LYON");
   }
 
@@ -464,7 +461,9 @@ class YouthPathwayProcessTest {
                 taskService()
                     .complete(orient.getId(), withVariables("referentPartnerCode", "ML-NORD")))
         .hasMessageContaining("n'existe pas ou n'intervient pas sur le périmètre LYON");
-    assertThatThrownBy(() -> taskService().complete(orient.getId()))
+    // The recommended partner is preselected; a coordinator who clears the select sends nothing.
+    assertThatThrownBy(
+            () -> taskService().complete(orient.getId(), withVariables("referentPartnerCode", "")))
         .hasMessageContaining("Choisissez la structure référente.");
     assertThat(pi).isWaitingAt("Task_OrientToReferent");
   }
@@ -480,7 +479,6 @@ class YouthPathwayProcessTest {
     assertThatThrownBy(() -> taskService().complete(accept.getId()))
         .hasMessageContaining("accepte l'orientation");
     complete(pi, "Task_AcceptOrientation", "orientationAccepted", true);
-    fire(pi, "Timer_NextFollowUp");
     Task followUp = task(pi, "Task_FollowUp");
     assertThatThrownBy(
             () ->
@@ -547,14 +545,16 @@ class YouthPathwayProcessTest {
     complete(pi, "Task_AcceptOrientation", "orientationAccepted", "true");
     assertThat(pi)
         .hasPassed("EndEvent_OrientationAccepted", "IntermediateThrowEvent_TakenInCharge")
-        .isWaitingAt("Timer_NextFollowUp");
+        .isWaitingAt("Task_FollowUp", "Timer_OneYearCheck");
     verify(beans.records).status(CASE, CaseStatus.TAKEN_IN_CHARGE);
 
-    fire(pi, "Timer_NextFollowUp");
-    complete(pi, "Task_FollowUp", "situation", "IN_PROGRESS");
-    assertThat(pi).isWaitingAt("Timer_NextFollowUp");
-    fire(pi, "Timer_NextFollowUp");
+    // The referent records a follow-up at once, then another: each opens the next one.
+    complete(
+        pi, "Task_FollowUp", "situation", "IN_PROGRESS", "followUpNotes", "Premier rendez-vous.");
+    assertThat(pi).isWaitingAt("Task_FollowUp");
     assertThat(task(pi, "Task_FollowUp")).hasCandidateGroup("partner-ML-LYON");
+    Assertions.assertThat(task(pi, "Task_FollowUp").getDueDate())
+        .isAfter(new Date(System.currentTimeMillis() + 80L * 24 * 3600 * 1000));
     complete(
         pi,
         "Task_FollowUp",
@@ -564,7 +564,16 @@ class YouthPathwayProcessTest {
         "APPRENTICESHIP",
         "solutionStartDate",
         today());
-    assertThat(pi).hasPassed("IntermediateThrowEvent_InSolution").isWaitingAt("Timer_NextFollowUp");
+    assertThat(pi).hasPassed("IntermediateThrowEvent_InSolution").isWaitingAt("Task_FollowUp");
+    // The next follow-up form shows the earlier ones, newest first.
+    String today =
+        LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    Assertions.assertThat((String) runtimeService().getVariable(pi.getId(), "followUpHistory"))
+        .isEqualTo(
+            today
+                + " — En solution (Apprentissage)\n"
+                + today
+                + " — En cours d'accompagnement : Premier rendez-vous.");
     verify(beans.records).status(CASE, CaseStatus.IN_SOLUTION);
     verify(beans.records)
         .milestone(
@@ -646,10 +655,133 @@ class YouthPathwayProcessTest {
   @Test
   void aDropOutGoesBackToOrientation() {
     ProcessInstance pi = takenInCharge();
-    fire(pi, "Timer_NextFollowUp");
     complete(pi, "Task_FollowUp", "situation", "DROPPED_OUT");
     assertThat(pi).hasPassed("EndEvent_DroppedOut").isWaitingAt("Task_OrientToReferent");
     verify(beans.records, atLeastOnce()).status(CASE, CaseStatus.IN_DIAGNOSIS);
+  }
+
+  @Test
+  void aFollowUpWithoutNewsForThreeMonthsIsRemindedToTheReferent() {
+    ProcessInstance pi = takenInCharge();
+    fire(pi, "Timer_FollowUpReminder");
+    assertThat(pi)
+        .hasPassed("ServiceTask_RemindReferent", "EndEvent_ReferentReminded")
+        .isWaitingAt("Task_FollowUp");
+    Assertions.assertThat(task(pi, "Task_FollowUp").getPriority())
+        .isEqualTo(SendReminderDelegate.REMINDER_PRIORITY);
+  }
+
+  @Test
+  void theOneYearCheckEndsTheSupportUnderWayWithItsOpenTasks() {
+    ProcessInstance pi = takenInCharge();
+    fire(pi, "Timer_OneYearCheck");
+    assertThat(pi)
+        .hasPassed("Gateway_SupportSplit", "EndEvent_OneYearReached")
+        .isWaitingAt("Task_CheckSolutionAfterOneYear");
+    assertThat(task(pi, "Task_FollowUp")).isNull();
+    Assertions.assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).list())
+        .as("no reminder left behind")
+        .isEmpty();
+  }
+
+  @Test
+  void thePriorLearningFormStartsWithTheLevelOfTheSourceList() {
+    ProcessInstance pi = reached(19);
+    complete(pi, "Task_AnalyseNeeds", "primaryNeed", "TRAINING");
+    assertThat(pi).variables().containsEntry("priorLearningHighestLevel", "CAP_BEP");
+    complete(pi, "Task_RecognisePriorLearning", "priorLearningHighestLevel", "LYCEE");
+    assertThat(pi).variables().containsEntry("priorLearningHighestLevel", "LYCEE");
+  }
+
+  @Test
+  void theRecommendedPartnerIsPreselectedButNotAgainAfterItsRefusal() {
+    ProcessInstance pi = reached(19);
+    complete(pi, "Task_AnalyseNeeds", "primaryNeed", "TRAINING");
+    complete(pi, "Task_RecognisePriorLearning");
+    assertThat(pi).variables().containsEntry("referentPartnerCode", "ML-LYON");
+    @SuppressWarnings("unchecked")
+    List<Map<String, String>> options =
+        (List<Map<String, String>>) runtimeService().getVariable(pi.getId(), "partnerOptions");
+    Assertions.assertThat(options)
+        .extracting(o -> o.get("value") + "=" + o.get("recommended"))
+        .containsExactly("ML-LYON=true", "CIO-LYON=false", "MLDS-69=false");
+    complete(pi, "Task_OrientToReferent");
+    complete(
+        pi, "Task_AcceptOrientation", "orientationAccepted", false, "refusalReason", "Complet");
+    assertThat(pi).isWaitingAt("Task_OrientToReferent");
+    Assertions.assertThat(runtimeService().getVariable(pi.getId(), "referentPartnerCode")).isNull();
+    assertThatThrownBy(() -> complete(pi, "Task_OrientToReferent"))
+        .hasMessageContaining("Choisissez la structure référente.");
+  }
+
+  @Test
+  void anOfferOfAnotherPartnerThanTheChosenOneIsRefused() {
+    ProcessInstance pi = reached(19);
+    complete(pi, "Task_AnalyseNeeds", "primaryNeed", "TRAINING");
+    complete(pi, "Task_RecognisePriorLearning");
+    runtimeService()
+        .setVariable(
+            pi.getId(),
+            "offerOptions",
+            org.camunda.bpm.engine.variable.Variables.objectValue(
+                    List.of(
+                        Map.of("label", "Bilan — CIO", "value", "7", "partner", "CIO-LYON"),
+                        Map.of(
+                            "label", "Garantie jeunes — ML", "value", "8", "partner", "ML-LYON")))
+                .serializationDataFormat("application/json")
+                .create());
+    assertThatThrownBy(
+            () ->
+                complete(
+                    pi,
+                    "Task_OrientToReferent",
+                    "referentPartnerCode",
+                    "ML-LYON",
+                    "chosenOfferId",
+                    "7"))
+        .hasMessageContaining("ne fait pas partie des offres proposées pour la structure choisie");
+    complete(pi, "Task_OrientToReferent", "referentPartnerCode", "ML-LYON", "chosenOfferId", "8");
+    assertThat(pi).isWaitingAt("Task_AcceptOrientation");
+  }
+
+  @Test
+  void implausibleDatesAreRefusedInFrench() {
+    beans.caseEntity.setDetectedOn(LocalDate.now().minusDays(10));
+    beans.caseEntity.setLeavingDate(LocalDate.now().minusMonths(2));
+    ProcessInstance pi = start(19);
+    // 04/12 read as 12 April: before the detection.
+    String beforeDetection = LocalDate.now().minusDays(11).toString();
+    assertThatThrownBy(
+            () ->
+                complete(
+                    pi,
+                    "Task_ContactYoungPerson",
+                    "contactOutcome",
+                    "REACHED",
+                    "contactDate",
+                    beforeDetection))
+        .hasMessageContaining("précède le repérage du jeune");
+    assertThat(pi).isWaitingAt("Task_ContactYoungPerson");
+    complete(pi, "Task_ContactYoungPerson", "contactOutcome", "REACHED", "contactDate", today());
+
+    complete(pi, "Task_AnalyseNeeds", "primaryNeed", "TRAINING");
+    complete(pi, "Task_RecognisePriorLearning");
+    complete(pi, "Task_OrientToReferent", "referentPartnerCode", "ML-LYON");
+    complete(pi, "Task_AcceptOrientation", "orientationAccepted", true);
+    String beforeLeaving = LocalDate.now().minusMonths(3).toString();
+    assertThatThrownBy(
+            () ->
+                complete(
+                    pi,
+                    "Task_FollowUp",
+                    "situation",
+                    "IN_SOLUTION",
+                    "solutionType",
+                    "EMPLOYMENT",
+                    "solutionStartDate",
+                    beforeLeaving))
+        .hasMessageContaining("précède la sortie de formation du jeune");
+    assertThat(pi).isWaitingAt("Task_FollowUp");
   }
 
   @Test
