@@ -388,7 +388,15 @@ class WebappTranslationsTest {
         .contains("export default {")
         .containsPattern("fallbackLocale:\\s*'fr'")
         .containsPattern("availableLocales:\\s*\\[\\s*'fr'\\s*]\\s*,\\s*fallbackLocale:\\s*'fr'")
-        .containsPattern("customScripts:\\s*\\[\\s*'scripts/raccroche-eol-banner'\\s*]");
+        .containsPattern("customScripts:\\s*\\[\\s*'scripts/raccroche-eol-banner'\\s*[],]");
+    if (app.equals("tasklist")) {
+      // Tasklist also loads the flow script (claim on open, next task, French dates:
+      // docs/forms.md).
+      assertThat(script)
+          .containsPattern(
+              "customScripts:\\s*\\[\\s*'scripts/raccroche-eol-banner',\\s*'scripts/raccroche-tasklist'\\s*]");
+      projectResource(app, "scripts/raccroche-tasklist.js");
+    }
     projectResource(app, "scripts/raccroche-eol-banner.js");
     assertThat(readText(projectResource(app, "styles/user-styles.css"))).contains(".ce-eol-banner");
   }

@@ -81,22 +81,13 @@ public class TaskInputValidation implements ExecutionListener {
       return;
     }
     Date contactDate = optionalPastDate(task, CONTACT_DATE, "la date du contact");
-    if (contactDate != null) {
-      // A contact before the young person was detected is a typing error (docs/security.md, R6).
-      LocalDate detected = records.get(CaseProgress.caseNumber(task)).getDetectedOn();
-      if (detected != null && CaseProgress.toLocalDate(contactDate).isBefore(detected)) {
-        throw refuse(
-            "La date du contact ne peut pas précéder le repérage du jeune ("
-                + detected.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
-                + ").");
-      }
-    }
-    // The first successful contact's date stays the first one.
+    // Plausible dates (docs/security.md R6): not in the future, not before birth, detection or
+    // leaving — one place, DatePlausibility. The first successful contact's date stays the first.
     if (contactDate == null) {
       contactDate =
           Date.from(LocalDate.now(clock).atStartOfDay(ZoneId.systemDefault()).toInstant());
     }
-    dates.checkContactDate(caseNumber(task), CaseProgress.toLocalDate(contactDate));
+    dates.checkContactDate(CaseProgress.caseNumber(task), CaseProgress.toLocalDate(contactDate));
     task.setVariable(CONTACT_DATE, contactDate);
   }
 
@@ -191,7 +182,7 @@ public class TaskInputValidation implements ExecutionListener {
       if (start == null) {
         throw refuse("Indiquez la date de début de la solution.");
       }
-      dates.checkSolutionStart(caseNumber(task), CaseProgress.toLocalDate(start));
+      dates.checkSolutionStart(CaseProgress.caseNumber(task), CaseProgress.toLocalDate(start));
       // Kept as yyyy-MM-dd text: the form's date field shows it again at the next follow-up.
       task.setVariable(SOLUTION_START_DATE, CaseProgress.toLocalDate(start).toString());
     }
@@ -210,10 +201,6 @@ public class TaskInputValidation implements ExecutionListener {
   }
 
   // ---- helpers
-
-  private static String caseNumber(DelegateExecution task) {
-    return (String) task.getVariable(CASE_NUMBER);
-  }
 
   private static <E extends Enum<E>> E enumValue(
       DelegateExecution task, String name, Class<E> type, String what) {
