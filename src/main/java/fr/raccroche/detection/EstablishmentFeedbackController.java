@@ -80,26 +80,12 @@ class EstablishmentFeedbackController {
     if (!scope.all() && !scope.perimeterCodes().contains(establishment.perimeterCode())) {
       throw new NotFoundException("Établissement inconnu : " + uai + ".");
     }
-    List<SourceListingEntity> reported = listings.findByUai(establishment.uai());
-    Map<String, CaseRef> refs =
-        cases.refs(
-            reported.stream()
-                .map(SourceListingEntity::getCaseNumber)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList());
-    Map<CaseStatus, Integer> byStatus = new LinkedHashMap<>();
-    List<Line> lines = new ArrayList<>();
-    for (SourceListingEntity l : reported) {
-      CaseRef c = l.getCaseNumber() == null ? null : refs.get(l.getCaseNumber());
-      if (c == null) {
-        continue; // under review: no case yet
-      }
-      byStatus.merge(c.status(), 1, Integer::sum);
-      lines.add(new Line(l.getLeavingDate(), c.status(), c.status().label(), null));
-    }
-    return new Feedback(
-        establishment.uai(), establishment.name(), lines.size(), byStatus, lines, true);
+    return feedback(
+        establishment.uai(),
+        establishment.name(),
+        true,
+        listings.findByUai(establishment.uai()),
+        CaseScope.ALL);
   }
 
   /**
@@ -114,6 +100,29 @@ class EstablishmentFeedbackController {
           "uai", "Code UAI invalide : « " + uai + " » (7 chiffres suivis d'une lettre).");
     }
     List<SourceListingEntity> reported = listings.findByUai(code);
+    Feedback feedback =
+        feedback(
+            code,
+            cases.establishmentNamed(code).map(n -> n.label()).orElse(null),
+            false,
+            reported,
+            scope);
+    if (feedback.reported() == 0 && (reported.isEmpty() || !scope.all())) {
+      throw new NotFoundException("Établissement inconnu : " + code + ".");
+    }
+    return feedback;
+  }
+
+  /**
+   * What became of the young people an establishment reported, among the cases {@code visible}
+   * covers (rows still under review, without a case, are left out).
+   */
+  private Feedback feedback(
+      String uai,
+      String name,
+      boolean registered,
+      List<SourceListingEntity> reported,
+      CaseScope visible) {
     Map<String, CaseRef> refs =
         cases.refs(
             reported.stream()
@@ -125,16 +134,12 @@ class EstablishmentFeedbackController {
     List<Line> lines = new ArrayList<>();
     for (SourceListingEntity l : reported) {
       CaseRef c = l.getCaseNumber() == null ? null : refs.get(l.getCaseNumber());
-      if (c == null || !scope.covers(c.perimeterCode(), null)) {
+      if (c == null || !visible.covers(c.perimeterCode(), null)) {
         continue;
       }
       byStatus.merge(c.status(), 1, Integer::sum);
       lines.add(new Line(l.getLeavingDate(), c.status(), c.status().label(), null));
     }
-    if (lines.isEmpty() && (reported.isEmpty() || !scope.all())) {
-      throw new NotFoundException("Établissement inconnu : " + code + ".");
-    }
-    String name = cases.establishmentNamed(code).map(n -> n.label()).orElse(null);
-    return new Feedback(code, name, lines.size(), byStatus, lines, false);
+    return new Feedback(uai, name, lines.size(), byStatus, lines, registered);
   }
 }
