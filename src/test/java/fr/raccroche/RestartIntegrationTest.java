@@ -69,7 +69,8 @@ class RestartIntegrationTest {
       identity.saveUser(identity.newUser("ajout.entre.deux"));
       first = snapshot(context);
     }
-    assertThat(first.filters()).isEqualTo(3);
+    // Mes tâches, Tâches de mon périmètre, Tâches de ma structure, En retard.
+    assertThat(first.filters()).isEqualTo(4);
     assertThat(first.processDefinitions()).as("YouthPathwayProcess deployed").isPositive();
     assertThat(first.perimeters()).containsExactly("EST", "LYON", "NORD");
 

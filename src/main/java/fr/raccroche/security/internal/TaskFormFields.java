@@ -134,8 +134,12 @@ final class TaskFormFields {
     for (JsonNode c : components) {
       String key = c.path("key").asText(null);
       if (key != null && !key.isBlank()) {
-        List<String> values = new ArrayList<>();
-        c.path("values").forEach(v -> values.add(v.path("value").asText()));
+        // Options computed by the form (a FEEL valuesExpression) cannot be evaluated here: null, and
+        // the process's own validation checks the value (TaskInputValidation).
+        List<String> values = c.has("valuesExpression") ? null : new ArrayList<>();
+        if (values != null) {
+          c.path("values").forEach(v -> values.add(v.path("value").asText()));
+        }
         boolean editable =
             !c.path("disabled").asBoolean(false) && !c.path("readonly").asBoolean(false);
         Field previous = fields.get(key);
@@ -282,6 +286,8 @@ final class TaskFormFields {
     Collection<String> allowed = field.values();
     if (field.valuesKey() != null) {
       allowed = optionValues(tasks.getVariable(taskId, field.valuesKey()));
+    } else if (allowed == null) {
+      return; // computed by the form: checked by the process's validation
     }
     if (!allowed.contains(value)) {
       throw new Refused(
