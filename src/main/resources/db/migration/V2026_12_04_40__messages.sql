@@ -48,9 +48,9 @@ CREATE INDEX ix_message_created ON message (created_at);
 -- by a conditional update so that two concurrent requests never both take the last place.
 CREATE TABLE message_daily_count (
     case_number  VARCHAR(20) NOT NULL,
-    day          DATE        NOT NULL,
+    count_day    DATE        NOT NULL,
     sent         INTEGER     NOT NULL,
-    CONSTRAINT pk_message_daily_count PRIMARY KEY (case_number, day)
+    CONSTRAINT pk_message_daily_count PRIMARY KEY (case_number, count_day)
 );
 
 -- "STOP": an address whose owner asked for no more messages (SMS reply or unsubscribe link). The

@@ -354,6 +354,12 @@ public class MessageService {
 
   // ---------------------------------------------------------------------------------------------
 
+  private static void refuseIf(String field, String frenchMessage) {
+    if (frenchMessage != null) {
+      throw new InvalidInputException(field, frenchMessage);
+    }
+  }
+
   private record Appointment(LocalDateTime at, String place, boolean reminder) {}
 
   private static MessageTemplate choosableTemplate(String code) {
@@ -413,8 +419,8 @@ public class MessageService {
     if (place == null || place.isBlank()) {
       throw new InvalidInputException("appointmentPlace", "Indiquez le lieu du rendez-vous.");
     }
-    TextRules.check(place, "le lieu du rendez-vous");
-    TextRules.checkLength(place, MAX_PLACE, "le lieu du rendez-vous");
+    refuseIf("appointmentPlace", TextRules.check(place, "lieu du rendez-vous"));
+    refuseIf("appointmentPlace", TextRules.checkLength(place, MAX_PLACE, "lieu du rendez-vous"));
     return new Appointment(
         request.appointmentAt(),
         place.strip().replaceAll("\\s+", " "),
@@ -431,7 +437,7 @@ public class MessageService {
       return template.body(recipient, values);
     }
     String text = request.text().strip();
-    TextRules.check(text, "le texte du message");
+    refuseIf("text", TextRules.check(text, "texte du message"));
     if (text.length() > max) {
       throw new InvalidInputException(
           "text",

@@ -29,16 +29,17 @@ public class DailyLimit {
     }
     if (database.postgres()) {
       jdbc.update(
-          "INSERT INTO message_daily_count (case_number, day, sent) VALUES (?, ?, 0)"
+          "INSERT INTO message_daily_count (case_number, count_day, sent) VALUES (?, ?, 0)"
               + " ON CONFLICT DO NOTHING",
           caseNumber,
           Date.valueOf(day));
     } else {
       jdbc.update(
           "MERGE INTO message_daily_count t USING (VALUES (CAST(? AS VARCHAR(20)), CAST(? AS DATE)))"
-              + " s (case_number, day) ON t.case_number = s.case_number AND t.day = s.day"
-              + " WHEN NOT MATCHED THEN INSERT (case_number, day, sent) VALUES (s.case_number,"
-              + " s.day, 0)",
+              + " s (case_number, count_day) ON t.case_number = s.case_number"
+              + " AND t.count_day = s.count_day"
+              + " WHEN NOT MATCHED THEN INSERT (case_number, count_day, sent) VALUES"
+              + " (s.case_number, s.count_day, 0)",
           caseNumber,
           Date.valueOf(day));
     }
@@ -48,7 +49,7 @@ public class DailyLimit {
   private boolean increment(String caseNumber, LocalDate day, int limit) {
     return jdbc.update(
             "UPDATE message_daily_count SET sent = sent + 1"
-                + " WHERE case_number = ? AND day = ? AND sent < ?",
+                + " WHERE case_number = ? AND count_day = ? AND sent < ?",
             caseNumber,
             Date.valueOf(day),
             limit)
