@@ -1,6 +1,5 @@
 package fr.raccroche.messages.process;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -13,6 +12,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -65,8 +65,8 @@ class MessageDeliveryProcessTest {
   LockedExternalTask fetch() {
     List<LockedExternalTask> tasks =
         externalTaskService().fetchAndLock(1, "test").topic("send-message", 60_000).execute();
-    assertThat(tasks).hasSize(1);
-    assertThat(tasks.get(0).getBusinessKey()).isEqualTo("42");
+    Assertions.assertThat(tasks).hasSize(1);
+    Assertions.assertThat(tasks.get(0).getBusinessKey()).isEqualTo("42");
     return tasks.get(0);
   }
 
@@ -84,7 +84,7 @@ class MessageDeliveryProcessTest {
     ProcessInstance p = start(monday8);
     assertThat(p).isWaitingAt("Timer_SendingAllowed");
     Job timer = managementService().createJobQuery().processInstanceId(p.getId()).singleResult();
-    assertThat(timer.getDuedate()).isEqualTo(Date.from(monday8));
+    Assertions.assertThat(timer.getDuedate()).isEqualTo(Date.from(monday8));
     execute(timer);
     assertThat(p).isWaitingAt("ExternalTask_SendMessage");
     externalTaskService().complete(fetch().getId(), "test");
@@ -96,7 +96,7 @@ class MessageDeliveryProcessTest {
     ProcessInstance p = start(null);
     externalTaskService().handleBpmnError(fetch().getId(), "test", "MessageRejected", "refused");
     assertThat(p).hasPassed("EndEvent_MessageNotSent").isEnded();
-    assertThat(runtimeService().createIncidentQuery().count()).isZero();
+    Assertions.assertThat(runtimeService().createIncidentQuery().count()).isZero();
   }
 
   @Test
@@ -104,7 +104,7 @@ class MessageDeliveryProcessTest {
     ProcessInstance p = start(null);
     LockedExternalTask task = fetch();
     externalTaskService().handleFailure(task.getId(), "test", "HTTP 503", null, 0, 0);
-    assertThat(
+    Assertions.assertThat(
             runtimeService()
                 .createIncidentQuery()
                 .processInstanceId(p.getId())
@@ -125,10 +125,10 @@ class MessageDeliveryProcessTest {
             .processDefinitionKey("OverdueTasksDigestProcess")
             .timers()
             .singleResult();
-    assertThat(timer).isNotNull();
+    Assertions.assertThat(timer).isNotNull();
     execute(timer);
     verify(digests, times(1)).execute(any(DelegateExecution.class));
-    assertThat(
+    Assertions.assertThat(
             historyService()
                 .createHistoricActivityInstanceQuery()
                 .activityId("EndEvent_DigestsQueued")
