@@ -28,13 +28,16 @@ class CasePagesController {
   private final PathwayStarts starts;
   private final CaseScopes scopes;
   private final CaseReads reads;
+  private final org.springframework.beans.factory.ObjectProvider<CaseCorrespondence> correspondence;
 
   CasePagesController(
       CaseQueries cases,
       Signalements signalements,
       PathwayStarts starts,
       CaseScopes scopes,
-      CaseReads reads) {
+      CaseReads reads,
+      org.springframework.beans.factory.ObjectProvider<CaseCorrespondence> correspondence) {
+    this.correspondence = correspondence;
     this.starts = starts;
     this.cases = cases;
     this.signalements = signalements;
@@ -82,6 +85,9 @@ class CasePagesController {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
     reads.read(authentication, request, PersonalDataRead.Surface.CASE_PAGE, List.of(caseNumber));
+    // The "Écrire au jeune" form, when the messages module is there.
+    CaseCorrespondence messages = correspondence.getIfAvailable();
+    model.addAttribute("messageTemplates", messages == null ? null : messages.templates());
     return "case";
   }
 

@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -43,6 +44,7 @@ public class CaseQueries {
   private final TerritoryService territory;
   private final List<PersonSources> sources;
   private final Clock clock;
+  private final ObjectProvider<CaseCorrespondence> correspondence;
 
   CaseQueries(
       YoungPersonRepository persons,
@@ -51,7 +53,9 @@ public class CaseQueries {
       TaskService tasks,
       TerritoryService territory,
       List<PersonSources> sources,
-      Optional<Clock> clock) {
+      Optional<Clock> clock,
+      ObjectProvider<CaseCorrespondence> correspondence) {
+    this.correspondence = correspondence;
     this.persons = persons;
     this.cases = cases;
     this.milestones = milestones;
@@ -208,6 +212,7 @@ public class CaseQueries {
         open,
         registered.map(e -> e.name()).orElse(c.getEstablishmentLabel()),
         c.getUai() == null || registered.isPresent(),
-        c.getProcessInstanceId() == null ? c.getStartFailure() : null);
+        c.getProcessInstanceId() == null ? c.getStartFailure() : null,
+        correspondence.stream().flatMap(m -> m.timeline(c.getCaseNumber()).stream()).toList());
   }
 }

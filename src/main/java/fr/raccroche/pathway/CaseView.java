@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A case with its person, status, milestones (the timeline) and open tasks; the establishment as
  * the list named it ({@code establishmentRegistered} false: "non référencé"), and why its pathway
- * could not start, if it could not ("démarrage en échec").
+ * could not start, if it could not ("démarrage en échec"); the messages sent about it (the
+ * timeline's SMS and e-mails, without their content).
  */
 public record CaseView(
     String caseNumber,
@@ -33,7 +34,8 @@ public record CaseView(
     List<OpenTask> openTasks,
     String establishmentLabel,
     boolean establishmentRegistered,
-    String startFailure) {
+    String startFailure,
+    List<CaseCorrespondence.TimelineEntry> messages) {
 
   /** One step of the timeline. */
   public record MilestoneView(

@@ -19,6 +19,8 @@ public record PersonalDataRead(
     TASK_FORM("Formulaire de tâche (Tasklist, engine-rest)"),
     PROCESS_VARIABLES("Variables du processus (Cockpit, engine-rest)"),
     IMPORT_REJECTIONS("Export des lignes rejetées d'un import"),
+    MESSAGES_API("API messages d'un dossier"),
+    SENT_MESSAGES_PAGE("Page « Messages envoyés »"),
     SIGNALEMENT_ELSEWHERE(
         "Signalement d'un jeune suivi par un autre périmètre (aucune donnée montrée)");
 

@@ -70,6 +70,12 @@ class PortalController {
               "Admin",
               "Les utilisateurs, les groupes et les autorisations.",
               "/camunda/app/admin/"));
+      links.add(
+          new Link(
+              "Messages envoyés",
+              "Les SMS et courriels partis (ou seulement enregistrés par le fournisseur « log »),"
+                  + " leur statut et leur texte.",
+              "/messages"));
     }
     boolean prefecture = authorities.contains("ROLE_" + Roles.PREFECTURE);
     boolean coordinator = authorities.contains("ROLE_" + Roles.COORDINATOR);

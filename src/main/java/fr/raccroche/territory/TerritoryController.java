@@ -78,8 +78,7 @@ class TerritoryController {
 
   /** A commune of the official list (COG), with its département, postal codes and EPCI. */
   @Operation(
-      summary =
-          "Une commune de la liste officielle (COG) : département, codes postaux, EPCI")
+      summary = "Une commune de la liste officielle (COG) : département, codes postaux, EPCI")
   @GetMapping("/territory/communes/{code}")
   OfficialCommune officialCommune(@PathVariable String code) {
     return territory

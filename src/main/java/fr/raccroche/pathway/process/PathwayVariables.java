@@ -64,6 +64,11 @@ public final class PathwayVariables {
   public static final String CONTACT_NOTES = "contactNotes";
   public static final String CONTACT_ATTEMPTS = "contactAttempts";
   public static final String CONTACT_HISTORY = "contactHistory";
+  // The contact form's optional message (queued by TaskInputValidation, then removed).
+  public static final String MESSAGE_CHANNEL = "messageChannel";
+  public static final String MESSAGE_TEMPLATE = "messageTemplate";
+  public static final String MESSAGE_RECIPIENT = "messageRecipient";
+  public static final String MESSAGE_TEXT = "messageText";
   public static final String ONE_YEAR_CHECK_DATE = "oneYearCheckDate";
 
   public static final String PRIMARY_NEED = "primaryNeed";

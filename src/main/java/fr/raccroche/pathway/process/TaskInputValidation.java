@@ -2,12 +2,15 @@ package fr.raccroche.pathway.process;
 
 import static fr.raccroche.pathway.process.PathwayVariables.*;
 
+import fr.raccroche.pathway.CaseCorrespondence;
 import fr.raccroche.pathway.ContactOutcome;
 import fr.raccroche.pathway.FollowUpSituation;
 import fr.raccroche.pathway.Need;
 import fr.raccroche.pathway.SchoolLevel;
 import fr.raccroche.pathway.SolutionType;
 import fr.raccroche.pathway.internal.CaseRecords;
+import fr.raccroche.shared.ConflictException;
+import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.territory.Partner;
 import fr.raccroche.territory.TerritoryService;
 import java.time.Clock;
@@ -22,7 +25,9 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,16 +47,29 @@ public class TaskInputValidation implements ExecutionListener {
   private final TerritoryService territory;
   private final Clock clock;
   private final DatePlausibility dates;
+  private final ObjectProvider<CaseCorrespondence> correspondence;
 
+  /** Without messages (the process tests). */
   public TaskInputValidation(
       CaseRecords records,
       TerritoryService territory,
       Optional<Clock> clock,
       DatePlausibility dates) {
+    this(records, territory, clock, dates, null);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public TaskInputValidation(
+      CaseRecords records,
+      TerritoryService territory,
+      Optional<Clock> clock,
+      DatePlausibility dates,
+      ObjectProvider<CaseCorrespondence> correspondence) {
     this.records = records;
     this.territory = territory;
     this.clock = clock.orElse(Clock.systemDefaultZone());
     this.dates = dates;
+    this.correspondence = correspondence;
   }
 
   @Override
@@ -60,7 +78,10 @@ public class TaskInputValidation implements ExecutionListener {
       return;
     }
     switch (task.getCurrentActivityId()) {
-      case TASK_CONTACT -> contact(task);
+      case TASK_CONTACT -> {
+        contact(task);
+        contactMessage(task);
+      }
       case TASK_ANALYSE_NEEDS -> needs(task);
       case TASK_PRIOR_LEARNING -> priorLearning(task);
       case TASK_ORIENT -> orientation(task);
@@ -89,6 +110,66 @@ public class TaskInputValidation implements ExecutionListener {
     }
     dates.checkContactDate(CaseProgress.caseNumber(task), CaseProgress.toLocalDate(contactDate));
     task.setVariable(CONTACT_DATE, contactDate);
+  }
+
+  /**
+   * The optional message of the contact form ({@code messageChannel}, {@code messageTemplate},
+   * {@code messageRecipient}, {@code messageText}): queued in this completion's transaction as one
+   * of the task's attempts, with a line in {@code contactHistory}. A message that breaks a rule
+   * (malformed address, STOP, daily limit) refuses the completion with its French message. The
+   * fields are then removed: the text lives in the case's messages, not in the process.
+   */
+  private void contactMessage(DelegateExecution task) {
+    Object channel = task.getVariable(MESSAGE_CHANNEL);
+    try {
+      if (channel == null || channel.toString().isBlank()) {
+        return;
+      }
+      CaseCorrespondence messages = correspondence == null ? null : correspondence.getIfAvailable();
+      if (messages == null) {
+        throw refuse("L'envoi de messages n'est pas disponible.");
+      }
+      CaseCorrespondence.ContactMessage message =
+          new CaseCorrespondence.ContactMessage(
+              channel.toString(),
+              text(task, MESSAGE_TEMPLATE),
+              text(task, MESSAGE_RECIPIENT),
+              text(task, MESSAGE_TEXT));
+      String user = Context.getCommandContext().getAuthenticatedUserId();
+      String line;
+      try {
+        line =
+            WithoutAuthorization.call(
+                () ->
+                    messages.sendFromContactTask(
+                        CaseProgress.caseNumber(task),
+                        task.getActivityInstanceId(),
+                        message,
+                        user));
+      } catch (InvalidInputException e) {
+        throw refuse(e.getMessage());
+      } catch (ConflictException e) {
+        throw refuse(e.getMessage());
+      }
+      String entry =
+          LocalDate.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+              + " : "
+              + line;
+      Object history = task.getVariable(CONTACT_HISTORY);
+      task.setVariable(
+          CONTACT_HISTORY,
+          history == null || history.toString().isBlank() ? entry : history + " ; " + entry);
+    } finally {
+      for (String name :
+          List.of(MESSAGE_CHANNEL, MESSAGE_TEMPLATE, MESSAGE_RECIPIENT, MESSAGE_TEXT)) {
+        task.removeVariable(name);
+      }
+    }
+  }
+
+  private static String text(DelegateExecution task, String name) {
+    Object value = task.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString();
   }
 
   private void needs(DelegateExecution task) {

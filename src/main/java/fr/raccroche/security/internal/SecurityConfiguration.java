@@ -100,6 +100,12 @@ class SecurityConfiguration {
                     // no personal data (docs/data-inclusion.md).
                     .requestMatchers(HttpMethod.GET, "/api/data-inclusion/**")
                     .permitAll()
+                    // Messages: an e-mail's unsubscribe link (its token is the key) and the SMS
+                    // provider's reply webhook (its secret token is checked by the controller).
+                    .requestMatchers("/messages/unsubscribe/*")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/messages/sms-replies")
+                    .permitAll()
                     // The API's description for every signed-in client; its Swagger UI for
                     // administrators.
                     .requestMatchers("/swagger-ui.html", "/swagger-ui/**")
@@ -122,7 +128,13 @@ class SecurityConfiguration {
                     .defaultAccessDeniedHandlerFor(new JsonAccessDeniedHandler(), api))
         // API clients authenticating with HTTP Basic carry no session cookie: CSRF does not
         // apply to them. Browser sessions (pages and API calls from pages) need the token.
-        .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::hasBasicCredentials))
+        .csrf(
+            csrf ->
+                csrf.ignoringRequestMatchers(SecurityConfiguration::hasBasicCredentials)
+                    // Called by a mail client (RFC 8058 one-click) and by the SMS provider: no
+                    // session, the token in the URL is the credential.
+                    .ignoringRequestMatchers(
+                        "/messages/unsubscribe/*", "/api/messages/sms-replies"))
         .headers(
             headers ->
                 headers

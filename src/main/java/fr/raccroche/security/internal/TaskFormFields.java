@@ -134,7 +134,8 @@ final class TaskFormFields {
     for (JsonNode c : components) {
       String key = c.path("key").asText(null);
       if (key != null && !key.isBlank()) {
-        // Options computed by the form (a FEEL valuesExpression) cannot be evaluated here: null, and
+        // Options computed by the form (a FEEL valuesExpression) cannot be evaluated here: null,
+        // and
         // the process's own validation checks the value (TaskInputValidation).
         List<String> values = c.has("valuesExpression") ? null : new ArrayList<>();
         if (values != null) {

@@ -52,6 +52,18 @@ public class ApiExceptionHandler {
         List.of(new ApiError.FieldError(e.field(), e.getMessage())));
   }
 
+  @ExceptionHandler(fr.raccroche.shared.ConflictException.class)
+  ResponseEntity<ApiError> conflict(
+      fr.raccroche.shared.ConflictException e, HttpServletRequest request) {
+    return error(
+        HttpStatus.CONFLICT,
+        e.getMessage(),
+        request,
+        e.field() == null
+            ? List.of()
+            : List.of(new ApiError.FieldError(e.field(), e.getMessage())));
+  }
+
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<ApiError> invalidBody(
       MethodArgumentNotValidException e, HttpServletRequest request) {
