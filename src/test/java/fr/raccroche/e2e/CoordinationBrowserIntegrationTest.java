@@ -65,10 +65,10 @@ class CoordinationBrowserIntegrationTest {
     String cio = "Bilan d'orientation — CIO de Lyon (places non limitées, besoin principal)";
     String e2c =
         "Parcours École de la deuxième chance — École de la deuxième chance de Lyon (5 places, besoin principal)";
-    // Only the offers of the structure chosen, the best first.
-    tasklist.select("Structure référente", "CIO de Lyon (Centre d'information et d'orientation)");
-    browser.waitForText(cio);
-    assertThat(browser.text()).doesNotContain(e2c);
+    // The recommended MLDS is preselected; it has no offer for her, and the form says so.
+    browser.waitForText("La structure choisie n'a pas d'offre du catalogue");
+    assertThat(browser.text()).doesNotContain(cio).doesNotContain(e2c);
+    // Only the offers of the structure chosen.
     tasklist.select(
         "Structure référente", "École de la deuxième chance de Lyon (École de la deuxième chance)");
     browser.waitForText(e2c);
