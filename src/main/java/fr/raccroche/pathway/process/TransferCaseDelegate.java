@@ -39,7 +39,7 @@ public class TransferCaseDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     // The case and where it is now come from the business key and the record (docs/security.md
-    // R1); the destination was checked by CaseService before the message was sent.
+    // R1); the destination was checked by CaseEvents before the message was sent.
     String caseNumber = CaseProgress.caseNumber(execution);
     String from = records.get(caseNumber).getPerimeterCode();
     String to = (String) execution.getVariable(NEW_PERIMETER_CODE);
