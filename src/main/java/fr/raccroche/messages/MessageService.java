@@ -19,6 +19,7 @@ import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
 import fr.raccroche.shared.TextRules;
 import fr.raccroche.territory.Partner;
+import fr.raccroche.territory.Perimeter;
 import fr.raccroche.territory.TerritoryService;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -494,11 +495,7 @@ public class MessageService {
   }
 
   private String perimeterName(String code) {
-    try {
-      return territory.perimeter(code).name();
-    } catch (RuntimeException e) {
-      return code;
-    }
+    return territory.findPerimeter(code).map(Perimeter::name).orElse(code);
   }
 
   private static String fullName(User user, String userId) {

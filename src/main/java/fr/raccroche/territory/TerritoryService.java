@@ -73,6 +73,13 @@ public class TerritoryService {
         .orElseThrow(() -> new NotFoundException("Périmètre inconnu : " + code + "."));
   }
 
+  /** The perimeter, or empty when no perimeter has this code (never throws for an unknown code). */
+  public Optional<Perimeter> findPerimeter(String code) {
+    return code == null
+        ? Optional.empty()
+        : perimeters.findById(code).map(TerritoryService::toPerimeter);
+  }
+
   public boolean perimeterExists(String code) {
     return code != null && perimeters.existsById(code);
   }
