@@ -165,8 +165,10 @@ class CoordinationOrientationIntegrationTest {
                 + full
                 + "\"}}");
     assertThat(refused.statusCode()).isEqualTo(400);
-    // Refused by the form check (issue 18), which names the field.
-    assertThat(refused.body()).contains("ne fait pas partie des choix proposés", "chosenOfferId");
+    // Refused by the orientation task's validation: the offers proposed depend on the structure
+    // chosen, so the generic form check leaves that field to it (docs/security.md R2).
+    assertThat(refused.body())
+        .contains("L'offre choisie", "ne fait pas partie des offres proposées");
     assertThat(task(n).get("taskDefinitionKey").asText()).isEqualTo("Task_OrientToReferent");
 
     ok(

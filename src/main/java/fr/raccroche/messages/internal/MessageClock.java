@@ -1,28 +1,26 @@
 package fr.raccroche.messages.internal;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * "Now" for the messages' rules: the application's {@link Clock} when one is defined, else the
- * engine's clock, so that the quiet hours and the delivery process's timers agree on the time.
+ * "Now" for the messages' rules: the engine's clock, the one the delivery process's timers and the
+ * worker's back-off follow, so that the quiet hours, the daily limit and those timers agree on the
+ * time. In production it is the system clock; the day is read in the quiet hours' zone (the
+ * installation's, {@code raccroche.time-zone}).
  */
 @Component
 public class MessageClock {
-  private final Clock clock;
   private final QuietHours quiet;
 
-  MessageClock(Optional<Clock> clock, QuietHours quiet) {
-    this.clock = clock.orElse(null);
+  MessageClock(QuietHours quiet) {
     this.quiet = quiet;
   }
 
   public Instant now() {
-    return clock != null ? clock.instant() : ClockUtil.getCurrentTime().toInstant();
+    return ClockUtil.getCurrentTime().toInstant();
   }
 
   /** Today in the messages' zone (the daily limit's day). */
