@@ -563,6 +563,25 @@ class TrustBoundaryIntegrationTest {
     assertFrenchProblem(foreign, 404, "inconnu");
     assertThat(http.get("/api/establishments/0690008J/feedback", "superviseur", PW).statusCode())
         .isEqualTo(200);
+    assertThat(http.get("/api/establishments/0690008J/feedback", "admin", PW).statusCode())
+        .isEqualTo(200);
+    // Those not responsible for the establishment's young people: nothing, not even its name.
+    for (String outsider : List.of("prefecture", "referent.ml-est", "referent.ml-lyon")) {
+      HttpResponse<String> refused =
+          http.get("/api/establishments/0690008J/feedback", outsider, PW);
+      assertFrenchProblem(refused, 403, "Accès refusé");
+      assertThat(refused.body()).as(outsider).doesNotContain("Villeurbanne", "reported");
+    }
+    // A school nobody registered: only its perimeters' coordinators and the supervisors, each
+    // coordinator counting their own perimeters' young people (IntakeIsolationIntegrationTest);
+    // one that reported nobody here answers as unknown.
+    assertFrenchProblem(
+        http.get("/api/establishments/0699999Z/feedback", "coord.lyon", PW), 404, "inconnu");
+    // The list of unregistered schools is the supervisors'.
+    assertThat(http.get("/establishments/unregistered", "coord.est", PW).statusCode())
+        .isEqualTo(403);
+    assertThat(http.get("/establishments/unregistered", "prefecture", PW).statusCode())
+        .isEqualTo(403);
   }
 
   /** Four EST cases of 2016-2017, seeded as the pathway's events would record them. */
