@@ -707,6 +707,53 @@ class TrustBoundaryIntegrationTest {
     return b.toString();
   }
 
+  @Test
+  void aFileWithTenThousandUnknownColumnsGivesOneBoundedWarningAndStillImports() throws Exception {
+    StringBuilder file =
+        new StringBuilder("nom;prenom;sexe;date_naissance;code_postal;date_sortie");
+    for (int i = 1; i <= 10_000; i++) {
+      file.append(";c").append(i);
+    }
+    file.append('\n');
+    for (String first : List.of("Ana", "Bea")) {
+      file.append("Colonnesmille;")
+          .append(first)
+          .append(";F;")
+          .append(LocalDate.now().minusYears(17).minusDays(first.length() * 30L))
+          .append(";69003;")
+          .append(LocalDate.now().minusMonths(1))
+          .append(";".repeat(10_000))
+          .append('\n');
+    }
+    HttpResponse<String> response =
+        http.postFile(
+            "/api/imports?wait=true&source=EN&kind=LEAVERS",
+            "colonnes.csv",
+            file.toString().getBytes(StandardCharsets.UTF_8),
+            "superviseur",
+            PW);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode report = body(response);
+    assertThat(report.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(report.get("created").asLong()).isEqualTo(2);
+    List<String> unknown = new ArrayList<>();
+    report.get("warnings").forEach(w -> unknown.add(w.asText()));
+    unknown.removeIf(w -> !w.contains("inconnue"));
+    assertThat(unknown).hasSize(1);
+    assertThat(unknown.get(0))
+        .startsWith("10000 colonnes inconnues ignorées, dont les 20 premières : « c1 », « c2 »")
+        .contains("« c20 »")
+        .doesNotContain("« c21 »")
+        .hasSizeLessThan(500);
+    // The report stays short: the columns read, the first unknown ones, one line for the rest.
+    assertThat(report.get("columns").size()).isLessThanOrEqualTo(6 + 20 + 1);
+    assertThat(response.body().length()).isLessThan(20_000);
+    JsonNode stored =
+        body(http.get("/api/imports/" + report.get("id").asLong(), "superviseur", PW));
+    assertThat(stored.get("warnings").toString()).isEqualTo(report.get("warnings").toString());
+    assertThat(stored.toString().length()).isLessThan(20_000);
+  }
+
   // ---- Low: existence of foreign cases, engine-rest surfaces
 
   @Test
