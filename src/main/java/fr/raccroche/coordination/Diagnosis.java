@@ -3,13 +3,14 @@ package fr.raccroche.coordination;
 import java.time.Instant;
 
 /**
- * A perimeter's territorial diagnosis for a school year: the figures and the coordinator's text.
+ * A perimeter's territorial diagnosis for a school year: the figures as its reader sees them
+ * ({@link DiagnosisFigures#shownTo}) and the coordinator's text.
  */
 public record Diagnosis(
     String perimeterCode,
     String schoolYear,
     DiagnosisStatus status,
-    DiagnosisFigures figures,
+    DiagnosisFigures.Shown figures,
     boolean figuresFrozen,
     String strengths,
     String weaknesses,

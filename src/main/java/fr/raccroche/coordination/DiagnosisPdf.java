@@ -11,7 +11,6 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /** The territorial diagnosis as a PDF (OpenPDF): figures, needs against offers, text, history. */
@@ -28,7 +27,7 @@ class DiagnosisPdf {
     PdfWriter.getInstance(doc, out);
     doc.addTitle("Diagnostic territorial " + d.perimeterCode() + " " + d.schoolYear());
     doc.open();
-    DiagnosisFigures f = d.figures();
+    DiagnosisFigures.Shown f = d.figures();
     doc.add(
         new Paragraph(
             "Diagnostic territorial — " + f.perimeterName() + " — " + d.schoolYear(), TITLE));
@@ -40,24 +39,42 @@ class DiagnosisPdf {
                     ? " (chiffres arrêtés à la rédaction)"
                     : " (chiffres du jour)"),
             BODY));
+    if (f.masked()) {
+      doc.add(
+          new Paragraph(
+              "Les effectifs inférieurs à "
+                  + f.smallCountThreshold()
+                  + " sont masqués (« < "
+                  + f.smallCountThreshold()
+                  + " »), ainsi que les taux et délais calculés à partir d'eux.",
+              BODY));
+    }
     doc.add(new Paragraph(" "));
     doc.add(new Paragraph("Chiffres clés", HEADING));
     PdfPTable key = new PdfPTable(2);
     key.setWidthPercentage(100);
-    row(key, "Jeunes suivis dans l'année", String.valueOf(f.cases()));
-    row(key, "Besoins analysés", String.valueOf(f.needsAnalysed()));
-    row(key, "Part des besoins sans aucune offre", pct(f.shareOfNeedsWithoutOffer()));
-    row(key, "Délai médian repérage - premier contact", days(f.medianDaysToFirstContact()));
-    row(key, "Délai médian premier contact - prise en charge", days(f.medianDaysToTakenInCharge()));
+    row(key, "Jeunes suivis dans l'année", f.cases().text());
+    row(key, "Besoins analysés", f.needsAnalysed().text());
+    row(key, "Part des besoins sans aucune offre", f.percent(f.shareOfNeedsWithoutOffer()));
+    row(key, "Délai médian repérage - premier contact", f.days(f.medianDaysToFirstContact()));
+    row(
+        key,
+        "Délai médian premier contact - prise en charge",
+        f.days(f.medianDaysToTakenInCharge()));
     row(
         key,
         "Taux de prise en charge",
-        pct(f.takenInChargeRate()) + " (" + f.takenInCharge() + ")");
+        f.percent(f.takenInChargeRate()) + " (" + f.takenInCharge().text() + ")");
     row(
         key,
         "Taux de solution à un an",
-        pct(f.solutionRate()) + " (" + f.oneYearInSolution() + " sur " + f.oneYearChecked() + ")");
-    row(key, "Orientations vers une offre du catalogue", String.valueOf(f.orientationsToAnOffer()));
+        f.percent(f.solutionRate())
+            + " ("
+            + f.oneYearInSolution().text()
+            + " sur "
+            + f.oneYearChecked().text()
+            + ")");
+    row(key, "Orientations vers une offre du catalogue", f.orientationsToAnOffer().text());
     row(key, "Types de structures présents", String.join(", ", f.partnerTypesPresent()));
     row(key, "Types de structures absents", String.join(", ", f.partnerTypesMissing()));
     doc.add(key);
@@ -68,14 +85,14 @@ class DiagnosisPdf {
     for (String h : List.of("Besoin", "Besoin principal", "Jeunes", "Offres", "Places")) {
       needs.addCell(new PdfPCell(new Phrase(h, BOLD)));
     }
-    for (DiagnosisFigures.NeedLine n : f.needs()) {
+    for (DiagnosisFigures.Shown.Need n : f.needs()) {
       needs.addCell(
           new PdfPCell(
               new Phrase(
                   n.label() + (n.withoutOffer() ? " (aucune offre)" : ""),
                   n.withoutOffer() ? BOLD : BODY)));
-      needs.addCell(number(String.valueOf(n.asPrimaryNeed())));
-      needs.addCell(number(String.valueOf(n.youngPeople())));
+      needs.addCell(number(n.asPrimaryNeed().text()));
+      needs.addCell(number(n.youngPeople().text()));
       needs.addCell(number(String.valueOf(n.offers())));
       needs.addCell(number(n.unlimitedPlaces() ? "non limitées" : String.valueOf(n.places())));
     }
@@ -96,10 +113,10 @@ class DiagnosisPdf {
       }
       for (Diagnosis y : history) {
         years.addCell(new PdfPCell(new Phrase(y.schoolYear(), BODY)));
-        years.addCell(number(String.valueOf(y.figures().cases())));
-        years.addCell(number(pct(y.figures().shareOfNeedsWithoutOffer())));
-        years.addCell(number(pct(y.figures().takenInChargeRate())));
-        years.addCell(number(pct(y.figures().solutionRate())));
+        years.addCell(number(y.figures().cases().text()));
+        years.addCell(number(f.percent(y.figures().shareOfNeedsWithoutOffer())));
+        years.addCell(number(f.percent(y.figures().takenInChargeRate())));
+        years.addCell(number(f.percent(y.figures().solutionRate())));
       }
       doc.add(years);
     }
@@ -116,13 +133,5 @@ class DiagnosisPdf {
     PdfPCell cell = new PdfPCell(new Phrase(text, BODY));
     cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
     return cell;
-  }
-
-  static String pct(Double value) {
-    return value == null ? "sans objet" : String.format(Locale.FRANCE, "%.1f %%", value);
-  }
-
-  static String days(Double value) {
-    return value == null ? "sans objet" : String.format(Locale.FRANCE, "%.1f jours", value);
   }
 }

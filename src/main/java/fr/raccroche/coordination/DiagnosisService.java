@@ -7,6 +7,7 @@ import fr.raccroche.coordination.internal.CoordinationCaseFactRepository;
 import fr.raccroche.coordination.internal.DiagnosisEntity;
 import fr.raccroche.coordination.internal.DiagnosisRepository;
 import fr.raccroche.coordination.process.DiagnosisProcesses;
+import fr.raccroche.indicators.AggregateReader;
 import fr.raccroche.pathway.Need;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.territory.Partner;
@@ -164,24 +165,40 @@ public class DiagnosisService {
         Arrays.stream(PartnerType.values())
             .filter(t -> t != PartnerType.OTHER && !present.contains(t))
             .map(PartnerType::label)
-            .toList());
+            .toList(),
+        count(cases, c -> c.getDetectedOn() != null && c.getFirstContactOn() != null),
+        count(cases, c -> c.getFirstContactOn() != null && c.getTakenInChargeOn() != null));
+  }
+
+  /**
+   * The reader of a perimeter's diagnosis, by the indicators' rules (docs/security.md S9): the
+   * perimeter must exist (else {@link fr.raccroche.shared.NotFoundException}) and be in the
+   * reader's scope (a coordinator's own perimeters; administrators, supervisors and the prefecture
+   * every one; else {@link org.springframework.security.access.AccessDeniedException}); small
+   * counts masked as in the indicators, except for the perimeter's own coordinators, who follow its
+   * cases one by one and write the diagnosis from the exact figures.
+   */
+  public AggregateReader readerOf(String perimeterCode, AggregateReader reader) {
+    territory.perimeter(perimeterCode);
+    reader.scope(perimeterCode);
+    return reader.masking(reader.maskedByDefault() && !reader.coordinates(perimeterCode));
   }
 
   /** A perimeter's diagnosis of a school year (not opened yet: the live figures only). */
   @Transactional(readOnly = true)
-  public Diagnosis diagnosis(String perimeterCode, String schoolYear) {
+  public Diagnosis diagnosis(String perimeterCode, String schoolYear, AggregateReader reader) {
     checkSchoolYear(schoolYear);
-    territory.perimeter(perimeterCode);
+    AggregateReader r = readerOf(perimeterCode, reader);
     return diagnoses
         .findByPerimeterCodeAndSchoolYear(perimeterCode, schoolYear)
-        .map(this::view)
+        .map(d -> view(d, r))
         .orElseGet(
             () ->
                 new Diagnosis(
                     perimeterCode,
                     schoolYear,
                     DiagnosisStatus.NOT_OPENED,
-                    figures(perimeterCode, schoolYear),
+                    figures(perimeterCode, schoolYear).shownTo(r),
                     false,
                     null,
                     null,
@@ -194,10 +211,10 @@ public class DiagnosisService {
 
   /** Every diagnosis of a perimeter, latest year first (for comparison). */
   @Transactional(readOnly = true)
-  public List<Diagnosis> history(String perimeterCode) {
-    territory.perimeter(perimeterCode);
+  public List<Diagnosis> history(String perimeterCode, AggregateReader reader) {
+    AggregateReader r = readerOf(perimeterCode, reader);
     return diagnoses.findByPerimeterCodeOrderBySchoolYearDesc(perimeterCode).stream()
-        .map(this::view)
+        .map(d -> view(d, r))
         .toList();
   }
 
@@ -269,13 +286,15 @@ public class DiagnosisService {
                     "Aucun diagnostic ouvert pour " + perimeterCode + " en " + schoolYear + "."));
   }
 
-  private Diagnosis view(DiagnosisEntity d) {
+  private Diagnosis view(DiagnosisEntity d, AggregateReader reader) {
     boolean frozen = d.getFiguresJson() != null;
+    DiagnosisFigures figures =
+        frozen ? fromJson(d.getFiguresJson()) : figures(d.getPerimeterCode(), d.getSchoolYear());
     return new Diagnosis(
         d.getPerimeterCode(),
         d.getSchoolYear(),
         d.getStatus(),
-        frozen ? fromJson(d.getFiguresJson()) : figures(d.getPerimeterCode(), d.getSchoolYear()),
+        figures.shownTo(reader),
         frozen,
         d.getStrengths(),
         d.getWeaknesses(),

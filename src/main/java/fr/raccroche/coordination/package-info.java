@@ -10,5 +10,5 @@
  * live under {@code internal/}, Camunda glue under {@code process/}.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"shared", "territory", "pathway", "security"})
+    allowedDependencies = {"shared", "territory", "pathway", "security", "indicators"})
 package fr.raccroche.coordination;

@@ -9,6 +9,7 @@ import fr.raccroche.indicators.internal.ObjectiveRepository;
 import fr.raccroche.indicators.internal.ReportAssembler;
 import fr.raccroche.indicators.internal.SnapshotEntity;
 import fr.raccroche.indicators.internal.SnapshotRepository;
+import fr.raccroche.indicators.internal.Viewer;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
 import fr.raccroche.territory.Perimeter;
@@ -26,6 +27,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,6 +86,12 @@ public class IndicatorService {
 
   public int smallCountThreshold() {
     return threshold;
+  }
+
+  /** How this user reads aggregates: the indicators' scope and small-count masking. */
+  public AggregateReader reader(Authentication authentication) {
+    Viewer viewer = Viewer.of(authentication);
+    return new AggregateReader(viewer, threshold, viewer.mask());
   }
 
   public String departement() {

@@ -92,11 +92,13 @@ class PortalController {
             "Offres locales",
             "Le catalogue partagé des offres de formation, d'information et d'accompagnement, et son export data·inclusion.",
             "/offers"));
-    links.add(
-        new Link(
-            "Diagnostic territorial",
-            "Les forces et faiblesses de chaque périmètre : besoins repérés, offres, délais, taux de prise en charge et de solution.",
-            "/diagnoses"));
+    if (admin || supervisor || prefecture || coordinator) {
+      links.add(
+          new Link(
+              "Diagnostic territorial",
+              "Les forces et faiblesses de chaque périmètre : besoins repérés, offres, délais, taux de prise en charge et de solution.",
+              "/diagnoses"));
+    }
     links.add(
         new Link(
             "Expérimentations",

@@ -280,7 +280,14 @@ class CoordinationDiagnosisIntegrationTest {
     assertThat(validated.get("figuresFrozen").asBoolean()).isTrue();
     assertThat(validated.get("strengths").asText()).isEqualTo("Mission locale réactive");
     assertThat(validated.get("validatedBy").asText()).isEqualTo("superviseur");
-    assertThat(validated.get("figures").get("cases").asInt()).isEqualTo(4);
+    // The prefecture reads the frozen figures with the indicators' small counts masked.
+    assertThat(validated.get("figures").get("cases").asText()).isEqualTo("< 5");
+    assertThat(
+            ok(http.get("/api/diagnoses/NORD/" + YEAR, "superviseur", "demo"), 200)
+                .get("figures")
+                .get("cases")
+                .asInt())
+        .isEqualTo(4);
     JsonNode history = ok(http.get("/api/diagnoses/NORD", "coord.nord", "demo"), 200);
     assertThat(history.toString()).contains(YEAR);
   }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A call for projects whose budget adds up, projects selected within it, cases taking part. */
 @RaccrocheIntegrationTest
@@ -21,6 +22,7 @@ class CoordinationExperimentsIntegrationTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
+  @Autowired JdbcTemplate jdbc;
   final ObjectMapper json = new ObjectMapper();
   Http http;
 
@@ -275,6 +277,40 @@ class CoordinationExperimentsIntegrationTest {
     ok(
         http.putJson("/api/experiments/projects/" + a + "/cases/" + n, "{}", "coord.est", "demo"),
         404);
+    // A coordinator's own case into another perimeter's project (issue 18): a French 400,
+    // nothing written.
+    String estCase =
+        ok(
+                http.postJson(
+                    "/api/cases",
+                    """
+                    {"lastName":"Horsprojet","firstName":"Lina","birthDate":"%s","postalCode":"69100",
+                     "communeName":"Villeurbanne","leavingDate":"%s"}
+                    """
+                        .formatted(today.minusYears(18), today.minusMonths(1)),
+                    "coord.est",
+                    "demo"),
+                201)
+            .get("caseNumber")
+            .asText();
+    refused(
+        http.putJson(
+            "/api/experiments/projects/" + a + "/cases/" + estCase, "{}", "coord.est", "demo"),
+        "projectId",
+        "concerne le périmètre LYON, pas celui du dossier");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from coordination_case_fact where case_number = ?"
+                    + " and experiment_project_id is not null",
+                Long.class,
+                estCase))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from coordination_case_fact where experiment_project_id = ?",
+                Long.class,
+                a))
+        .isZero();
     refused(
         http.putJson("/api/experiments/projects/" + c + "/cases/" + n, "{}", "coord.lyon", "demo"),
         "projectId",

@@ -6,9 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.raccroche.testsupport.Http;
 import fr.raccroche.testsupport.RaccrocheIntegrationTest;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,5 +126,66 @@ class HardeningIntegrationTest {
     assertThat(cookies)
         .anySatisfy(
             c -> assertThat(c).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax"));
+  }
+
+  HttpResponse<String> anonymous(String path, Map<String, String> headers) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    headers.forEach(request::header);
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void hstsIsSentOnEverySecureRequestAndHttpsForwardedByTheProxyIsSecure() throws Exception {
+    Map<String, String> proxied = Map.of("X-Forwarded-Proto", "https");
+    // The proxy (deploy/nginx) terminates TLS and says so: the app sends HSTS, on its pages, its
+    // API and engine-rest alike, and its redirects stay in https.
+    for (String path : List.of("/login", "/api/cases", "/engine-rest/engine", "/cases")) {
+      HttpResponse<String> secure = anonymous(path, proxied);
+      assertThat(secure.headers().firstValue("Strict-Transport-Security"))
+          .as(path)
+          .hasValueSatisfying(
+              hsts -> assertThat(hsts).contains("max-age=31536000", "includeSubDomains"));
+    }
+    assertThat(anonymous("/cases", proxied).headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).startsWith("https://"));
+    // Over plain HTTP a browser ignores it: not sent.
+    HttpResponse<String> plain = anonymous("/login", Map.of());
+    assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    assertThat(anonymous("/cases", Map.of()).headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).startsWith("http://"));
+  }
+
+  /** A request written by hand on a socket: what no HTTP client would send. */
+  String raw(String request) throws Exception {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void requestsTomcatRefusesItselfGetAShortFrenchPageWithoutServerInformation() throws Exception {
+    for (String request :
+        List.of(
+            // A request target that does not decode.
+            "GET /% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+            "GET /cases/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+            // A character a request target may not hold.
+            "GET /cases/a{b} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+            // A malformed header.
+            "GET / HTTP/1.1\r\nHost: localhost\r\nBad Header: x\r\nConnection: close\r\n\r\n")) {
+      String answer = raw(request);
+      String line = request.substring(0, request.indexOf('\r'));
+      assertThat(answer).as(line).startsWith("HTTP/1.1 400");
+      assertThat(answer)
+          .as(line)
+          .contains("Requête refusée", "lang=\"fr\"")
+          .doesNotContainIgnoringCase("tomcat")
+          .doesNotContain("HTTP Status", "Bad Request", "Exception", "Invalid");
+    }
   }
 }

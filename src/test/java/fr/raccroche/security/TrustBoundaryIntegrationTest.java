@@ -4,11 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import fr.raccroche.pathway.Milestone;
+import fr.raccroche.pathway.MilestoneReached;
+import fr.raccroche.pathway.Need;
+import fr.raccroche.pathway.NeedsAnalysed;
 import fr.raccroche.testsupport.Http;
 import fr.raccroche.testsupport.RaccrocheIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +27,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 18: each finding of the hostile-user probe, reproduced with the demo users, and what the
@@ -29,6 +44,8 @@ class TrustBoundaryIntegrationTest {
   static final String PW = "demo";
   @LocalServerPort int port;
   final ObjectMapper json = new ObjectMapper();
+  @Autowired ApplicationEventPublisher events;
+  @Autowired PlatformTransactionManager transactions;
   Http http;
 
   @BeforeEach
@@ -546,6 +563,195 @@ class TrustBoundaryIntegrationTest {
     assertFrenchProblem(foreign, 404, "inconnu");
     assertThat(http.get("/api/establishments/0690008J/feedback", "superviseur", PW).statusCode())
         .isEqualTo(200);
+    assertThat(http.get("/api/establishments/0690008J/feedback", "admin", PW).statusCode())
+        .isEqualTo(200);
+    // Those not responsible for the establishment's young people: nothing, not even its name.
+    for (String outsider : List.of("prefecture", "referent.ml-est", "referent.ml-lyon")) {
+      HttpResponse<String> refused =
+          http.get("/api/establishments/0690008J/feedback", outsider, PW);
+      assertFrenchProblem(refused, 403, "Accès refusé");
+      assertThat(refused.body()).as(outsider).doesNotContain("Villeurbanne", "reported");
+    }
+    // A school nobody registered: only its perimeters' coordinators and the supervisors, each
+    // coordinator counting their own perimeters' young people (IntakeIsolationIntegrationTest);
+    // one that reported nobody here answers as unknown.
+    assertFrenchProblem(
+        http.get("/api/establishments/0699999Z/feedback", "coord.lyon", PW), 404, "inconnu");
+    // The list of unregistered schools is the supervisors'.
+    assertThat(http.get("/establishments/unregistered", "coord.est", PW).statusCode())
+        .isEqualTo(403);
+    assertThat(http.get("/establishments/unregistered", "prefecture", PW).statusCode())
+        .isEqualTo(403);
+  }
+
+  /** Four EST cases of 2016-2017, seeded as the pathway's events would record them. */
+  void seedFourEstCasesOf2016() {
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(
+            status -> {
+              String[] detected = {"2016-10-01", "2016-11-01", "2016-12-01", "2017-01-05"};
+              String[] contacted = {"2016-10-04", "2016-11-08", "2016-12-02", null};
+              String[] taken = {"2016-10-20", "2016-11-30", null, null};
+              for (int i = 0; i < 4; i++) {
+                String n = "2016-69-98000" + (i + 1);
+                milestone(n, Milestone.DETECTED, detected[i]);
+                if (contacted[i] != null) {
+                  milestone(n, Milestone.FIRST_CONTACT, contacted[i]);
+                  events.publishEvent(
+                      new NeedsAnalysed(
+                          n, "EST", Need.HOUSING, List.of(), LocalDate.parse(contacted[i])));
+                }
+                if (taken[i] != null) {
+                  milestone(n, Milestone.TAKEN_IN_CHARGE, taken[i]);
+                }
+              }
+            });
+  }
+
+  void milestone(String caseNumber, Milestone milestone, String day) {
+    events.publishEvent(
+        new MilestoneReached(
+            caseNumber, milestone, LocalDate.parse(day), "EST", null, null, null, null));
+  }
+
+  @Test
+  void territorialDiagnosesFollowTheIndicatorsScopeAndMaskSmallCountsForThePrefecture()
+      throws Exception {
+    seedFourEstCasesOf2016();
+    String api = "/api/diagnoses/EST/2016-2017";
+
+    // The probe: the prefecture read an exact 4. Now "< 5", and what comes from it masked.
+    HttpResponse<String> prefecture = http.get(api, "prefecture", PW);
+    JsonNode f = body(prefecture).get("figures");
+    assertThat(f.get("masked").asBoolean()).isTrue();
+    assertThat(f.get("cases").asText()).isEqualTo("< 5");
+    assertThat(f.get("needsAnalysed").asText()).isEqualTo("< 5");
+    assertThat(f.get("takenInCharge").asText()).isEqualTo("< 5");
+    assertThat(f.get("takenInChargeRate").asText()).isEqualTo("masqué");
+    assertThat(f.get("medianDaysToFirstContact").asText()).isEqualTo("masqué");
+    assertThat(f.get("medianDaysToTakenInCharge").asText()).isEqualTo("masqué");
+    assertThat(f.get("oneYearChecked").asInt()).isZero();
+    JsonNode housing = null;
+    for (JsonNode need : f.get("needs")) {
+      if (need.get("need").asText().equals("HOUSING")) {
+        housing = need;
+      }
+    }
+    assertThat(housing.get("youngPeople").asText()).isEqualTo("< 5");
+    assertThat(housing.get("asPrimaryNeed").asText()).isEqualTo("< 5");
+    assertThat(prefecture.body())
+        .doesNotContain("\"cases\":4", "\"takenInCharge\":2", "\"youngPeople\":3");
+    String page = http.get("/diagnoses/EST/2016-2017", "prefecture", PW).body();
+    assertThat(page).contains("&lt; 5", "masqué", "sont masqués").doesNotContain("50,0 %");
+    assertThat(pdfText(bytes("/diagnoses/EST/2016-2017.pdf", "prefecture")))
+        .contains("< 5", "masqué")
+        .doesNotContain("50,0 %");
+    assertThat(body(http.get("/api/diagnoses/EST", "prefecture", PW)).toString())
+        .doesNotContain("\"cases\":4");
+
+    // Supervisors read the exact figures; the perimeter's own coordinators too (they follow its
+    // cases one by one and write the diagnosis from them).
+    for (String exact : List.of("superviseur", "coord.est")) {
+      JsonNode e = body(http.get(api, exact, PW)).get("figures");
+      assertThat(e.get("masked").asBoolean()).as(exact).isFalse();
+      assertThat(e.get("cases").asInt()).as(exact).isEqualTo(4);
+      assertThat(e.get("takenInChargeRate").asDouble()).as(exact).isEqualTo(50.0);
+      assertThat(e.get("medianDaysToFirstContact").asDouble()).as(exact).isEqualTo(3.0);
+    }
+    assertThat(http.get("/diagnoses/EST/2016-2017", "coord.est", PW).body()).contains("50,0 %");
+
+    // Another perimeter's coordinator reads nothing of EST: API, history, page, PDF.
+    assertFrenchProblem(http.get(api, "coord.lyon", PW), 403, "Accès refusé");
+    assertFrenchProblem(http.get("/api/diagnoses/EST", "coord.lyon", PW), 403, "Accès refusé");
+    HttpResponse<String> foreignPage = http.get("/diagnoses/EST/2016-2017", "coord.lyon", PW);
+    assertThat(foreignPage.statusCode()).isEqualTo(403);
+    assertThat(foreignPage.body())
+        .contains("Accès refusé")
+        .doesNotContain("Jeunes suivis", "Exception");
+    assertThat(http.get("/diagnoses/EST/2016-2017.pdf", "coord.lyon", PW).statusCode())
+        .isEqualTo(403);
+    // The index opens a coordinator's own perimeter, and lists only theirs.
+    HttpResponse<String> index = http.get("/diagnoses", "coord.lyon", PW);
+    assertThat(index.headers().firstValue("Location").orElse("")).contains("/diagnoses/LYON/");
+    String own = http.get("/diagnoses/LYON/2016-2017", "coord.lyon", PW).body();
+    assertThat(own).contains("Diagnostic territorial").doesNotContain("value=\"EST\"");
+    // Caseworkers read no perimeter's diagnosis, as no indicator.
+    assertFrenchProblem(http.get(api, "referent.ml-est", PW), 403, "Accès refusé");
+    assertThat(http.get("/diagnoses/EST/2016-2017", "referent.ml-est", PW).statusCode())
+        .isEqualTo(403);
+  }
+
+  byte[] bytes(String path, String user) throws Exception {
+    HttpResponse<byte[]> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString((user + ":" + PW).getBytes(StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
+  }
+
+  static String pdfText(byte[] pdf) throws Exception {
+    PdfReader reader = new PdfReader(pdf);
+    StringBuilder b = new StringBuilder();
+    PdfTextExtractor extractor = new PdfTextExtractor(reader);
+    for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+      b.append(extractor.getTextFromPage(page)).append('\n');
+    }
+    return b.toString();
+  }
+
+  @Test
+  void aFileWithTenThousandUnknownColumnsGivesOneBoundedWarningAndStillImports() throws Exception {
+    StringBuilder file =
+        new StringBuilder("nom;prenom;sexe;date_naissance;code_postal;date_sortie");
+    for (int i = 1; i <= 10_000; i++) {
+      file.append(";c").append(i);
+    }
+    file.append('\n');
+    for (String first : List.of("Ana", "Bea")) {
+      file.append("Colonnesmille;")
+          .append(first)
+          .append(";F;")
+          .append(LocalDate.now().minusYears(17).minusDays(first.length() * 30L))
+          .append(";69003;")
+          .append(LocalDate.now().minusMonths(1))
+          .append(";".repeat(10_000))
+          .append('\n');
+    }
+    HttpResponse<String> response =
+        http.postFile(
+            "/api/imports?wait=true&source=EN&kind=LEAVERS",
+            "colonnes.csv",
+            file.toString().getBytes(StandardCharsets.UTF_8),
+            "superviseur",
+            PW);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode report = body(response);
+    assertThat(report.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(report.get("created").asLong()).isEqualTo(2);
+    List<String> unknown = new ArrayList<>();
+    report.get("warnings").forEach(w -> unknown.add(w.asText()));
+    unknown.removeIf(w -> !w.contains("inconnue"));
+    assertThat(unknown).hasSize(1);
+    assertThat(unknown.get(0))
+        .startsWith("10000 colonnes inconnues ignorées, dont les 20 premières : « c1 », « c2 »")
+        .contains("« c20 »")
+        .doesNotContain("« c21 »")
+        .hasSizeLessThan(500);
+    // The report stays short: the columns read, the first unknown ones, one line for the rest.
+    assertThat(report.get("columns").size()).isLessThanOrEqualTo(6 + 20 + 1);
+    assertThat(response.body().length()).isLessThan(20_000);
+    JsonNode stored =
+        body(http.get("/api/imports/" + report.get("id").asLong(), "superviseur", PW));
+    assertThat(stored.get("warnings").toString()).isEqualTo(report.get("warnings").toString());
+    assertThat(stored.toString().length()).isLessThan(20_000);
   }
 
   // ---- Low: existence of foreign cases, engine-rest surfaces

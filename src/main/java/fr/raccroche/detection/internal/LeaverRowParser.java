@@ -175,6 +175,9 @@ public final class LeaverRowParser {
   /** Row warnings listed one by one in the report; the others are counted. */
   static final int ROW_WARNINGS_LISTED = 20;
 
+  /** Unknown or unnamed header columns named one by one; beyond, one warning counts them. */
+  static final int HEADER_COLUMNS_LISTED = 20;
+
   private final ImportKind kind;
   private final LocalDate importDate;
   private final int headerSize;
@@ -246,7 +249,9 @@ public final class LeaverRowParser {
       }
       ColumnAliases.Match match = aliases.match(written);
       if (match == null) {
-        warned.add("Colonne inconnue ignorée : « " + written + " ».");
+        if (unknown.size() < HEADER_COLUMNS_LISTED) {
+          warned.add("Colonne inconnue ignorée : « " + named(written) + " ».");
+        }
         unknown.add(written);
         readings[i] =
             new HeaderColumn(
@@ -305,15 +310,33 @@ public final class LeaverRowParser {
       matched[column.ordinal()] = match;
       readings[i] = understood(i, written, match);
     }
+    if (unknown.size() > HEADER_COLUMNS_LISTED) {
+      // Thousands of unknown columns give one warning, not one each (issue 18).
+      warned.removeIf(w -> w.startsWith("Colonne inconnue ignorée : « "));
+      warned.add(
+          unknown.size()
+              + " colonnes inconnues ignorées, dont les "
+              + HEADER_COLUMNS_LISTED
+              + " premières : "
+              + String.join(
+                  ", ",
+                  unknown.stream()
+                      .limit(HEADER_COLUMNS_LISTED)
+                      .map(h -> "« " + named(h) + " »")
+                      .toList())
+              + ".");
+    }
     if (!unnamed.isEmpty()) {
       warned.add(
           (unnamed.size() == 1
                   ? "Colonne sans nom ignorée : colonne "
                   : "Colonnes sans nom" + " ignorées : colonnes ")
-              + String.join(", ", unnamed.stream().map(String::valueOf).toList())
+              + String.join(
+                  ", ", unnamed.stream().limit(HEADER_COLUMNS_LISTED).map(String::valueOf).toList())
+              + (unnamed.size() > HEADER_COLUMNS_LISTED ? "… (" + unnamed.size() + " en tout)" : "")
               + ".");
     }
-    this.headerColumns = List.of(readings);
+    this.headerColumns = listed(readings);
     refuseMissingColumns(unknown);
     this.warnings = List.copyOf(warned);
     try {
@@ -321,6 +344,46 @@ public final class LeaverRowParser {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java runtime provides SHA-256", e);
     }
+  }
+
+  /**
+   * The readings of the header as the report keeps them: every column read, every second header of
+   * a column, and the first {@value #HEADER_COLUMNS_LISTED} unknown or unnamed ones; the others
+   * counted in one last line, so that a file with thousands of columns keeps a short report.
+   */
+  private static List<HeaderColumn> listed(HeaderColumn[] readings) {
+    List<HeaderColumn> kept = new ArrayList<>();
+    int ignored = 0;
+    int left = 0;
+    HeaderColumn firstLeft = null;
+    for (HeaderColumn r : readings) {
+      boolean unknownOrUnnamed =
+          r.reading() == HeaderColumn.Reading.IGNORED
+              && r.column() == null
+              && (r.explanation().endsWith("colonne inconnue")
+                  || r.explanation().endsWith("colonne sans nom"));
+      if (unknownOrUnnamed && ignored++ >= HEADER_COLUMNS_LISTED) {
+        left++;
+        firstLeft = firstLeft == null ? r : firstLeft;
+        continue;
+      }
+      kept.add(r);
+    }
+    if (left > 0) {
+      kept.add(
+          new HeaderColumn(
+              firstLeft.position(),
+              "…",
+              null,
+              HeaderColumn.Reading.IGNORED,
+              "ignorées : " + left + " autres colonnes inconnues ou sans nom, non détaillées"));
+    }
+    return List.copyOf(kept);
+  }
+
+  /** A header as a warning names it: at most 100 characters. */
+  private static String named(String header) {
+    return header.length() > 100 ? header.substring(0, 100) + "…" : header;
   }
 
   /** Warnings about the header, in French, e.g. {@code Colonne inconnue ignorée : « xyz ».} */

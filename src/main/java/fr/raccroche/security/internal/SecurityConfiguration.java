@@ -11,6 +11,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -62,6 +63,7 @@ class SecurityConfiguration {
         .headers(
             headers ->
                 headers
+                    .httpStrictTransportSecurity(SecurityConfiguration::hsts)
                     .frameOptions(frame -> frame.sameOrigin())
                     .referrerPolicy(
                         referrer ->
@@ -138,6 +140,7 @@ class SecurityConfiguration {
         .headers(
             headers ->
                 headers
+                    .httpStrictTransportSecurity(SecurityConfiguration::hsts)
                     .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                     .frameOptions(frame -> frame.deny())
                     .referrerPolicy(
@@ -145,6 +148,15 @@ class SecurityConfiguration {
                             referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
+  }
+
+  /**
+   * {@code Strict-Transport-Security: max-age=31536000 ; includeSubDomains} on every answer to a
+   * secure request (HTTPS, or forwarded as HTTPS by the proxy: {@code server.forward-headers-
+   * strategy}); never over plain HTTP, where a browser ignores it (docs/security.md S15).
+   */
+  private static void hsts(HeadersConfigurer<HttpSecurity>.HstsConfig hsts) {
+    hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000);
   }
 
   static boolean hasBasicCredentials(HttpServletRequest request) {

@@ -3,6 +3,7 @@ package fr.raccroche.detection.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.raccroche.detection.HeaderColumn;
 import fr.raccroche.detection.ImportKind;
 import fr.raccroche.detection.internal.ParsedRow.Outcome;
 import java.io.IOException;
@@ -356,6 +357,33 @@ class LeaverRowParserTest {
     assertThat(parsed.row().firstName()).isEqualTo("Inès");
     assertThat(parsed.row().postalCode()).isEqualTo("69003");
     assertThat(parsed.row().phone()).isEqualTo("0612345678");
+  }
+
+  @Test
+  void manyUnknownOrUnnamedColumnsGiveOneWarningEachKindAndAShortReading() throws Exception {
+    List<String> header =
+        new ArrayList<>(List.of("nom", "prenom", "date_naissance", "date_sortie", "uai"));
+    for (int i = 1; i <= 25; i++) {
+      header.add("x" + i);
+    }
+    for (int i = 0; i < 30; i++) {
+      header.add("");
+    }
+    LeaverRowParser parser = new LeaverRowParser(header, ImportKind.LEAVERS, IMPORT_DATE);
+
+    assertThat(parser.warnings()).hasSize(2);
+    assertThat(parser.warnings().get(0))
+        .startsWith("25 colonnes inconnues ignorées, dont les 20 premières : « x1 », « x2 »")
+        .contains("« x20 »")
+        .doesNotContain("« x21 »");
+    assertThat(parser.warnings().get(1))
+        .startsWith("Colonnes sans nom ignorées : colonnes 31, 32")
+        .endsWith("50… (30 en tout).");
+    // Five columns read, the first twenty ignored ones, one line for the other 35.
+    assertThat(parser.headerColumns()).hasSize(5 + 20 + 1);
+    HeaderColumn last = parser.headerColumns().get(25);
+    assertThat(last.position()).isEqualTo(26);
+    assertThat(last.explanation()).contains("35 autres colonnes");
   }
 
   @Test
