@@ -129,6 +129,17 @@ public class CaseQueries {
     return refs;
   }
 
+  /** Those of these cases registered at or after that instant (no personal data). */
+  public List<String> registeredSince(Collection<String> caseNumbers, Instant since) {
+    List<String> found = new ArrayList<>();
+    for (SupportCaseEntity c : cases.findAllById(caseNumbers)) {
+      if (c.getCreatedAt() != null && !c.getCreatedAt().isBefore(since)) {
+        found.add(c.getCaseNumber());
+      }
+    }
+    return found;
+  }
+
   /** The open case of each of these persons, by person id. */
   public Map<Long, CaseRef> openCases(Collection<Long> personIds) {
     Map<Long, CaseRef> open = new HashMap<>();
