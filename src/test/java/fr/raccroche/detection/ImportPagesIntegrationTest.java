@@ -33,6 +33,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @RaccrocheIntegrationTest
 class ImportPagesIntegrationTest {
   static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  /** Letters of this run, so that a database kept between runs holds a new young person. */
+  static final String RUN =
+      new java.util.Random()
+          .ints(5, 'a', 'z' + 1)
+          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+          .toString();
+
   @LocalServerPort int port;
   final ObjectMapper json = new ObjectMapper();
   Http http;
@@ -92,7 +100,7 @@ class ImportPagesIntegrationTest {
         text
             + line(
                 Map.of(
-                    "nom", "Modele",
+                    "nom", "Modele" + RUN,
                     "prenom", "Léa",
                     "sexe", "F",
                     "date_naissance", birth.format(FRENCH),
@@ -136,7 +144,7 @@ class ImportPagesIntegrationTest {
     assertThat(link.find()).as("a link to the opened case").isTrue();
     HttpResponse<String> opened = http.get("/cases/" + link.group(1));
     assertThat(opened.statusCode()).isEqualTo(200);
-    assertThat(opened.body()).contains("MODELE");
+    assertThat(opened.body()).contains("MODELE" + RUN.toUpperCase(java.util.Locale.FRENCH));
     assertThat(link.find()).as("only the case this import opened").isFalse();
   }
 

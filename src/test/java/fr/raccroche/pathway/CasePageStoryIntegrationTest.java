@@ -26,6 +26,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @RaccrocheIntegrationTest
 class CasePageStoryIntegrationTest {
   static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  /** Letters of this run, so that a database kept between runs holds a new young person. */
+  static final String RUN =
+      new java.util.Random()
+          .ints(5, 'a', 'z' + 1)
+          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+          .toString();
+
   @LocalServerPort int port;
   @Autowired ManagementService management;
   final ObjectMapper json = new ObjectMapper();
@@ -71,11 +79,11 @@ class CasePageStoryIntegrationTest {
     LocalDate birth = LocalDate.now().minusYears(19).minusDays(10);
     String body =
         """
-        {"lastName":"Racontee","firstName":"Lina","sex":"F","birthDate":"%s",
+        {"lastName":"Racontee%s","firstName":"Lina","sex":"F","birthDate":"%s",
          "postalCode":"69008","communeName":"Lyon","phone":"06 12 34 56 78",
          "lastLevel":"LYCEE","leavingDate":"%s"}
         """
-            .formatted(birth, LocalDate.now().minusMonths(1));
+            .formatted(RUN, birth, LocalDate.now().minusMonths(1));
     JsonNode created = ok(http.postJson("/api/cases", body, "coord.lyon", "demo"), 201);
     String n = created.get("caseNumber").asText();
     String pi = created.get("processInstanceId").asText();
@@ -121,9 +129,10 @@ class CasePageStoryIntegrationTest {
                 http.postJson(
                     "/api/offers",
                     """
-                    {"partnerCode": "ML-LYON", "name": "Atelier récit apprentissage",
+                    {"partnerCode": "ML-LYON", "name": "Atelier récit apprentissage %s",
                      "needs": ["APPRENTICESHIP"], "perimeterCodes": ["LYON"]}
-                    """,
+                    """
+                        .formatted(RUN),
                     "coord.lyon",
                     "demo"),
                 201)
@@ -182,7 +191,7 @@ class CasePageStoryIntegrationTest {
             "Expérience professionnelle : Stage en boulangerie",
             "Éligible à la VAE",
             "Orientation vers Mission locale de Lyon",
-            "Offre choisie : Atelier récit apprentissage — Mission locale de Lyon",
+            "Offre choisie : Atelier récit apprentissage " + RUN + " — Mission locale de Lyon",
             "Message au référent : Motivée, disponible le matin",
             "Orientation acceptée par Mission locale de Lyon",
             "Point de suivi — En solution",

@@ -28,6 +28,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @RaccrocheIntegrationTest
 class ToDoPageIntegrationTest {
   static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  /** Letters of this run, so that a database kept between runs holds new young people. */
+  static final String RUN =
+      new java.util.Random()
+          .ints(5, 'a', 'z' + 1)
+          .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+          .toString();
+
+  static final String UP = RUN.toUpperCase(java.util.Locale.FRENCH);
   @LocalServerPort int port;
   @Autowired ManagementService management;
   @Autowired TaskService tasks;
@@ -52,7 +61,7 @@ class ToDoPageIntegrationTest {
          "postalCode":"%s","lastLevel":"LYCEE","leavingDate":"%s"}
         """
             .formatted(
-                lastName,
+                lastName + RUN,
                 LocalDate.now().minusYears(18).minusDays(40),
                 postalCode,
                 LocalDate.now().minusMonths(1));
@@ -137,32 +146,32 @@ class ToDoPageIntegrationTest {
     assertThat(lyon)
         .contains(
             "Tâches en retard",
-            "Noé RETARDATAIRE",
+            "Noé RETARDATAIRE" + UP,
             "/camunda/app/tasklist/default/#/?task=" + contact.getId(),
             "en retard de 3 jours",
-            "Noé ATTENTISTE",
+            "Noé ATTENTISTE" + UP,
             "Nouvelle tentative de contact",
             next,
-            "Noé ORIENTABLE",
+            "Noé ORIENTABLE" + UP,
             "Orientation vers Mission locale de Lyon",
-            "Noé OUBLIE",
+            "Noé OUBLIE" + UP,
             "Rien de fait depuis 30 jours",
             "/cases/" + silent.get("caseNumber").asText())
-        .doesNotContain("VILLEURBANNAIS", "Est lyonnais");
+        .doesNotContain("VILLEURBANNAIS" + UP, "Est lyonnais");
     // N as a parameter: sixty days ago is not "nothing for ninety days".
     assertThat(page("coord.lyon", "?jours=90"))
         .contains("Rien de fait depuis 90 jours")
-        .doesNotContain("Noé OUBLIE");
+        .doesNotContain("Noé OUBLIE" + UP);
 
     String estPage = page("coord.est", "");
     assertThat(estPage)
-        .contains("Noé VILLEURBANNAIS", "Est lyonnais")
-        .doesNotContain("RETARDATAIRE", "ATTENTISTE", "ORIENTABLE", "OUBLIE");
+        .contains("Noé VILLEURBANNAIS" + UP, "Est lyonnais")
+        .doesNotContain("RETARDATAIRE" + UP, "ATTENTISTE" + UP, "ORIENTABLE" + UP, "OUBLIE" + UP);
 
     // The supervisor sees both perimeters; the partner's task opens the case, not Tasklist.
     String all = page("superviseur", "");
     assertThat(all)
-        .contains("Tous les périmètres.", "Noé RETARDATAIRE", "Noé VILLEURBANNAIS")
+        .contains("Tous les périmètres.", "Noé RETARDATAIRE" + UP, "Noé VILLEURBANNAIS" + UP)
         .contains("/cases/" + oriented.get("caseNumber").asText());
 
     // A bad N: a French message, the default used.
