@@ -35,6 +35,11 @@ class CatalogueOrientationOffers implements OrientationOffers {
         .toList();
   }
 
+  @Override
+  public Optional<String> name(long offerId) {
+    return offers.find(offerId).map(o -> o.name() + " — " + o.partnerName());
+  }
+
   List<Match> matches(String perimeterCode, Need primaryNeed, List<Need> otherNeeds, Integer age) {
     LocalDate today = LocalDate.now(clock);
     List<Need> others = otherNeeds == null ? List.of() : otherNeeds;

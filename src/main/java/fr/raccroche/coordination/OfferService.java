@@ -68,6 +68,12 @@ public class OfferService {
         .toList();
   }
 
+  /** The offer, if it exists (an offer chosen at orientation may have been removed since). */
+  @Transactional(readOnly = true)
+  public Optional<Offer> find(long id) {
+    return offers.findById(id).map(this::view);
+  }
+
   @Transactional(readOnly = true)
   public Offer get(long id) {
     return view(entity(id));

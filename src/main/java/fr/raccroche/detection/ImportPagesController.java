@@ -22,14 +22,17 @@ import org.springframework.web.multipart.MultipartFile;
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
 class ImportPagesController {
   private final ImportService imports;
+  private final ImportTemplates templates;
 
-  ImportPagesController(ImportService imports) {
+  ImportPagesController(ImportService imports, ImportTemplates templates) {
     this.imports = imports;
+    this.templates = templates;
   }
 
   @GetMapping("/imports")
   String page(Model model) {
     model.addAttribute("history", imports.history());
+    model.addAttribute("columns", ImportTemplates.columns());
     model.addAttribute("sources", LeaverSource.values());
     model.addAttribute("kinds", ImportKind.values());
     return "imports";
@@ -137,7 +140,33 @@ class ImportPagesController {
   @GetMapping("/imports/{id}")
   String report(@PathVariable long id, Model model) {
     model.addAttribute("report", imports.report(id));
+    model.addAttribute("casesOpened", templates.casesOpened(id));
+    model.addAttribute("casesShown", ImportTemplates.CASES_SHOWN);
     return "import";
+  }
+
+  /** The list's template: the header row, as CSV (UTF-8, semicolons) for Excel or any tool. */
+  @GetMapping("/imports/modele.csv")
+  org.springframework.http.ResponseEntity<byte[]> csvTemplate() {
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+        .header(
+            org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"modele-liste-reperage.csv\"")
+        .body(ImportTemplates.csv());
+  }
+
+  /** The same template as an Excel workbook, every column as text. */
+  @GetMapping("/imports/modele.xlsx")
+  org.springframework.http.ResponseEntity<byte[]> xlsxTemplate() {
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(
+            org.springframework.http.MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .header(
+            org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"modele-liste-reperage.xlsx\"")
+        .body(ImportTemplates.xlsx());
   }
 
   /** Each column's headers, one per line, for the text areas. */

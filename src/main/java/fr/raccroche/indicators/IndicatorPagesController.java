@@ -9,6 +9,10 @@ import fr.raccroche.shared.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,10 +50,34 @@ class IndicatorPagesController {
     LocalDate today = LocalDate.now(clock);
     String sy = blank(schoolYear) ? SchoolYear.of(today).toString() : schoolYear.strip();
     String q = blank(quarter) ? Quarter.of(today).toString() : quarter.strip();
+    // A quarter outside the school year chosen (the year changed, not the quarter): the year's
+    // quarter under way, or its last one.
+    SchoolYear year = parseOrNull(sy);
+    Quarter chosen = quarterOrNull(q);
+    if (year != null && chosen != null && !year.overlaps(chosen)) {
+      Quarter fallback = defaultQuarter(year, today);
+      model.addAttribute(
+          "message",
+          "Le trimestre "
+              + chosen.label()
+              + " n'est pas dans l'année scolaire "
+              + year
+              + " : voici le "
+              + fallback.label()
+              + ".");
+      q = fallback.toString();
+    }
+    Map<String, String> names = new LinkedHashMap<>(indicators.perimeterNames());
+    if (viewer.perimeters() != null) {
+      // A coordinator chooses among their own perimeters only.
+      names.keySet().retainAll(viewer.perimeters());
+    }
     model.addAttribute("schoolYear", sy);
     model.addAttribute("quarter", q);
     model.addAttribute("perimeter", perimeter);
-    model.addAttribute("perimeterNames", indicators.perimeterNames());
+    model.addAttribute("perimeterNames", names);
+    model.addAttribute("schoolYears", schoolYears(today, year));
+    model.addAttribute("quarters", quarters(year == null ? SchoolYear.of(today) : year, today, q));
     model.addAttribute("allPerimeters", viewer.perimeters() == null);
     model.addAttribute("manager", viewer.manager());
     try {
@@ -60,6 +88,8 @@ class IndicatorPagesController {
       } catch (NotFoundException e) {
         throw new ResponseStatusException(HttpStatus.NOT_FOUND);
       }
+      // The perimeter shown is the one selected.
+      model.addAttribute("perimeter", scope);
       IndicatorReport r = indicators.report(period, scope, false, viewer.mask());
       model.addAttribute("r", r);
       model.addAttribute("indicatorLines", CsvReport.indicators(r));
@@ -81,6 +111,73 @@ class IndicatorPagesController {
       model.addAttribute("error", e.getMessage());
     }
     return "indicators";
+  }
+
+  /** A choice of a select: its value and French label. */
+  record Choice(String value, String label) {}
+
+  /** The school years offered: the current one and the five before (and the one asked for). */
+  static List<Choice> schoolYears(LocalDate today, SchoolYear asked) {
+    List<Choice> years = new ArrayList<>();
+    SchoolYear current = SchoolYear.of(today);
+    for (int i = 0; i <= 5; i++) {
+      SchoolYear y = new SchoolYear(current.startYear() - i);
+      years.add(new Choice(y.toString(), y.toString()));
+    }
+    if (asked != null && years.stream().noneMatch(c -> c.value().equals(asked.toString()))) {
+      years.add(new Choice(asked.toString(), asked.toString()));
+    }
+    return years;
+  }
+
+  /**
+   * The quarters of a school year (September to August: five calendar quarters touch it), not those
+   * still to come, with their months.
+   */
+  static List<Choice> quarters(SchoolYear year, LocalDate today, String asked) {
+    List<Choice> quarters = new ArrayList<>();
+    Quarter q = Quarter.of(year.start());
+    while (year.overlaps(q)) {
+      if (!q.start().isAfter(today) || q.toString().equals(asked)) {
+        quarters.add(new Choice(q.toString(), q.label() + " (" + months(q) + ")"));
+      }
+      q =
+          new Quarter(
+              q.number() == 4 ? q.year() + 1 : q.year(), q.number() == 4 ? 1 : q.number() + 1);
+    }
+    return quarters;
+  }
+
+  private static String months(Quarter q) {
+    return switch (q.number()) {
+      case 1 -> "janvier–mars";
+      case 2 -> "avril–juin";
+      case 3 -> "juillet–septembre";
+      default -> "octobre–décembre";
+    };
+  }
+
+  /** The quarter under way if it is in that school year, otherwise the year's last one. */
+  static Quarter defaultQuarter(SchoolYear year, LocalDate today) {
+    Quarter now = Quarter.of(today);
+    return year.overlaps(now) ? now : Quarter.of(year.end());
+  }
+
+  /** The school year, or null when invalid (the report then says why in French). */
+  private static SchoolYear parseOrNull(String text) {
+    try {
+      return SchoolYear.parse(text);
+    } catch (InvalidInputException e) {
+      return null;
+    }
+  }
+
+  private static Quarter quarterOrNull(String text) {
+    try {
+      return Quarter.parse(text);
+    } catch (InvalidInputException e) {
+      return null;
+    }
   }
 
   /** Starts the quarterly process by hand: a new draft for the supervisors to review. */

@@ -59,8 +59,16 @@ public record IndicatorReport(
       Figure solutionRate,
       DelaysView delays) {}
 
-  /** A breakdown: its French title and its rows. */
-  public record Breakdown(String title, List<Line> rows) {}
+  /**
+   * A breakdown: its French title, its rows, and below them what makes the rows add up to the
+   * report's totals: "Masqués / autres" (the total minus the visible cells: masked small counts,
+   * values left out) when it is not zero, then "Total" (I1, I2, I3 of the report).
+   */
+  public record Breakdown(String title, List<Line> rows, List<Line> footer) {
+    public Breakdown(String title, List<Line> rows) {
+      this(title, rows, List.of());
+    }
+  }
 
   /** Median delays, in days, and how many cases each is computed from. */
   public record DelaysView(

@@ -5,18 +5,23 @@ import fr.raccroche.pathway.internal.SupportCaseEntity;
 import fr.raccroche.pathway.internal.SupportCaseRepository;
 import fr.raccroche.pathway.internal.YoungPersonEntity;
 import fr.raccroche.pathway.internal.YoungPersonRepository;
+import fr.raccroche.pathway.process.CaseHistory;
 import fr.raccroche.shared.NotFoundException;
 import fr.raccroche.territory.TerritoryService;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -36,6 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseQueries {
   // No code starts with "-": an IN list that matches nothing (an empty IN list is not portable).
   private static final List<String> EMPTY_SCOPE = List.of("-");
+  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH'h'mm");
 
   private final YoungPersonRepository persons;
   private final SupportCaseRepository cases;
@@ -45,6 +51,8 @@ public class CaseQueries {
   private final List<PersonSources> sources;
   private final Clock clock;
   private final ObjectProvider<CaseCorrespondence> correspondence;
+  private final CaseHistory history;
+  private final ObjectProvider<OrientationOffers> offers;
 
   CaseQueries(
       YoungPersonRepository persons,
@@ -54,8 +62,12 @@ public class CaseQueries {
       TerritoryService territory,
       List<PersonSources> sources,
       Optional<Clock> clock,
-      ObjectProvider<CaseCorrespondence> correspondence) {
+      ObjectProvider<CaseCorrespondence> correspondence,
+      CaseHistory history,
+      ObjectProvider<OrientationOffers> offers) {
     this.correspondence = correspondence;
+    this.history = history;
+    this.offers = offers;
     this.persons = persons;
     this.cases = cases;
     this.milestones = milestones;
@@ -117,6 +129,17 @@ public class CaseQueries {
     return refs;
   }
 
+  /** Those of these cases registered at or after that instant (no personal data). */
+  public List<String> registeredSince(Collection<String> caseNumbers, Instant since) {
+    List<String> found = new ArrayList<>();
+    for (SupportCaseEntity c : cases.findAllById(caseNumbers)) {
+      if (c.getCreatedAt() != null && !c.getCreatedAt().isBefore(since)) {
+        found.add(c.getCaseNumber());
+      }
+    }
+    return found;
+  }
+
   /** The open case of each of these persons, by person id. */
   public Map<Long, CaseRef> openCases(Collection<Long> personIds) {
     Map<Long, CaseRef> open = new HashMap<>();
@@ -170,28 +193,42 @@ public class CaseQueries {
           .initializeFormKeys()
           .listPage(0, 100)
           .forEach(
-              t ->
-                  open.add(
-                      new CaseView.OpenTask(
-                          t.getId(),
-                          t.getTaskDefinitionKey(),
-                          t.getName(),
-                          t.getAssignee(),
-                          t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
-                          t.getDueDate() == null ? null : t.getDueDate().toInstant(),
-                          tasks.getIdentityLinksForTask(t.getId()).stream()
-                              .filter(
-                                  l ->
-                                      IdentityLinkType.CANDIDATE.equals(l.getType())
-                                          && l.getGroupId() != null)
-                              .map(IdentityLink::getGroupId)
-                              .toList())));
+              t -> {
+                List<String> groups =
+                    tasks.getIdentityLinksForTask(t.getId()).stream()
+                        .filter(
+                            l ->
+                                IdentityLinkType.CANDIDATE.equals(l.getType())
+                                    && l.getGroupId() != null)
+                        .map(IdentityLink::getGroupId)
+                        .toList();
+                open.add(
+                    new CaseView.OpenTask(
+                        t.getId(),
+                        t.getTaskDefinitionKey(),
+                        t.getName(),
+                        t.getAssignee(),
+                        t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
+                        t.getDueDate() == null ? null : t.getDueDate().toInstant(),
+                        groups,
+                        groups.stream().map(this::groupName).toList()));
+              });
     }
     var registered = territory.findEstablishment(c.getUai());
+    ZoneId zone = clock.getZone();
+    LocalDate today = LocalDate.now(clock);
+    List<CaseCorrespondence.TimelineEntry> messages =
+        correspondence.stream().flatMap(m -> m.timeline(c.getCaseNumber()).stream()).toList();
+    Function<String, String> partnerName = this::partnerName;
+    List<CaseView.StoryEntry> story = story(c, timeline, messages, zone, partnerName);
+    List<CaseView.NextStep> next =
+        history.nextSteps(c.getProcessInstanceId(), zone).stream()
+            .map(s -> new CaseView.NextStep(s.label(), s.on()))
+            .toList();
     return new CaseView(
         c.getCaseNumber(),
         CaseIntake.details(p),
-        Period.between(p.getBirthDate(), LocalDate.now(clock)).getYears(),
+        Eligibility.age(p.getBirthDate(), c.getDetectedOn()),
         c.getPerimeterCode(),
         c.getStatus(),
         c.getStatus().label(),
@@ -213,6 +250,101 @@ public class CaseQueries {
         registered.map(e -> e.name()).orElse(c.getEstablishmentLabel()),
         c.getUai() == null || registered.isPresent(),
         c.getProcessInstanceId() == null ? c.getStartFailure() : null,
-        correspondence.stream().flatMap(m -> m.timeline(c.getCaseNumber()).stream()).toList());
+        messages,
+        Eligibility.age(p.getBirthDate(), today),
+        perimeterName(c.getPerimeterCode()),
+        c.getReferentPartnerCode() == null ? null : partnerName(c.getReferentPartnerCode()),
+        story,
+        next);
+  }
+
+  /**
+   * Everything done on the case, in date order: the record's milestones, the answers of each
+   * completed task (Camunda's history) and the messages. On one day, the detection comes first and
+   * the other milestones, which follow from the work of that day, last.
+   */
+  private List<CaseView.StoryEntry> story(
+      SupportCaseEntity c,
+      List<CaseView.MilestoneView> timeline,
+      List<CaseCorrespondence.TimelineEntry> messages,
+      ZoneId zone,
+      Function<String, String> partnerName) {
+    record Sortable(LocalDate on, int rank, Instant at, CaseView.StoryEntry entry) {}
+    List<Sortable> all = new ArrayList<>();
+    int i = 0;
+    for (CaseView.MilestoneView m : timeline) {
+      List<String> details = new ArrayList<>();
+      if (m.partnerCode() != null) {
+        details.add("Référent : " + partnerName.apply(m.partnerCode()));
+      }
+      if (m.milestone() == Milestone.TRANSFERRED && m.perimeterCode() != null) {
+        details.add("Vers le périmètre " + perimeterName(m.perimeterCode()));
+      }
+      if (m.solutionType() != null) {
+        details.add("Solution : " + m.solutionType().label());
+      }
+      if (m.closureReason() != null) {
+        details.add("Motif : " + m.closureReason().label());
+      }
+      all.add(
+          new Sortable(
+              m.occurredOn(),
+              m.milestone() == Milestone.DETECTED ? 0 : 2,
+              Instant.ofEpochSecond(i++),
+              new CaseView.StoryEntry(m.occurredOn(), "milestone", m.label(), details)));
+    }
+    OrientationOffers catalogue = offers.getIfAvailable();
+    for (CaseHistory.Step s :
+        history.steps(
+            c.getProcessInstanceId(),
+            zone,
+            partnerName,
+            id -> catalogue == null ? Optional.empty() : catalogue.name(id))) {
+      all.add(
+          new Sortable(
+              s.on(), 1, s.at(), new CaseView.StoryEntry(s.on(), "task", s.title(), s.details())));
+    }
+    for (CaseCorrespondence.TimelineEntry m : messages) {
+      LocalDate on = m.at().atZone(zone).toLocalDate();
+      all.add(
+          new Sortable(
+              on,
+              1,
+              m.at(),
+              new CaseView.StoryEntry(
+                  on,
+                  "message",
+                  m.label(),
+                  List.of(
+                      "Envoi : "
+                          + m.statusLabel()
+                          + " ("
+                          + m.at().atZone(zone).format(HOUR)
+                          + ")"))));
+    }
+    all.sort(
+        Comparator.comparing(Sortable::on)
+            .thenComparing(Sortable::rank)
+            .thenComparing(Sortable::at));
+    return all.stream().map(Sortable::entry).toList();
+  }
+
+  private String partnerName(String code) {
+    return territory.partnerExists(code) ? territory.partner(code).name() : code;
+  }
+
+  /** "coord-LYON" → "coordination de Lyon", "partner-ML-LYON" → the partner's name. */
+  private String groupName(String group) {
+    if (group.startsWith("coord-")) {
+      return "coordination " + perimeterName(group.substring("coord-".length()));
+    }
+    if (group.startsWith("partner-")) {
+      return partnerName(group.substring("partner-".length()));
+    }
+    return group;
+  }
+
+  private String perimeterName(String code) {
+    return territory.perimeterExists(code) ? territory.perimeter(code).name() : code;
   }
 }

@@ -8,7 +8,11 @@ import java.util.List;
  * A case with its person, status, milestones (the timeline) and open tasks; the establishment as
  * the list named it ({@code establishmentRegistered} false: "non référencé"), and why its pathway
  * could not start, if it could not ("démarrage en échec"); the messages sent about it (the
- * timeline's SMS and e-mails, without their content).
+ * timeline's SMS and e-mails, without their content). {@code age} is the age at detection, as the
+ * forms show it; {@code ageToday} today's. The {@code story} is everything done on the case in date
+ * order (milestones of the record, the answers of each completed task, messages), and {@code
+ * nextSteps} what the engine has scheduled (next contact attempt, one-year check…); codes come with
+ * their names ({@code perimeterName}, {@code referentPartnerName}).
  */
 public record CaseView(
     String caseNumber,
@@ -35,7 +39,18 @@ public record CaseView(
     String establishmentLabel,
     boolean establishmentRegistered,
     String startFailure,
-    List<CaseCorrespondence.TimelineEntry> messages) {
+    List<CaseCorrespondence.TimelineEntry> messages,
+    Integer ageToday,
+    String perimeterName,
+    String referentPartnerName,
+    List<StoryEntry> story,
+    List<NextStep> nextSteps) {
+
+  /** One entry of the story: its date, kind (milestone, task, message), title and details. */
+  public record StoryEntry(LocalDate on, String kind, String title, List<String> details) {}
+
+  /** A step the engine has scheduled ("Nouvelle tentative de contact le", its date). */
+  public record NextStep(String label, LocalDate on) {}
 
   /** One step of the timeline. */
   public record MilestoneView(
@@ -56,7 +71,8 @@ public record CaseView(
       String assignee,
       Instant created,
       Instant due,
-      List<String> candidateGroups) {}
+      List<String> candidateGroups,
+      List<String> candidateNames) {}
 
   /** The case number and status only: what reaches a log line says nothing of the person. */
   @Override

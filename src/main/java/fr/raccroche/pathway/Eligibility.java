@@ -50,6 +50,14 @@ public final class Eligibility {
         : AgeVerdict.OVER_MAXIMUM;
   }
 
+  /**
+   * Age in whole years on {@code day}: the one computation of an age, for the forms (variable
+   * {@code age}, at detection), the case page and the indicators' age at leaving.
+   */
+  public static int age(LocalDate birthDate, LocalDate day) {
+    return java.time.Period.between(birthDate, day).getYears();
+  }
+
   /** French reason for an intake that refuses a person under {@link #MIN_AGE}. */
   public static final String UNDER_MINIMUM_REASON =
       "Moins de " + MIN_AGE + " ans à la date d'import (règle CNIL).";

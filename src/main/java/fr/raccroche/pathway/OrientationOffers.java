@@ -24,4 +24,9 @@ public interface OrientationOffers {
    */
   List<Suggestion> suggest(
       String perimeterCode, Need primaryNeed, List<Need> otherNeeds, Integer age);
+
+  /** The name of an offer and of the partner that runs it ("CAP boulangerie — CFA"), if known. */
+  default java.util.Optional<String> name(long offerId) {
+    return java.util.Optional.empty();
+  }
 }

@@ -21,6 +21,7 @@ public record PersonalDataRead(
     IMPORT_REJECTIONS("Export des lignes rejetées d'un import"),
     MESSAGES_API("API messages d'un dossier"),
     SENT_MESSAGES_PAGE("Page « Messages envoyés »"),
+    TODO_PAGE("Page « À faire »"),
     SIGNALEMENT_ELSEWHERE(
         "Signalement d'un jeune suivi par un autre périmètre (aucune donnée montrée)");
 

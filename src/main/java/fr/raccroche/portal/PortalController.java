@@ -33,6 +33,14 @@ class PortalController {
               "Les tâches à traiter : contacter un jeune, analyser ses besoins, l'orienter, le suivre.",
               "/camunda/app/tasklist/"));
     }
+    if (admin || supervisor || authorities.contains("ROLE_" + Roles.COORDINATOR)) {
+      links.add(
+          new Link(
+              "À faire",
+              "Les tâches en retard, les jeunes en attente d'une nouvelle tentative, les"
+                  + " orientations sans réponse et les dossiers sans activité.",
+              "/todo"));
+    }
     if (admin || supervisor || worker) {
       links.add(
           new Link(

@@ -175,6 +175,16 @@ final class Browser implements AutoCloseable {
     return driver.getCurrentUrl();
   }
 
+  /** Resizes the window: {@code 400, 800} is a phone held upright. */
+  void windowSize(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+  }
+
+  /** Runs a script in the page and returns what it returns. */
+  Object script(String javascript) {
+    return driver.executeScript(javascript);
+  }
+
   /** Signs in through the app's own login page ({@code /login}). */
   void signIn(String user) {
     if (!url().contains("/login")) {

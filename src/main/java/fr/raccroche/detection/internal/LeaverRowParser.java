@@ -104,6 +104,47 @@ public final class LeaverRowParser {
       return null;
     }
 
+    /**
+     * Whether a list must have the column: "obligatoire", "obligatoire (liste de sortants)", "au
+     * moins une des trois" (the place), or "facultative".
+     */
+    public String requirement() {
+      return switch (this) {
+        case NOM, PRENOM, DATE_NAISSANCE -> "obligatoire";
+        case DATE_SORTIE -> "obligatoire pour une liste de sortants";
+        case CODE_COMMUNE, CODE_POSTAL, UAI ->
+            "au moins une des trois : code_commune, code_postal, uai";
+        default -> "facultative";
+      };
+    }
+
+    /** What the column holds and how it is written, in French. */
+    public String description() {
+      return switch (this) {
+        case INE -> "Identifiant national élève (INE), 11 caractères.";
+        case NOM -> "Nom de famille (100 caractères au plus).";
+        case PRENOM -> "Prénom (100 caractères au plus).";
+        case SEXE -> "F ou M (ou 2 et 1).";
+        case DATE_NAISSANCE, DATE_SORTIE ->
+            "Date au format jj/mm/aaaa (ou aaaa-mm-jj), pas dans le futur.";
+        case DATE_ENTREE -> "Date au format jj/mm/aaaa (ou aaaa-mm-jj).";
+        case ADRESSE -> "Numéro et voie.";
+        case CODE_POSTAL -> "5 chiffres, ex. 69003.";
+        case COMMUNE -> "Nom de la commune.";
+        case CODE_COMMUNE -> "Code INSEE de la commune, 5 caractères, ex. 69123.";
+        case TELEPHONE, TELEPHONE_RESPONSABLE -> "Numéro de téléphone, ex. 06 12 34 56 78.";
+        case EMAIL -> "Adresse électronique.";
+        case UAI -> "Code de l'établissement : 7 chiffres et 1 lettre, ex. 0690001B.";
+        case ETABLISSEMENT -> "Nom de l'établissement.";
+        case FORMATION -> "Dernière formation suivie.";
+        case NIVEAU -> "Dernier niveau atteint, tel que la liste l'écrit (ex. « 2nde pro »).";
+        case MOTIF_SORTIE -> "Motif de sortie, en clair.";
+        case DIPLOME_OBTENU ->
+            "Diplôme obtenu : un CAP, un BEP, un baccalauréat ou plus exclut la ligne.";
+        case RESPONSABLE_LEGAL -> "Nom du responsable légal (jeunes mineurs).";
+      };
+    }
+
     /** The canonical names, in canonical order. */
     public static List<String> headers() {
       return Arrays.stream(values()).map(Column::header).toList();
@@ -480,6 +521,9 @@ public final class LeaverRowParser {
     String ine = ine(fields, problems);
     String sex = sex(fields, problems);
 
+    // Every problem of the line is reported, not only the first: the place is checked against the
+    // official communes whenever its codes are readable, whatever else is wrong.
+    int before = problems.size();
     String communeCode = TerritoryCodes.normaliseCommuneCode(raw(fields, Column.CODE_COMMUNE));
     if (communeCode != null && !TerritoryCodes.isCommuneCode(communeCode)) {
       problems.add(
@@ -500,7 +544,7 @@ public final class LeaverRowParser {
       problems.add(NO_PLACE);
     }
     CommuneCheck.Verdict place = null;
-    if (problems.isEmpty()) {
+    if (problems.size() == before) {
       place = communes.check(communeCode, postalCode, text(fields, Column.COMMUNE));
       if (place.outcome() == CommuneCheck.Outcome.EXCLUDED) {
         return ParsedRow.excluded(place.reason());

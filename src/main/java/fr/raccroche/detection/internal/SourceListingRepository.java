@@ -26,6 +26,18 @@ public interface SourceListingRepository extends JpaRepository<SourceListingEnti
           + " where l.personId = :personId")
   int eraseRowHashes(long personId);
 
+  /**
+   * The cases this import listed first (no earlier listing of the same person names them), in the
+   * order of the file: those it opened, or a case opened by hand before it (checked by the caller).
+   * Read through the person's listings (indexed), not the whole table.
+   */
+  @org.springframework.data.jpa.repository.Query(
+      "select l.caseNumber from SourceListingEntity l where l.importId = :importId"
+          + " and l.caseNumber is not null and l.id = (select min(o.id) from SourceListingEntity o"
+          + " where o.personId = l.personId and o.caseNumber = l.caseNumber)"
+          + " order by l.id")
+  List<String> casesFirstListedBy(long importId, org.springframework.data.domain.Pageable page);
+
   /** Those of these cases that this import listed. */
   @org.springframework.data.jpa.repository.Query(
       "select distinct l.caseNumber from SourceListingEntity l where l.importId = :importId"

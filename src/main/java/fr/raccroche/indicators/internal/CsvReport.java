@@ -51,8 +51,13 @@ public final class CsvReport {
         for (Line l : e.getValue().rows()) {
           row(b, l.label(), l.code(), l.solutionAfterOneYear().text());
         }
+        for (Line l : e.getValue().footer()) {
+          row(b, l.label(), "", l.solutionAfterOneYear().text());
+        }
       } else {
-        table(b, e.getValue().title(), e.getValue().rows());
+        List<Line> lines = new java.util.ArrayList<>(e.getValue().rows());
+        lines.addAll(e.getValue().footer());
+        table(b, e.getValue().title(), lines);
       }
     }
     if (!r.objectives().isEmpty()) {

@@ -9,6 +9,7 @@ import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
@@ -109,18 +110,16 @@ public final class PdfReport {
       }
       doc.add(indicators);
 
-      doc.add(new Paragraph("Par périmètre", h2));
-      doc.add(table("Périmètre", r.perimeters()));
+      doc.add(table("Par périmètre", h2, "Périmètre", r.perimeters(), List.of()));
       doc.add(chart(writer, r.perimeters(), r.smallCountThreshold()));
 
       if (!r.trend().isEmpty()) {
-        doc.add(new Paragraph("Tendance des trimestres publiés", h2));
-        doc.add(trend(writer, r.trend()));
+        doc.add(titled("Tendance des trimestres publiés", h2, trend(writer, r.trend())));
       }
       if (!r.objectives().isEmpty()) {
-        doc.add(new Paragraph("Objectifs", h2));
         PdfPTable t = new PdfPTable(new float[] {5, 1, 1, 1, 2, 1});
         t.setWidthPercentage(100);
+        heading(t, "Objectifs", h2);
         header(t, "Objectif", "Type", "Cible", "Valeur", "Statut", "Écart");
         for (ObjectiveView o : r.objectives()) {
           cell(t, o.indicatorLabel(), false);
@@ -133,19 +132,29 @@ public final class PdfReport {
         doc.add(t);
       }
       for (Map.Entry<String, Breakdown> e : r.breakdowns().entrySet()) {
-        doc.add(new Paragraph(e.getValue().title(), h2));
         if (e.getKey().equals("solutionType")) {
           PdfPTable t = new PdfPTable(new float[] {4, 2});
           t.setWidthPercentage(50);
           t.setHorizontalAlignment(Element.ALIGN_LEFT);
+          heading(t, e.getValue().title(), h2);
           header(t, e.getValue().title(), "En solution à un an (I3)");
           for (Line l : e.getValue().rows()) {
             cell(t, l.label(), false);
             cell(t, l.solutionAfterOneYear().text(), true);
           }
+          for (Line l : e.getValue().footer()) {
+            cell(t, l.label(), false);
+            cell(t, l.solutionAfterOneYear().text(), true);
+          }
           doc.add(t);
         } else {
-          doc.add(table(e.getValue().title(), e.getValue().rows()));
+          doc.add(
+              table(
+                  e.getValue().title(),
+                  h2,
+                  e.getValue().title(),
+                  e.getValue().rows(),
+                  e.getValue().footer()));
         }
       }
       doc.close();
@@ -155,10 +164,12 @@ public final class PdfReport {
     return out.toByteArray();
   }
 
-  private static PdfPTable table(String title, List<Line> lines) {
+  private static PdfPTable table(
+      String heading, Font h2, String title, List<Line> lines, List<Line> footer) {
     PdfPTable t = new PdfPTable(new float[] {4, 1, 1, 1, 1, 1, 1});
     t.setWidthPercentage(100);
     t.setSpacingBefore(4);
+    heading(t, heading, h2);
     header(
         t,
         title,
@@ -168,7 +179,7 @@ public final class PdfReport {
         "Cohorte I3",
         "I3 en solution",
         "Taux I3 (%)");
-    for (Line l : lines) {
+    for (Line l : concat(lines, footer)) {
       cell(t, l.label(), false);
       cell(t, l.leavers().text(), true);
       cell(t, l.takenInCharge().text(), true);
@@ -307,6 +318,47 @@ public final class PdfReport {
     } catch (DocumentException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A section's heading as the first row of its table, repeated with the column headers on the next
+   * page (header rows), the table kept in one piece when it fits on a page: a heading never ends a
+   * page with its table on the next one.
+   */
+  private static void heading(PdfPTable t, String text, Font h2) {
+    PdfPCell c = new PdfPCell(new Phrase(text, h2));
+    c.setColspan(t.getNumberOfColumns());
+    c.setBorder(Rectangle.NO_BORDER);
+    c.setPaddingLeft(0);
+    c.setPaddingTop(10);
+    c.setPaddingBottom(4);
+    t.addCell(c);
+    t.setHeaderRows(2);
+    t.setKeepTogether(true);
+  }
+
+  /** A heading and a chart kept on the same page. */
+  private static PdfPTable titled(String text, Font h2, Image chart) {
+    PdfPTable t = new PdfPTable(1);
+    t.setWidthPercentage(100);
+    PdfPCell c = new PdfPCell(new Phrase(text, h2));
+    c.setBorder(Rectangle.NO_BORDER);
+    c.setPaddingLeft(0);
+    c.setPaddingTop(10);
+    c.setPaddingBottom(4);
+    t.addCell(c);
+    PdfPCell body = new PdfPCell(chart, false);
+    body.setBorder(Rectangle.NO_BORDER);
+    body.setPadding(0);
+    t.addCell(body);
+    t.setKeepTogether(true);
+    return t;
+  }
+
+  private static List<Line> concat(List<Line> a, List<Line> b) {
+    List<Line> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static void header(PdfPTable t, String... labels) {

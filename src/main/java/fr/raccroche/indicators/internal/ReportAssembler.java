@@ -120,13 +120,90 @@ public final class ReportAssembler {
     Map<String, Breakdown> out = new LinkedHashMap<>();
     for (String dimension : IndicatorFigures.DIMENSIONS) {
       List<Row> rows = f.breakdowns().getOrDefault(dimension, List.of());
+      boolean solutionOnly = dimension.equals("solutionType");
+      List<Line> lines = lines(rows, code -> label(dimension, code), solutionOnly);
       out.put(
           dimension,
-          new Breakdown(
-              TITLES.get(dimension),
-              lines(rows, code -> label(dimension, code), dimension.equals("solutionType"))));
+          new Breakdown(TITLES.get(dimension), lines, footer(f.total(), lines, solutionOnly)));
     }
     return out;
+  }
+
+  /** French label of the row that makes a breakdown add up to its total. */
+  public static final String MASKED_OR_OTHER = "Masqués / autres";
+
+  /** French label of a breakdown's total row. */
+  public static final String TOTAL = "Total";
+
+  /**
+   * "Masqués / autres" (when not zero) and "Total" below a breakdown: each column's total minus its
+   * visible cells, so that the table adds up. It reveals nothing the total did not: the secondary
+   * rule leaves at least two masked cells in a column, and total minus visible cells is what any
+   * reader could compute. A masked total masks its remainder; a negative remainder (a young person
+   * counted in two rows, e.g. two source lists) is shown as "–".
+   */
+  List<Line> footer(Counts total, List<Line> lines, boolean solutionOnly) {
+    Figure leavers = count(total.leavers());
+    Figure taken = count(total.takenInCharge());
+    Figure cohort = count(total.oneYearCohort());
+    Figure solution = count(total.solutionAfterOneYear());
+    Figure restSolution = rest(solution, lines, Line::solutionAfterOneYear);
+    Line totalLine;
+    Line restLine;
+    if (solutionOnly) {
+      totalLine = new Line("TOTAL", TOTAL, null, null, null, null, solution, null, null);
+      restLine =
+          new Line("OTHER", MASKED_OR_OTHER, null, null, null, null, restSolution, null, null);
+    } else {
+      Figure restLeavers = rest(leavers, lines, Line::leavers);
+      Figure restTaken = rest(taken, lines, Line::takenInCharge);
+      Figure restCohort = rest(cohort, lines, Line::oneYearCohort);
+      totalLine =
+          new Line(
+              "TOTAL",
+              TOTAL,
+              leavers,
+              taken,
+              rate(taken, leavers),
+              cohort,
+              solution,
+              rate(solution, cohort),
+              null);
+      restLine =
+          new Line(
+              "OTHER",
+              MASKED_OR_OTHER,
+              restLeavers,
+              restTaken,
+              Figure.decimal(null),
+              restCohort,
+              restSolution,
+              Figure.decimal(null),
+              null);
+    }
+    boolean anyRest =
+        java.util.stream.Stream.of(
+                restLine.leavers(),
+                restLine.takenInCharge(),
+                restLine.oneYearCohort(),
+                restLine.solutionAfterOneYear())
+            .anyMatch(x -> x != null && (x.masked() || x.value() == null || x.longValue() != 0));
+    return anyRest ? List.of(restLine, totalLine) : List.of(totalLine);
+  }
+
+  private Figure rest(Figure total, List<Line> lines, Function<Line, Figure> column) {
+    if (total.masked()) {
+      return Figure.maskedCount(threshold);
+    }
+    long visible = 0;
+    for (Line l : lines) {
+      Figure cell = column.apply(l);
+      if (cell != null && !cell.masked()) {
+        visible += cell.longValue();
+      }
+    }
+    long rest = total.longValue() - visible;
+    return rest < 0 ? Figure.decimal(null) : Figure.count(rest);
   }
 
   /** Each objective of the scope against its figure. */

@@ -4,6 +4,7 @@ import fr.raccroche.pathway.CaseNumbers;
 import fr.raccroche.pathway.CaseOrigin;
 import fr.raccroche.pathway.CaseRegistered;
 import fr.raccroche.pathway.CaseStatus;
+import fr.raccroche.pathway.Eligibility;
 import fr.raccroche.pathway.NewCase;
 import fr.raccroche.pathway.SchoolLevel;
 import fr.raccroche.shared.BulkInserts;
@@ -11,7 +12,6 @@ import fr.raccroche.territory.TerritoryCodes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,9 +111,7 @@ public class CaseRegistration {
             c.getOrigin(),
             c.getSource(),
             person.sex(),
-            person.birthDate() == null
-                ? null
-                : Period.between(person.birthDate(), ageDate).getYears(),
+            person.birthDate() == null ? null : Eligibility.age(person.birthDate(), ageDate),
             c.getLastLevel(),
             c.getLeavingReason(),
             c.getLeavingDate(),

@@ -2,6 +2,7 @@ package fr.raccroche.pathway.internal;
 
 import fr.raccroche.pathway.CaseStatus;
 import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Page;
@@ -53,6 +54,28 @@ public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, 
       "select c from SupportCaseEntity c where c.caseNumber in :numbers and c.processInstanceId is null"
           + " and c.status <> fr.raccroche.pathway.CaseStatus.CLOSED order by c.caseNumber")
   List<SupportCaseEntity> lockPendingStarts(@Param("numbers") Collection<String> numbers);
+
+  /**
+   * Open cases whose pathway runs, of all perimeters or of some, detected on or before a day,
+   * oldest detection first ("À faire" page).
+   */
+  @Query(
+      "select c from SupportCaseEntity c where (:all = true or c.perimeterCode in :perimeters)"
+          + " and c.status <> fr.raccroche.pathway.CaseStatus.CLOSED"
+          + " and c.processInstanceId is not null and c.detectedOn <= :detectedBy"
+          + " order by c.detectedOn, c.caseNumber")
+  Page<SupportCaseEntity> findOpenStarted(
+      @Param("all") boolean all,
+      @Param("perimeters") Collection<String> perimeters,
+      @Param("detectedBy") LocalDate detectedBy,
+      Pageable pageable);
+
+  /** Open cases by their pathway instances. */
+  @Query(
+      "select c from SupportCaseEntity c where c.processInstanceId in :instances"
+          + " and c.status <> fr.raccroche.pathway.CaseStatus.CLOSED")
+  List<SupportCaseEntity> findOpenByProcessInstanceIds(
+      @Param("instances") Collection<String> instances);
 
   /** The open case of each person (at most one is open at a time). */
   @Query(

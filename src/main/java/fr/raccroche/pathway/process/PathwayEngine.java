@@ -13,7 +13,6 @@ import fr.raccroche.territory.Establishment;
 import fr.raccroche.territory.TerritoryCodes;
 import fr.raccroche.territory.TerritoryService;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -161,7 +160,7 @@ public class PathwayEngine {
             + Names.fold(p.getLastName())
             + " "
             + Names.fold(p.getFirstName()));
-    v.put(AGE, Period.between(p.getBirthDate(), c.getDetectedOn()).getYears());
+    v.put(AGE, Eligibility.age(p.getBirthDate(), c.getDetectedOn()));
     v.put(AGE_ELIGIBILITY, Eligibility.of(p.getBirthDate(), c.getDetectedOn()).name());
     v.put(LAST_LEVEL, c.getLastLevel().name());
     v.put(JUSTICE_FOLLOW_UP, c.isJusticeFollowUp());

@@ -127,7 +127,12 @@ class SecurityConfiguration {
                     .defaultAuthenticationEntryPointFor(new JsonAuthenticationEntryPoint(), api)
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE)
-                    .defaultAccessDeniedHandlerFor(new JsonAccessDeniedHandler(), api))
+                    .defaultAccessDeniedHandlerFor(new JsonAccessDeniedHandler(), api)
+                    // Pages: the French error page (with one mapping only, Spring Security would
+                    // answer every refusal with the JSON one).
+                    .defaultAccessDeniedHandlerFor(
+                        new org.springframework.security.web.access.AccessDeniedHandlerImpl(),
+                        AnyRequestMatcher.INSTANCE))
         // API clients authenticating with HTTP Basic carry no session cookie: CSRF does not
         // apply to them. Browser sessions (pages and API calls from pages) need the token.
         .csrf(
