@@ -173,6 +173,15 @@ public final class ImportBenchmark {
           report.rejected(),
           report.excluded(),
           report.progress().pathwaysStarted());
+      // What the new cases became: started, left for a supervisor's review, failed to start.
+      System.out.printf(
+          Locale.ROOT,
+          "pathways to start %d, started %d, start failures %d; warnings %d%n",
+          report.progress().pathwaysToStart(),
+          report.progress().pathwaysStarted(),
+          report.startFailures().size(),
+          report.warnings().size());
+      report.warnings().stream().limit(5).forEach(w -> System.out.println("  warning: " + w));
       System.out.printf(
           Locale.ROOT,
           "(a) validated, matched, stored: %.1f s, %.0f rows/s%n",
