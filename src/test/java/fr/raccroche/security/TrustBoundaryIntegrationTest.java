@@ -818,4 +818,426 @@ class TrustBoundaryIntegrationTest {
     assertThat(pages.get("/cases/" + n).headers().firstValue("Cache-Control").orElse(""))
         .contains("no-store");
   }
+
+  // ---- Medium: output is inert (R5)
+
+  /**
+   * What form-js's Markdown could read as markup once every backslash-escaped character is gone.
+   */
+  static void assertInertInMarkdown(String value) {
+    String unescaped = value.replaceAll("\\\\.", "");
+    assertThat(unescaped)
+        .as("Markdown syntax left unescaped in « " + value + " »")
+        .doesNotContain("<", ">", "[", "]", "(", ")", "://", "www.");
+  }
+
+  /** Every text of a JSON answer, those of a serialised JSON value (an Object variable) too. */
+  void collectTexts(JsonNode node, List<String> texts) throws Exception {
+    if (node.isTextual() && node.asText().startsWith("{")) {
+      collectTexts(json.readTree(node.asText()), texts);
+      return;
+    }
+    if (node.isTextual()) {
+      texts.add(node.asText());
+    }
+    for (JsonNode child : node) {
+      collectTexts(child, texts);
+    }
+  }
+
+  @Test
+  void youngPersonFieldsReachTheFormsMarkdownAsTextNeverAsAnElementOrALink() throws Exception {
+    String img = "<img src=x onerror=alert(1)>";
+    String link = "[Mettre à jour le dossier](https://exemple.invalid)";
+    String request =
+        """
+        {"lastName":"Balise","firstName":%s,"sex":"F","birthDate":"%s",
+         "address":%s,"postalCode":"69003","phone":"06 11 22 33 44",
+         "legalGuardian":%s,"leavingReason":%s,"lastTraining":%s,
+         "lastLevel":"LYCEE","leavingDate":"%s"}
+        """
+            .formatted(
+                quote(link),
+                LocalDate.now().minusYears(17).minusDays(40),
+                quote(img + " " + link),
+                quote(link),
+                quote(img),
+                quote(link + " " + img),
+                LocalDate.now().minusMonths(1));
+    HttpResponse<String> created = http.postJson("/api/cases", request, "coord.lyon", PW);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String n = body(created).get("caseNumber").asText();
+    // The record keeps what was typed: it reads the same to a person.
+    assertThat(body(http.get("/api/cases/" + n, "coord.lyon", PW)).toString())
+        .contains("<img src=x onerror=alert(1)>", "[Mettre à jour le dossier]");
+
+    String taskId = onlyTask(n, "coord.lyon").get("id").asText();
+    // The task's form renders these variables in its Markdown text components.
+    HttpResponse<String> form =
+        http.get("/engine-rest/task/" + taskId + "/deployed-form", "coord.lyon", PW);
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+    StringBuilder markdown = new StringBuilder();
+    body(form)
+        .findParents("type")
+        .forEach(
+            c -> {
+              if (c.get("type").asText().equals("text")) {
+                markdown.append(c.path("text").asText());
+              }
+            });
+    assertThat(markdown.toString())
+        .contains(
+            "displayName",
+            "youngPerson.address",
+            "youngPerson.legalGuardian",
+            "youngPerson.leavingReason",
+            "youngPerson.lastTraining");
+
+    // What Tasklist reads to fill the form, deserialised or not.
+    for (String query : List.of("", "?deserializeValues=false")) {
+      HttpResponse<String> read =
+          http.get("/engine-rest/task/" + taskId + "/form-variables" + query, "coord.lyon", PW);
+      assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+      JsonNode variables = body(read);
+      JsonNode person = variables.get("youngPerson").get("value");
+      if (person.isTextual()) {
+        person = json.readTree(person.asText());
+      }
+      String displayName = variables.get("displayName").get("value").asText();
+      assertThat(displayName)
+          .contains("\\[Mettre à jour le dossier\\]\\(https\\://exemple.invalid\\)");
+      assertInertInMarkdown(displayName);
+      assertThat(person.get("address").asText())
+          .startsWith("\\<img src=x onerror=alert\\(1\\)\\> \\[Mettre à jour le dossier\\]");
+      assertThat(person.get("leavingReason").asText())
+          .isEqualTo("\\<img src=x onerror=alert\\(1\\)\\>");
+      assertThat(person.get("legalGuardian").asText())
+          .isEqualTo("\\[Mettre à jour le dossier\\]\\(https\\://exemple.invalid\\)");
+      for (String field : List.of("address", "legalGuardian", "leavingReason", "lastTraining")) {
+        assertInertInMarkdown(person.get(field).asText());
+      }
+      // No variable of the form, of any name, carries live markup.
+      List<String> texts = new ArrayList<>();
+      collectTexts(variables, texts);
+      for (String text : texts) {
+        assertThat(text.replaceAll("\\\\.", "")).doesNotContain("<img", "](", "://exemple");
+      }
+    }
+  }
+
+  /** The cells of a CSV line as a spreadsheet reads them (";" separated, '"' quoted). */
+  static List<String> csvCells(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ';') {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
+  }
+
+  @Test
+  void theIndicatorsCsvForThePrefectureKeepsFreeTextLeavingReasonsAsText() throws Exception {
+    List<String> reasons =
+        List.of(
+            "=HYPERLINK(\"https://exemple.invalid\";\"Cliquez\")", "-2+3", "+1+1", "@SUM(A1:A9)");
+    String[] firstNames = {"Hyper", "Moins", "Plus", "Arobase"};
+    for (int i = 0; i < reasons.size(); i++) {
+      String request =
+          caseJson("Formule", "69003", "1 rue")
+              .replace("\"firstName\":\"Test\"", "\"firstName\":\"" + firstNames[i] + "\"")
+              .replace(
+                  "\"lastLevel\"", "\"leavingReason\":" + quote(reasons.get(i)) + ",\"lastLevel\"");
+      HttpResponse<String> created = http.postJson("/api/cases", request, "coord.lyon", PW);
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+    LocalDate today = LocalDate.now();
+    String export =
+        "/api/indicators/export?format=csv&schoolYear="
+            + fr.raccroche.indicators.SchoolYear.of(today)
+            + "&quarter="
+            + fr.raccroche.indicators.Quarter.of(today);
+    String csv = "";
+    for (int tries = 0; tries < 50 && !csv.contains("SUM(A1:A9)"); tries++) {
+      if (tries > 0) {
+        Thread.sleep(200);
+      }
+      HttpResponse<String> response = http.get(export, "prefecture", PW);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("text/csv");
+      csv = response.body();
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (String line : csv.replace("\uFEFF", "").split("\r\n")) {
+      rows.add(csvCells(line));
+    }
+    // Each reason is a row label (and its code), written as text: a leading apostrophe.
+    for (String reason : reasons) {
+      assertThat(rows)
+          .as(reason)
+          .anySatisfy(
+              row ->
+                  assertThat(row.size() >= 2 ? row.subList(0, 2) : row)
+                      .containsExactly("'" + reason, "'" + reason));
+    }
+    assertThat(csv).contains("\"'=HYPERLINK(\"\"https://exemple.invalid\"\";\"\"Cliquez\"\")\";");
+    // No cell of the whole file starts a formula, but the numbers the application writes.
+    for (List<String> row : rows) {
+      for (String cell : row) {
+        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+          assertThat(cell)
+              .as(row.toString())
+              .matches("-?\\d+(?:[.,]\\d+)?(?: ?(?:%|pts?|points?))?");
+        }
+      }
+    }
+  }
+
+  // ---- The engine is not a code runner (R7)
+
+  @Test
+  void objectVariablesAreNeverDeserialisedIntoAClassTheCallerNames() throws Exception {
+    String pi = newCase("Objet", "69003", "coord.lyon").get("processInstanceId").asText();
+    String variable = "/engine-rest/process-instance/" + pi + "/variables/x";
+    HttpResponse<String> write =
+        http.putJson(
+            variable,
+            "{\"type\":\"Object\",\"value\":\"\\\"/etc/passwd\\\"\",\"valueInfo\":{"
+                + "\"objectTypeName\":\"java.io.File\","
+                + "\"serializationDataFormat\":\"application/json\"}}",
+            "admin",
+            PW);
+    try {
+      if (write.statusCode() != 204) {
+        // Refused when written: a French 4xx, nothing stored.
+        assertFrenchProblem(write, write.statusCode());
+        assertThat(write.statusCode()).isBetween(400, 499);
+        assertThat(http.get(variable + "?deserializeValue=false", "admin", PW).statusCode())
+            .isEqualTo(404);
+        return;
+      }
+      // Stored as the caller sent it, but never turned into a java.io.File when read.
+      for (String read :
+          List.of(
+              variable,
+              "/engine-rest/process-instance/" + pi + "/variables",
+              "/engine-rest/variable-instance?maxResults=100&processInstanceIdIn=" + pi)) {
+        HttpResponse<String> response = http.get(read, "admin", PW);
+        assertThat(response.statusCode()).as(read).isLessThan(500);
+        assertThat(response.body())
+            .as(read)
+            .doesNotContain("java.io.File\",\"value\":\"/", "Exception", "at org.");
+        if (response.statusCode() == 200) {
+          JsonNode answer = body(response);
+          List<JsonNode> values = new ArrayList<>();
+          if (answer.has("value")) {
+            values.add(answer);
+          } else if (answer.has("x")) {
+            values.add(answer.get("x"));
+          } else {
+            answer.forEach(
+                v -> {
+                  if ("x".equals(v.path("name").asText())) {
+                    values.add(v);
+                  }
+                });
+          }
+          for (JsonNode v : values) {
+            // A refused deserialisation leaves no value (Camunda reports an error message).
+            assertThat(v.path("value").isNull() || v.path("value").isMissingNode())
+                .as(read + " " + v)
+                .isTrue();
+          }
+        } else {
+          assertFrenchProblem(response, response.statusCode());
+        }
+      }
+      HttpResponse<String> single = http.get(variable, "admin", PW);
+      assertThat(single.statusCode()).as(single.body()).isBetween(400, 499);
+    } finally {
+      http.send("DELETE", variable, "admin", PW);
+    }
+  }
+
+  HttpResponse<String> postWith(
+      String path, String body, String contentType, java.util.Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String basicAuth(String user) {
+    return "Basic "
+        + Base64.getEncoder().encodeToString((user + ":" + PW).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theEngineTakesNoDeploymentFromTheApiNorACallFromABrowser() throws Exception {
+    // An administrator's deployment with an expression that would run Java in the engine.
+    String bpmn =
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="x">
+          <bpmn:process id="CodeRunner" isExecutable="true" camunda:historyTimeToLive="1">
+            <bpmn:startEvent id="s"/>
+            <bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="t"/>
+            <bpmn:serviceTask id="t" camunda:expression="${''.getClass().forName('java.lang.Runtime').getRuntime()}"/>
+            <bpmn:sequenceFlow id="f2" sourceRef="t" targetRef="e"/>
+            <bpmn:endEvent id="e"/>
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+    String boundary = "----raccroche" + System.nanoTime();
+    String multipart =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+            + "code-runner\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"code-runner.bpmn\""
+            + "\r\nContent-Type: application/octet-stream\r\n\r\n"
+            + bpmn
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    HttpResponse<String> deploy =
+        postWith(
+            "/engine-rest/deployment/create",
+            multipart,
+            "multipart/form-data; boundary=" + boundary,
+            java.util.Map.of("Authorization", basicAuth("admin"), "Accept", "application/json"));
+    assertFrenchProblem(deploy, 403, "déploiements par l'API sont désactivés");
+    assertThat(
+            http.get("/engine-rest/process-definition?maxResults=10&key=CodeRunner", "admin", PW)
+                .body())
+        .isEqualTo("[]");
+    String deployment =
+        body(http.get("/engine-rest/deployment?maxResults=1", "admin", PW))
+            .get(0)
+            .get("id")
+            .asText();
+    assertFrenchProblem(
+        http.postJson("/engine-rest/deployment/" + deployment + "/redeploy", "{}", "admin", PW),
+        403,
+        "déploiements par l'API sont désactivés");
+
+    // engine-rest is for programs: a browser's request (fetch metadata or an Origin) is refused
+    // before its Basic credentials are even read, and no 401 asks a browser for them.
+    String n = newCase("Navigateur", "69003", "coord.lyon").get("caseNumber").asText();
+    String taskId = onlyTask(n, "coord.lyon").get("id").asText();
+    for (java.util.Map<String, String> browser :
+        List.of(
+            java.util.Map.of("Origin", "https://exemple.invalid"),
+            java.util.Map.of("Sec-Fetch-Mode", "cors", "Sec-Fetch-Site", "cross-site"),
+            java.util.Map.of("Sec-Fetch-Mode", "no-cors"))) {
+      java.util.Map<String, String> headers = new java.util.HashMap<>(browser);
+      headers.put("Authorization", basicAuth("coord.lyon"));
+      headers.put("Accept", "application/json");
+      HttpResponse<String> claim =
+          postWith(
+              "/engine-rest/task/" + taskId + "/claim",
+              "{\"userId\":\"coord.lyon\"}",
+              "application/json",
+              headers);
+      assertFrenchProblem(claim, 403, "réservé aux programmes");
+      HttpResponse<String> read =
+          http.get("/engine-rest/task/" + taskId + "/form-variables", "coord.lyon", PW, browser);
+      assertThat(read.statusCode()).as(browser.toString()).isEqualTo(403);
+      assertThat(read.body()).doesNotContain("Navigateur", "NAVIGATEUR");
+    }
+    assertThat(onlyTask(n, "coord.lyon").get("assignee").isNull()).isTrue();
+    // (Without credentials: a wrong password would slow the user's next sign-in, S18.)
+    HttpResponse<String> wrong = http.getJson("/engine-rest/task?maxResults=1");
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(wrong.headers().firstValue("WWW-Authenticate")).isEmpty();
+
+    // A signed-in session (the app's cookie) opens no door to engine-rest.
+    Http pages = new Http(port);
+    pages.signIn("coord.lyon", PW);
+    assertThat(pages.get("/cases/" + n).statusCode()).isEqualTo(200);
+    HttpResponse<String> withCookie = pages.getJson("/engine-rest/task?maxResults=100");
+    assertThat(withCookie.statusCode()).isEqualTo(401);
+    assertThat(withCookie.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(withCookie.body()).doesNotContain(n);
+    // The web apps' engine API takes the session, but not without its CSRF token.
+    Http tasklist = new Http(port);
+    assertThat(tasklist.camundaLogin("tasklist", "coord.lyon", PW)).isEqualTo(200);
+    HttpResponse<String> forged =
+        tasklist.postForm(
+            "/camunda/api/engine/engine/default/task/" + taskId + "/claim",
+            java.util.Map.of("userId", "coord.lyon"));
+    assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
+    assertThat(onlyTask(n, "coord.lyon").get("assignee").isNull()).isTrue();
+  }
+
+  // ---- Low: a stranger cannot lock an account (R7)
+
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+
+  static boolean signedIn(HttpResponse<String> login) {
+    String location = login.headers().firstValue("Location").orElse("");
+    return !location.isEmpty() && !location.contains("error");
+  }
+
+  @Test
+  void tenWrongPasswordsFromAStrangerDelayButNeverLockTheAdministrator() throws Exception {
+    // The engine's clock (the throttle's) is set back an hour, so that each wrong password comes
+    // after the previous delay ended and counts, without the test waiting ten minutes.
+    java.time.Instant start = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+    java.time.Instant last = start;
+    try {
+      for (int i = 0; i < 10; i++) {
+        last = start.plusSeconds(61L * i);
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(last));
+        assertThat(signedIn(new Http(port).signIn("admin", "mauvais" + i)))
+            .as("try " + i)
+            .isFalse();
+      }
+      var admin =
+          (org.camunda.bpm.engine.impl.persistence.entity.UserEntity)
+              identity.createUserQuery().userId("admin").singleResult();
+      assertThat(admin.getAttempts()).as("each wrong password counted").isEqualTo(10);
+      // Throttled: even the right password waits for the delay, at most 60 s (S18)...
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+          java.util.Date.from(last.plusSeconds(30)));
+      assertThat(signedIn(new Http(port).signIn("admin", PW))).isFalse();
+      assertThat(http.get("/api/cases?size=1", "admin", PW).statusCode()).isEqualTo(401);
+      // ... while the others sign in as usual.
+      assertThat(signedIn(new Http(port).signIn("coord.nord", PW))).isTrue();
+      // Once it has passed, the administrator signs in: no permanent lock.
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+          java.util.Date.from(last.plusSeconds(61)));
+      assertThat(signedIn(new Http(port).signIn("admin", PW))).isTrue();
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+      assertThat(http.get("/api/cases?size=1", "admin", PW).statusCode()).isEqualTo(200);
+      assertThat(http.get("/engine-rest/user/admin/profile", "admin", PW).statusCode())
+          .isEqualTo(200);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+      identity.unlockUser("admin");
+    }
+  }
 }

@@ -246,6 +246,13 @@ class EngineApiGuard extends OncePerRequestFilter {
     } else if (missing && status >= 400) {
       status = 404;
       detail = "Ressource introuvable (elle n'existe pas ou plus).";
+    } else if (message.contains("Cannot deserialize")) {
+      // The engine's allow-list refused an Object variable's type (R7, e.g. a java.io.File a
+      // caller named): a refusal of what was asked, not a failure of the server.
+      status = 400;
+      detail =
+          "Valeur refusée : le type d'objet de cette variable n'est pas autorisé par le moteur"
+              + " (lisez-la sans la désérialiser).";
     } else {
       detail = frenchOrGeneric(status, message);
     }
