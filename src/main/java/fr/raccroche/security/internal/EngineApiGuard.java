@@ -189,6 +189,17 @@ class EngineApiGuard extends OncePerRequestFilter {
     }
   }
 
+  /** Whether that task was completed (by anyone) after this request began. */
+  private boolean endedDuring(String taskId, HttpServletRequest request) {
+    java.util.Date ended =
+        asEngine(
+            () -> {
+              var done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+              return done == null ? null : done.getEndTime();
+            });
+    return ended != null && !ended.toInstant().isBefore(requestStart(request));
+  }
+
   /** The engine's error as a French problem detail, without exception names or stack traces. */
   private void rewriteError(
       HttpServletRequest request, ContentCachingResponseWrapper response, String completedTaskId)
@@ -216,7 +227,16 @@ class EngineApiGuard extends OncePerRequestFilter {
             || message.contains("Cannot find task")
             || message.contains("does not exist")
             || message.contains("doesn't exist");
-    if (completedTaskId != null
+    if (status == 403
+        && completedTaskId != null
+        && asEngine(() -> tasks.createTaskQuery().taskId(completedTaskId).count()) == 0
+        && endedDuring(completedTaskId, request)) {
+      // The other completion won while this one was checking its rights: the task's
+      // authorizations went with it (R4). Only a task ended during this very request: a foreign
+      // task ended earlier stays a 403 and reveals nothing.
+      status = 409;
+      detail = "Cette tâche a déjà été traitée (tâche déjà traitée) : rechargez la liste.";
+    } else if (completedTaskId != null
         && (status >= 500 || type.contains("OptimisticLocking") || status == 404 || missing)) {
       boolean stillThere =
           asEngine(() -> tasks.createTaskQuery().taskId(completedTaskId).count()) > 0;
