@@ -31,7 +31,7 @@ class SecurityIntegrationTest {
    * users of their own so that the demo users stay usable by the other tests.
    */
   String userForWrongPasswords(String id) {
-    accounts.ensureUser(
+    accounts.ensureDemoUser(
         new UserAccount(id, "Essai", "Mauvais mot de passe", null, "demo", List.of("coord-LYON")));
     return id;
   }

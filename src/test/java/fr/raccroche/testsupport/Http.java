@@ -75,6 +75,16 @@ public final class Http {
             .build());
   }
 
+  /** A JSON POST without credentials (a page's script of a stranger, or a bare client). */
+  public HttpResponse<String> postJson(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   /** Any method, with HTTP Basic and an optional JSON body. */
   public HttpResponse<String> send(String method, String path, String user, String password) {
     return send(

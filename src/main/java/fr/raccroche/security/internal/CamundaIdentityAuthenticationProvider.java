@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Signs users in against Camunda's identity service, so that the app, the web apps and {@code
  * engine-rest} share one user store. Authorities: {@code GROUP_<group>} for each Camunda group and
- * {@code ROLE_<role>} for the role it gives. The engine throttles repeated failures itself.
+ * {@code ROLE_<role>} for the role it gives. The engine throttles repeated failures itself. A hash
+ * of an older algorithm is replaced by bcrypt at the sign-in ({@link PasswordUpgrade}).
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -28,9 +29,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
       LoggerFactory.getLogger(CamundaIdentityAuthenticationProvider.class);
 
   private final IdentityService identity;
+  private final PasswordUpgrade upgrade;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identity) {
+  CamundaIdentityAuthenticationProvider(IdentityService identity, PasswordUpgrade upgrade) {
     this.identity = identity;
+    this.upgrade = upgrade;
   }
 
   @Override
@@ -45,6 +48,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
       log.info("Sign-in refused for user id {}", userId);
       throw new BadCredentialsException("Identifiant ou mot de passe incorrect.");
     }
+    upgrade.afterSuccessfulSignIn(userId, credentials.toString());
     List<Group> groups = identity.createGroupQuery().groupMember(userId).list();
     Set<GrantedAuthority> authorities = new LinkedHashSet<>();
     for (Group group : groups) {

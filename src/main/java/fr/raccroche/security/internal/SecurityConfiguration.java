@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -54,6 +55,7 @@ class SecurityConfiguration {
                 paths.matcher("/camunda-welcome/**"),
                 paths.matcher("/engine-rest/**")))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .addFilterBefore(new ClosedWebappPaths(), AuthorizationFilter.class)
         // The web apps have their own CSRF protection; engine-rest is stateless HTTP Basic.
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())
