@@ -23,7 +23,7 @@ final class Tasklist {
 
   static Tasklist signIn(Browser browser, String user) {
     browser.signInToCamunda("tasklist", user);
-    browser.waitForText("Mes tâches");
+    browser.waitForTranslatedText("Mes tâches");
     return new Tasklist(browser);
   }
 

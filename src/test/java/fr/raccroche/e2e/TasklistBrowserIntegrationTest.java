@@ -133,8 +133,8 @@ class TasklistBrowserIntegrationTest {
     partner.complete();
     partner.waitForNoTask("Accepter l'orientation", caseNumber);
 
+    // The same session as Tasklist: the case page opens without a second sign-in (issue 23).
     partnerBrowser.go("/cases/" + caseNumber);
-    partnerBrowser.signIn("referent.ml-lyon");
     assertFrench(partnerBrowser.waitForText("Dossier " + caseNumber), "Pris en charge");
   }
 }

@@ -21,10 +21,13 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two chains. The Camunda web apps and {@code engine-rest} keep their own authentication (login
- * page and CSRF of the web apps, HTTP Basic of {@code engine-rest}). Everything else needs a
- * signed-in user: pages by form login with CSRF, {@code /api/**} by HTTP Basic or the page session
- * (CSRF then applies too). Only the login page, static assets, the health endpoint and the
+ * Three chains and one sign-in (issue 23). {@code engine-rest} keeps its own stateless HTTP Basic.
+ * The Camunda web apps have no login of their own: Spring Security signs people in (the app's login
+ * page, or ProConnect) and Camunda's {@code ContainerBasedAuthenticationFilter} takes the signed-in
+ * user from it ({@link WebappsSignIn}), so that the app's pages and Tasklist, Cockpit and Admin
+ * share one session and one sign-out; the web apps keep their own CSRF protection. Everything else
+ * needs a signed-in user: pages by form login with CSRF, {@code /api/**} by HTTP Basic or the page
+ * session (CSRF then applies too). Only the login page, static assets, the health endpoint and the
  * data·inclusion exports ({@code GET /api/data-inclusion/**}) are open; Swagger UI is for
  * administrators; the other Actuator endpoints (Prometheus metrics) need a supervisor, an
  * administrator or the monitoring group.
@@ -37,6 +40,9 @@ class SecurityConfiguration {
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
           + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
+  /** The web apps' sign-out (their "Déconnexion" menu), which signs out of everything. */
+  static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
+
   @Bean
   AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
     return new ProviderManager(provider);
@@ -44,19 +50,10 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
-    // Path matchers, not MVC matchers: these paths are served by Camunda's own servlets.
-    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-    // /camunda-welcome is the web apps' own welcome redirect: answering it from the app's chain
-    // would create a second session that replaces the web app's freshly signed-in one.
-    http.securityMatcher(
-            new OrRequestMatcher(
-                paths.matcher("/camunda/**"),
-                paths.matcher("/camunda-welcome/**"),
-                paths.matcher("/engine-rest/**")))
+  SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+    // engine-rest is stateless HTTP Basic, checked by Camunda's own filter; no session.
+    http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-        .addFilterBefore(new ClosedWebappPaths(), AuthorizationFilter.class)
-        // The web apps have their own CSRF protection; engine-rest is stateless HTTP Basic.
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())
         .securityContext(context -> context.disable())
@@ -74,6 +71,46 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
+  SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+    // Path matchers, not MVC matchers: these paths are served by Camunda's own servlets.
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    RequestMatcher webappApi = paths.matcher("/camunda/api/**");
+    http.securityMatcher(
+            new OrRequestMatcher(
+                paths.matcher("/camunda/**"), paths.matcher("/camunda-welcome/**")))
+        // Signed in with the app's session, or sent to the app's login page (and back here after).
+        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .addFilterBefore(new ClosedWebappPaths(), AuthorizationFilter.class)
+        // The web apps have their own CSRF protection (X-XSRF-TOKEN), checked by Camunda.
+        .csrf(csrf -> csrf.disable())
+        .logout(
+            logout ->
+                logout
+                    .logoutRequestMatcher(
+                        request ->
+                            paths.matcher(HttpMethod.POST, WEBAPP_LOGOUT).matches(request)
+                                && WebappsSignIn.carriesTheWebappsCsrfToken(request))
+                    .logoutSuccessHandler(WebappsSignIn::signedOut))
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .defaultAuthenticationEntryPointFor(
+                        new JsonAuthenticationEntryPoint(), webappApi)
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
+        .headers(
+            headers ->
+                headers
+                    .frameOptions(frame -> frame.sameOrigin())
+                    .referrerPolicy(
+                        referrer ->
+                            referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain applicationChain(
       HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
     // Machine-facing paths answer JSON 401/403 instead of sending to the login page.
@@ -120,6 +157,10 @@ class SecurityConfiguration {
                     .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(new JsonAuthenticationEntryPoint()))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        // A new session at each sign-in, without what the session held before (the web apps'
+        // signed-in user among it): only Spring Security's own attributes (the page asked for
+        // before the sign-in) are carried over.
+        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.newSession()))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .exceptionHandling(
             exceptions ->
