@@ -371,7 +371,7 @@ final class Browser implements AutoCloseable {
     return "concat('" + text.replace("'", "', \"'\", '") + "')";
   }
 
-  private static void type(WebElement input, String value) {
+  static void type(WebElement input, String value) {
     input.clear();
     input.sendKeys(value);
   }

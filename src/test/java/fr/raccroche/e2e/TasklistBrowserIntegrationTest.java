@@ -133,8 +133,15 @@ class TasklistBrowserIntegrationTest {
     partner.complete();
     partner.waitForNoTask("Accepter l'orientation", caseNumber);
 
-    // The same session as Tasklist: the case page opens without a second sign-in (issue 23).
-    partnerBrowser.go("/cases/" + caseNumber);
+    // The same session as Tasklist: the case page opens without a second sign-in (issue 23),
+    // once the acceptance has reached the case record (the page is asked again until then).
+    partnerBrowser.until(
+        d -> {
+          partnerBrowser.go("/cases/" + caseNumber);
+          return partnerBrowser.text().contains("Dossier " + caseNumber);
+        },
+        "the case page of " + caseNumber);
+    assertThat(partnerBrowser.url()).doesNotContain("/login");
     assertFrench(partnerBrowser.waitForText("Dossier " + caseNumber), "Pris en charge");
   }
 }

@@ -1,20 +1,12 @@
 package fr.raccroche.security.internal;
 
-import fr.raccroche.security.Roles;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,17 +41,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
       throw new BadCredentialsException("Identifiant ou mot de passe incorrect.");
     }
     upgrade.afterSuccessfulSignIn(userId, credentials.toString());
-    List<Group> groups = identity.createGroupQuery().groupMember(userId).list();
-    Set<GrantedAuthority> authorities = new LinkedHashSet<>();
-    for (Group group : groups) {
-      authorities.add(new SimpleGrantedAuthority(Roles.GROUP_AUTHORITY_PREFIX + group.getId()));
-      String role = Roles.roleOfGroup(group.getId());
-      if (role != null) {
-        authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
-      }
-    }
     return UsernamePasswordAuthenticationToken.authenticated(
-        userId, null, new ArrayList<>(authorities));
+        userId, null, CamundaAuthorities.of(identity, userId));
   }
 
   @Override

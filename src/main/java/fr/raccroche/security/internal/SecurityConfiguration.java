@@ -1,16 +1,18 @@
 package fr.raccroche.security.internal;
 
 import fr.raccroche.security.Roles;
+import fr.raccroche.security.SignInOptions;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -44,11 +46,6 @@ class SecurityConfiguration {
   static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
 
   @Bean
-  AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
-    return new ProviderManager(provider);
-  }
-
-  @Bean
   @Order(1)
   SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
     // engine-rest is stateless HTTP Basic, checked by Camunda's own filter; no session.
@@ -67,6 +64,36 @@ class SecurityConfiguration {
                             referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
+  }
+
+  private final SignInOptions signIn;
+  private final ClientRegistrationRepository proConnect;
+  private final ProConnectUserService proConnectUsers;
+  private final SignOutTargets signOut;
+  private final String proConnectOrigin;
+
+  SecurityConfiguration(
+      SignInOptions signIn,
+      ObjectProvider<ClientRegistrationRepository> proConnect,
+      ObjectProvider<ProConnectUserService> proConnectUsers,
+      @Value("${raccroche.security.proconnect.issuer-uri:}") String issuerUri) {
+    this.signIn = signIn;
+    this.proConnect = proConnect.getIfAvailable();
+    this.proConnectUsers = proConnectUsers.getIfAvailable();
+    this.signOut = new SignOutTargets(this.proConnect);
+    this.proConnectOrigin = origin(issuerUri);
+  }
+
+  /** scheme://host[:port] of the provider: its logout follows the sign-out form (form-action). */
+  static String origin(String uri) {
+    if (uri == null || uri.isBlank()) {
+      return "";
+    }
+    java.net.URI parsed = java.net.URI.create(uri.strip());
+    return parsed.getScheme()
+        + "://"
+        + parsed.getHost()
+        + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort());
   }
 
   @Bean
@@ -90,7 +117,11 @@ class SecurityConfiguration {
                         request ->
                             paths.matcher(HttpMethod.POST, WEBAPP_LOGOUT).matches(request)
                                 && WebappsSignIn.carriesTheWebappsCsrfToken(request))
-                    .logoutSuccessHandler(WebappsSignIn::signedOut))
+                    .logoutSuccessHandler(
+                        (request, response, authentication) ->
+                            WebappsSignIn.signedOut(
+                                response,
+                                signOut.providerLogout(request, response, authentication))))
         .exceptionHandling(
             exceptions ->
                 exceptions
@@ -111,8 +142,7 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain applicationChain(
-      HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+  SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
     // Machine-facing paths answer JSON 401/403 instead of sending to the login page.
     RequestMatcher api =
         request -> {
@@ -121,8 +151,9 @@ class SecurityConfiguration {
               || path.startsWith("/actuator/")
               || path.startsWith("/v3/api-docs");
         };
-    http.authenticationManager(authenticationManager)
-        .authorizeHttpRequests(
+    // Passwords: the one AuthenticationProvider bean (CamundaIdentityAuthenticationProvider),
+    // which Spring Security makes the global one; ProConnect adds its own below.
+    http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
                         "/login",
@@ -131,7 +162,8 @@ class SecurityConfiguration {
                         "/img/**",
                         "/favicon.ico",
                         "/error",
-                        "/actuator/health")
+                        "/actuator/health",
+                        ProConnectPages.UNKNOWN_ACCOUNT_PAGE)
                     .permitAll()
                     .requestMatchers("/actuator/health/**")
                     .permitAll()
@@ -156,12 +188,11 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(new JsonAuthenticationEntryPoint()))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         // A new session at each sign-in, without what the session held before (the web apps'
         // signed-in user among it): only Spring Security's own attributes (the page asked for
         // before the sign-in) are carried over.
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.newSession()))
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signOut.forPages()))
         .exceptionHandling(
             exceptions ->
                 exceptions
@@ -181,12 +212,36 @@ class SecurityConfiguration {
         .headers(
             headers ->
                 headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                proConnectOrigin.isEmpty()
+                                    ? CONTENT_SECURITY_POLICY
+                                    : CONTENT_SECURITY_POLICY.replace(
+                                        "form-action 'self'",
+                                        "form-action 'self' " + proConnectOrigin)))
                     .frameOptions(frame -> frame.deny())
                     .referrerPolicy(
                         referrer ->
                             referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    // ProConnect, when configured (docs/security.md S28).
+    if (proConnect != null) {
+      http.oauth2Login(
+          oauth2 ->
+              oauth2
+                  .clientRegistrationRepository(proConnect)
+                  .loginPage("/login")
+                  .userInfoEndpoint(userInfo -> userInfo.oidcUserService(proConnectUsers))
+                  .defaultSuccessUrl("/", false)
+                  .failureHandler(ProConnectPages::signInFailed));
+    }
+    // Local passwords (the login form) unless switched off: then no form sign-in at all, the login
+    // page shows ProConnect only. HTTP Basic stays for API clients (technical accounts: monitoring,
+    // integrations).
+    if (signIn.localPasswords()) {
+      http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
+    }
     return http.build();
   }
 

@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.Authentication;
 
 /**
  * One sign-in for the app's pages and the Camunda web apps (issue 23; Camunda's documented recipe
@@ -57,12 +56,23 @@ class WebappsSignIn {
             token.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** What the web app expects of its sign-out call: 200 and JSON; it then shows its login route. */
-  static void signedOut(
-      HttpServletRequest request, HttpServletResponse response, Authentication authentication)
-      throws IOException {
+  /**
+   * The web apps' sign-out answer: 200 and JSON, as the web app expects; {@code redirect} is where
+   * the browser goes next (raccroche-sign-in.js): the provider's logout after a ProConnect sign-in,
+   * else nothing (the app's login page).
+   */
+  static void signedOut(HttpServletResponse response, String providerLogout) throws IOException {
     response.setStatus(HttpServletResponse.SC_OK);
     response.setContentType("application/json");
-    response.getWriter().write("{}");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            providerLogout == null
+                ? "{}"
+                : "{\"redirect\":" + JSON.writeValueAsString(providerLogout) + "}");
   }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 }
