@@ -89,6 +89,20 @@ class ProConnectBrowserIntegrationTest {
     browser.click("S'identifier avec ProConnect");
     browser.waitFor(By.id("username"));
     assertThat(browser.url()).contains("127.0.0.1");
+
+    // The same from the app's pages: "Se déconnecter" ends the provider's session as well.
+    Browser.type(browser.waitFor(By.id("username")), "agent-claire");
+    Browser.type(browser.waitFor(By.id("password")), ProConnectTestProvider.PASSWORD);
+    browser.click(browser.waitFor(By.cssSelector("button[type=submit]")));
+    browser.waitForTranslatedText(TasklistBrowserIntegrationTest.MY_PERIMETER);
+    browser.go("/");
+    browser.waitForText("Bienvenue sur Raccroche");
+    browser.click("Se déconnecter");
+    browser.waitForText("Vous êtes déconnecté.");
+    browser.go(TASKLIST);
+    browser.click(browser.waitFor(Browser.byText("S'identifier avec ProConnect")));
+    browser.waitFor(By.id("username"));
+    assertThat(browser.url()).contains("127.0.0.1");
   }
 
   @Test
