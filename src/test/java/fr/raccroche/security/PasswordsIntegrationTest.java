@@ -57,16 +57,20 @@ class PasswordsIntegrationTest {
         .satisfies(h -> assertThat(h.firstValue("Location").orElseThrow()).doesNotContain("error"));
 
     // Created by an administrator through the engine's API (as Camunda Admin does): bcrypt too.
+    // A new id at each run: the PostgreSQL test database is kept between runs.
+    String createdId = "essai.cree-" + System.currentTimeMillis();
     HttpResponse<String> created =
         http.postJson(
             "/engine-rest/user/create",
-            "{\"profile\":{\"id\":\"essai.admin-cree\",\"firstName\":\"Essai\","
-                + "\"lastName\":\"Admin\",\"email\":\"essai.admin-cree@raccroche-test.invalid\"},"
+            "{\"profile\":{\"id\":\""
+                + createdId
+                + "\",\"firstName\":\"Essai\","
+                + "\"lastName\":\"Admin\",\"email\":\"essai.cree@raccroche-test.invalid\"},"
                 + "\"credentials\":{\"password\":\"Cree-Par-La-Gestion-2026\"}}",
             "admin",
             "demo");
     assertThat(created.statusCode()).isEqualTo(204);
-    assertThat(storedHash("essai.admin-cree")).startsWith(BCRYPT);
+    assertThat(storedHash(createdId)).startsWith(BCRYPT);
     // Longer than bcrypt's 72 bytes: the whole passphrase counts.
     String longPassphrase = "Une-Phrase-De-Passe-Tres-Longue-2026-".repeat(3);
     accounts.ensureUser(
