@@ -327,14 +327,14 @@ final class Browser implements AutoCloseable {
 
   /** Checks that the text shows every French label and no raw translation key. */
   /**
-   * Waits until the page shows the text and no translation key is left on it: a web app opened
-   * without its own login page (issue 23) renders before its last labels are translated, a few
-   * milliseconds later. Answers the page's visible text.
+   * Waits until the page shows the text and no translation key is left on it: Tasklist opened
+   * without its own login page (issue 23) may show its list before the sort label is translated
+   * ("DUE_DATE"), a few milliseconds later. Answers the page's visible text.
    */
   String waitForTranslatedText(String text) {
-    until(
-        d -> text().contains(text) && !RAW_TRANSLATION_KEY.matcher(text()).find(),
-        "translated page with: " + text);
+    waiting()
+        .withMessage(() -> "Translated page not shown: " + text + "\n--- page ---\n" + safeText())
+        .until(d -> text().contains(text) && !RAW_TRANSLATION_KEY.matcher(text()).find());
     return text();
   }
 

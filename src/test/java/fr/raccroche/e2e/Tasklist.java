@@ -23,7 +23,7 @@ final class Tasklist {
 
   static Tasklist signIn(Browser browser, String user) {
     browser.signInToCamunda("tasklist", user);
-    browser.waitForTranslatedText("Mes tâches");
+    browser.waitForText("Mes tâches");
     return new Tasklist(browser);
   }
 

@@ -35,7 +35,7 @@ class TasklistBrowserIntegrationTest {
     Browser browser = browsers.open();
     browser.shiftClock(Duration.ofDays(2));
     Tasklist tasklist = Tasklist.signIn(browser, "coord.lyon");
-    assertFrench(browser.text(), "Mes tâches", MY_PERIMETER, "En retard");
+    assertFrench(browser.waitForTranslatedText(MY_PERIMETER), "Mes tâches", "En retard");
 
     tasklist.filter(MY_PERIMETER);
     String caseNumber = tasklist.openUnclaimed("Contacter le jeune");
@@ -122,8 +122,7 @@ class TasklistBrowserIntegrationTest {
     partner.open("Accepter l'orientation", caseNumber);
     partner.waitUntilClaimedOnOpening();
     assertFrench(
-        partnerBrowser.text(),
-        "Orientation proposée",
+        partnerBrowser.waitForTranslatedText("Orientation proposée"),
         "Votre réponse",
         "Acceptez-vous d'accompagner ce jeune ?",
         "Oui, nous prenons en charge ce jeune",
