@@ -255,7 +255,7 @@ class DemoDepartementLoader implements ApplicationRunner {
   }
 
   private void user(String id, String firstName, String lastName, String group) {
-    accounts.ensureUser(
+    accounts.ensureDemoUser(
         new UserAccount(
             id, firstName, lastName, id + "@demo.raccroche.invalid", PASSWORD, List.of(group)));
   }

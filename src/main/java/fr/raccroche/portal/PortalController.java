@@ -1,6 +1,7 @@
 package fr.raccroche.portal;
 
 import fr.raccroche.security.Roles;
+import fr.raccroche.security.SignInOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.Authentication;
@@ -12,6 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** Landing page (links fitting the user's roles) and login page. */
 @Controller
 class PortalController {
+  private final SignInOptions signInOptions;
+
+  PortalController(SignInOptions signInOptions) {
+    this.signInOptions = signInOptions;
+  }
 
   /** A link of the landing page. */
   record Link(String title, String description, String href) {}
@@ -124,7 +130,9 @@ class PortalController {
   }
 
   @GetMapping("/login")
-  String login() {
+  String login(Model model) {
+    model.addAttribute("proConnect", signInOptions.proConnect());
+    model.addAttribute("localPasswords", signInOptions.localPasswords());
     return "login";
   }
 }

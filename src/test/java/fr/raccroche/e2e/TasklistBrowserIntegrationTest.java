@@ -35,7 +35,7 @@ class TasklistBrowserIntegrationTest {
     Browser browser = browsers.open();
     browser.shiftClock(Duration.ofDays(2));
     Tasklist tasklist = Tasklist.signIn(browser, "coord.lyon");
-    assertFrench(browser.text(), "Mes tâches", MY_PERIMETER, "En retard");
+    assertFrench(browser.waitForTranslatedText(MY_PERIMETER), "Mes tâches", "En retard");
 
     tasklist.filter(MY_PERIMETER);
     String caseNumber = tasklist.openUnclaimed("Contacter le jeune");
@@ -125,8 +125,7 @@ class TasklistBrowserIntegrationTest {
     partner.open("Accepter l'orientation", caseNumber);
     partner.waitUntilClaimedOnOpening();
     assertFrench(
-        partnerBrowser.text(),
-        "Orientation proposée",
+        partnerBrowser.waitForTranslatedText("Orientation proposée"),
         "Votre réponse",
         "Acceptez-vous d'accompagner ce jeune ?",
         "Oui, nous prenons en charge ce jeune",
@@ -136,8 +135,15 @@ class TasklistBrowserIntegrationTest {
     partner.complete();
     partner.waitForNoTask("Accepter l'orientation", caseNumber);
 
-    partnerBrowser.go("/cases/" + caseNumber);
-    partnerBrowser.signIn("referent.ml-lyon");
+    // The same session as Tasklist: the case page opens without a second sign-in (issue 23),
+    // once the acceptance has reached the case record (the page is asked again until then).
+    partnerBrowser.until(
+        d -> {
+          partnerBrowser.go("/cases/" + caseNumber);
+          return partnerBrowser.text().contains("Dossier " + caseNumber);
+        },
+        "the case page of " + caseNumber);
+    assertThat(partnerBrowser.url()).doesNotContain("/login");
     assertFrench(partnerBrowser.waitForText("Dossier " + caseNumber), "Pris en charge");
   }
 }

@@ -68,7 +68,7 @@ class OperationsMetricsIntegrationTest {
     assertThat(value(body, "raccroche_tasks_open", null)).isGreaterThanOrEqualTo(open(body));
 
     assertThat(http.get(PROMETHEUS, "admin", "demo").statusCode()).isEqualTo(200);
-    accounts.ensureUser(
+    accounts.ensureDemoUser(
         new UserAccount(
             MONITORING_USER,
             "Supervision",

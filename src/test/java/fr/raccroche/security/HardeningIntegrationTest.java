@@ -101,7 +101,7 @@ class HardeningIntegrationTest {
 
   @Test
   void aWrongPasswordDelaysTheNextSignInOfThatUserEvenWithTheRightOne() {
-    accounts.ensureUser(
+    accounts.ensureDemoUser(
         new UserAccount("essai.throttle", "Essai", "Lenteur", null, "demo", List.of("coord-LYON")));
     Http browser = new Http(port);
     HttpResponse<String> wrong = browser.signIn("essai.throttle", "mauvais");

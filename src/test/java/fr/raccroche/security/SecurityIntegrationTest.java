@@ -31,7 +31,7 @@ class SecurityIntegrationTest {
    * users of their own so that the demo users stay usable by the other tests.
    */
   String userForWrongPasswords(String id) {
-    accounts.ensureUser(
+    accounts.ensureDemoUser(
         new UserAccount(id, "Essai", "Mauvais mot de passe", null, "demo", List.of("coord-LYON")));
     return id;
   }
@@ -135,7 +135,10 @@ class SecurityIntegrationTest {
     assertThat(api.body()).contains("\"status\":404").doesNotContain("Exception");
   }
 
-  /** The Camunda web apps keep their own login, which checks the user's right to the app. */
+  /**
+   * The Camunda web apps have no login of their own (issue 23): a wrong password on the one login
+   * page opens none of them, and Camunda still checks the user's right to each app.
+   */
   @Test
   void webAppLoginRefusesAWrongPassword() {
     assertThat(http.camundaLogin("tasklist", userForWrongPasswords("essai.webapp"), "mauvais"))

@@ -394,9 +394,14 @@ class WebappTranslationsTest {
       // docs/forms.md).
       assertThat(script)
           .containsPattern(
-              "customScripts:\\s*\\[\\s*'scripts/raccroche-eol-banner',\\s*'scripts/raccroche-tasklist'\\s*]");
+              "customScripts:\\s*\\[\\s*'scripts/raccroche-eol-banner',\\s*'scripts/raccroche-tasklist',"
+                  + "\\s*'scripts/raccroche-sign-in'\\s*]");
       projectResource(app, "scripts/raccroche-tasklist.js");
     }
+    // One sign-in (docs/security.md S29): the web app's login route leads to the app's login page.
+    assertThat(script).contains("'scripts/raccroche-sign-in'");
+    assertThat(readText(projectResource(app, "scripts/raccroche-sign-in.js")))
+        .contains("/login?logout", "window.location.replace");
     projectResource(app, "scripts/raccroche-eol-banner.js");
     assertThat(readText(projectResource(app, "styles/user-styles.css"))).contains(".ce-eol-banner");
   }

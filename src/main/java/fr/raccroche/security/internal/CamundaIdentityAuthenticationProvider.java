@@ -1,26 +1,19 @@
 package fr.raccroche.security.internal;
 
-import fr.raccroche.security.Roles;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
  * Signs users in against Camunda's identity service, so that the app, the web apps and {@code
  * engine-rest} share one user store. Authorities: {@code GROUP_<group>} for each Camunda group and
- * {@code ROLE_<role>} for the role it gives. The engine throttles repeated failures itself.
+ * {@code ROLE_<role>} for the role it gives. The engine throttles repeated failures itself. A hash
+ * of an older algorithm is replaced by bcrypt at the sign-in ({@link PasswordUpgrade}).
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -28,9 +21,11 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
       LoggerFactory.getLogger(CamundaIdentityAuthenticationProvider.class);
 
   private final IdentityService identity;
+  private final PasswordUpgrade upgrade;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identity) {
+  CamundaIdentityAuthenticationProvider(IdentityService identity, PasswordUpgrade upgrade) {
     this.identity = identity;
+    this.upgrade = upgrade;
   }
 
   @Override
@@ -45,17 +40,9 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
       log.info("Sign-in refused for user id {}", userId);
       throw new BadCredentialsException("Identifiant ou mot de passe incorrect.");
     }
-    List<Group> groups = identity.createGroupQuery().groupMember(userId).list();
-    Set<GrantedAuthority> authorities = new LinkedHashSet<>();
-    for (Group group : groups) {
-      authorities.add(new SimpleGrantedAuthority(Roles.GROUP_AUTHORITY_PREFIX + group.getId()));
-      String role = Roles.roleOfGroup(group.getId());
-      if (role != null) {
-        authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
-      }
-    }
+    upgrade.afterSuccessfulSignIn(userId, credentials.toString());
     return UsernamePasswordAuthenticationToken.authenticated(
-        userId, null, new ArrayList<>(authorities));
+        userId, null, CamundaAuthorities.of(identity, userId));
   }
 
   @Override

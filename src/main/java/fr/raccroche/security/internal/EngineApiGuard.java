@@ -263,6 +263,10 @@ class EngineApiGuard extends OncePerRequestFilter {
     } else if (type.contains("OptimisticLocking")) {
       status = 409;
       detail = "Cette donnée a été modifiée en même temps par quelqu'un d'autre : réessayez.";
+    } else if (message.contains("Password does not match policy")) {
+      // Admin's user form and engine-rest's user/create, credentials: the engine answers 500.
+      status = 400;
+      detail = PASSWORD_POLICY_REFUSED;
     } else if (missing && status >= 400) {
       status = 404;
       detail = "Ressource introuvable (elle n'existe pas ou plus).";
@@ -322,6 +326,11 @@ class EngineApiGuard extends OncePerRequestFilter {
    * refusals), else a French message for the status: the engine's English text and exception names
    * stay in the logs.
    */
+  static final String PASSWORD_POLICY_REFUSED =
+      "Mot de passe refusé : il doit compter au moins 10 caractères, dont une minuscule, une"
+          + " majuscule, un chiffre et un caractère spécial, et ne contenir ni l'identifiant ni le"
+          + " nom de la personne.";
+
   static String frenchOrGeneric(int status, String message) {
     if (message != null && FRENCH.matcher(message).find()) {
       int french = message.indexOf(": ");

@@ -1,18 +1,21 @@
 package fr.raccroche.security.internal;
 
 import fr.raccroche.security.Roles;
+import fr.raccroche.security.SignInOptions;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -21,10 +24,13 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two chains. The Camunda web apps and {@code engine-rest} keep their own authentication (login
- * page and CSRF of the web apps, HTTP Basic of {@code engine-rest}). Everything else needs a
- * signed-in user: pages by form login with CSRF, {@code /api/**} by HTTP Basic or the page session
- * (CSRF then applies too). Only the login page, static assets, the health endpoint and the
+ * Three chains and one sign-in (issue 23). {@code engine-rest} keeps its own stateless HTTP Basic.
+ * The Camunda web apps have no login of their own: Spring Security signs people in (the app's login
+ * page, or ProConnect) and Camunda's {@code ContainerBasedAuthenticationFilter} takes the signed-in
+ * user from it ({@link WebappsSignIn}), so that the app's pages and Tasklist, Cockpit and Admin
+ * share one session and one sign-out; the web apps keep their own CSRF protection. Everything else
+ * needs a signed-in user: pages by form login with CSRF, {@code /api/**} by HTTP Basic or the page
+ * session (CSRF then applies too). Only the login page, static assets, the health endpoint and the
  * data·inclusion exports ({@code GET /api/data-inclusion/**}) are open; Swagger UI is for
  * administrators; the other Actuator endpoints (Prometheus metrics) need a supervisor, an
  * administrator or the monitoring group.
@@ -37,25 +43,15 @@ class SecurityConfiguration {
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
           + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
-  @Bean
-  AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
-    return new ProviderManager(provider);
-  }
+  /** The web apps' sign-out (their "Déconnexion" menu), which signs out of everything. */
+  static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
 
   @Bean
   @Order(1)
-  SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
-    // Path matchers, not MVC matchers: these paths are served by Camunda's own servlets.
-    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-    // /camunda-welcome is the web apps' own welcome redirect: answering it from the app's chain
-    // would create a second session that replaces the web app's freshly signed-in one.
-    http.securityMatcher(
-            new OrRequestMatcher(
-                paths.matcher("/camunda/**"),
-                paths.matcher("/camunda-welcome/**"),
-                paths.matcher("/engine-rest/**")))
+  SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
+    // engine-rest is stateless HTTP Basic, checked by Camunda's own filter; no session.
+    http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-        // The web apps have their own CSRF protection; engine-rest is stateless HTTP Basic.
         .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())
         .securityContext(context -> context.disable())
@@ -72,10 +68,84 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  private final SignInOptions signIn;
+  private final ClientRegistrationRepository proConnect;
+  private final ProConnectUserService proConnectUsers;
+  private final SignOutTargets signOut;
+  private final String proConnectOrigin;
+
+  SecurityConfiguration(
+      SignInOptions signIn,
+      ObjectProvider<ClientRegistrationRepository> proConnect,
+      ObjectProvider<ProConnectUserService> proConnectUsers,
+      @Value("${raccroche.security.proconnect.issuer-uri:}") String issuerUri) {
+    this.signIn = signIn;
+    this.proConnect = proConnect.getIfAvailable();
+    this.proConnectUsers = proConnectUsers.getIfAvailable();
+    this.signOut = new SignOutTargets(this.proConnect);
+    this.proConnectOrigin = origin(issuerUri);
+  }
+
+  /** scheme://host[:port] of the provider: its logout follows the sign-out form (form-action). */
+  static String origin(String uri) {
+    if (uri == null || uri.isBlank()) {
+      return "";
+    }
+    java.net.URI parsed = java.net.URI.create(uri.strip());
+    return parsed.getScheme()
+        + "://"
+        + parsed.getHost()
+        + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort());
+  }
+
   @Bean
   @Order(2)
-  SecurityFilterChain applicationChain(
-      HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+  SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+    // Path matchers, not MVC matchers: these paths are served by Camunda's own servlets.
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    RequestMatcher webappApi = paths.matcher("/camunda/api/**");
+    http.securityMatcher(
+            new OrRequestMatcher(
+                paths.matcher("/camunda/**"), paths.matcher("/camunda-welcome/**")))
+        // Signed in with the app's session, or sent to the app's login page (and back here after).
+        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .addFilterBefore(new ClosedWebappPaths(), AuthorizationFilter.class)
+        // The web apps have their own CSRF protection (X-XSRF-TOKEN), checked by Camunda.
+        .csrf(csrf -> csrf.disable())
+        .logout(
+            logout ->
+                logout
+                    .logoutRequestMatcher(
+                        request ->
+                            paths.matcher(HttpMethod.POST, WEBAPP_LOGOUT).matches(request)
+                                && WebappsSignIn.carriesTheWebappsCsrfToken(request))
+                    .logoutSuccessHandler(
+                        (request, response, authentication) ->
+                            WebappsSignIn.signedOut(
+                                response,
+                                signOut.providerLogout(request, response, authentication))))
+        .exceptionHandling(
+            exceptions ->
+                exceptions
+                    .defaultAuthenticationEntryPointFor(
+                        new JsonAuthenticationEntryPoint(), webappApi)
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), AnyRequestMatcher.INSTANCE))
+        .headers(
+            headers ->
+                headers
+                    .httpStrictTransportSecurity(SecurityConfiguration::hsts)
+                    .frameOptions(frame -> frame.sameOrigin())
+                    .referrerPolicy(
+                        referrer ->
+                            referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain applicationChain(HttpSecurity http) throws Exception {
     // Machine-facing paths answer JSON 401/403 instead of sending to the login page.
     RequestMatcher api =
         request -> {
@@ -84,8 +154,9 @@ class SecurityConfiguration {
               || path.startsWith("/actuator/")
               || path.startsWith("/v3/api-docs");
         };
-    http.authenticationManager(authenticationManager)
-        .authorizeHttpRequests(
+    // Passwords: the one AuthenticationProvider bean (CamundaIdentityAuthenticationProvider),
+    // which Spring Security makes the global one; ProConnect adds its own below.
+    http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
                         "/login",
@@ -94,7 +165,8 @@ class SecurityConfiguration {
                         "/img/**",
                         "/favicon.ico",
                         "/error",
-                        "/actuator/health")
+                        "/actuator/health",
+                        ProConnectPages.UNKNOWN_ACCOUNT_PAGE)
                     .permitAll()
                     .requestMatchers("/actuator/health/**")
                     .permitAll()
@@ -119,8 +191,11 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(new JsonAuthenticationEntryPoint()))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        // A new session at each sign-in, without what the session held before (the web apps'
+        // signed-in user among it): only Spring Security's own attributes (the page asked for
+        // before the sign-in) are carried over.
+        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.newSession()))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(signOut.forPages()))
         .exceptionHandling(
             exceptions ->
                 exceptions
@@ -146,12 +221,36 @@ class SecurityConfiguration {
             headers ->
                 headers
                     .httpStrictTransportSecurity(SecurityConfiguration::hsts)
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                proConnectOrigin.isEmpty()
+                                    ? CONTENT_SECURITY_POLICY
+                                    : CONTENT_SECURITY_POLICY.replace(
+                                        "form-action 'self'",
+                                        "form-action 'self' " + proConnectOrigin)))
                     .frameOptions(frame -> frame.deny())
                     .referrerPolicy(
                         referrer ->
                             referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    // ProConnect, when configured (docs/security.md S30).
+    if (proConnect != null) {
+      http.oauth2Login(
+          oauth2 ->
+              oauth2
+                  .clientRegistrationRepository(proConnect)
+                  .loginPage("/login")
+                  .userInfoEndpoint(userInfo -> userInfo.oidcUserService(proConnectUsers))
+                  .defaultSuccessUrl("/", false)
+                  .failureHandler(ProConnectPages::signInFailed));
+    }
+    // Local passwords (the login form) unless switched off: then no form sign-in at all, the login
+    // page shows ProConnect only. HTTP Basic stays for API clients (technical accounts: monitoring,
+    // integrations).
+    if (signIn.localPasswords()) {
+      http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
+    }
     return http.build();
   }
 

@@ -49,7 +49,7 @@ export default {
     ? {availableLocales: ['en'], fallbackLocale: 'en'}
     : {availableLocales: ['fr'], fallbackLocale: 'fr'},
   // Raccroche: the end-of-life banner for administrators only (see above).
-  customScripts: ['scripts/raccroche-eol-banner'],
+  customScripts: ['scripts/raccroche-eol-banner', 'scripts/raccroche-sign-in'],
   // // change the app name and vendor
   // app: {
   //   name: 'Admin',
