@@ -197,6 +197,21 @@ class CaseworkerDayBrowserIntegrationTest {
     assertThat(browser.clicks() - signedIn).as("clicks after signing in").isLessThanOrEqualTo(12);
     JsonNode view = caseView(caseNumber);
     assertThat(view.get("status").asText()).isEqualTo("ORIENTED");
+
+    // One sign-in: the case page opens in the same session (no second login) and tells the
+    // whole day, each step with what was entered.
+    browser.go("/cases/" + caseNumber);
+    String story = browser.waitForText("Reconnaissance des acquis");
+    assertThat(browser.url()).doesNotContain("/login");
+    assertFrench(
+        story,
+        "Tentative de contact",
+        "Analyse des besoins",
+        "Projet : Travailler dans la restauration",
+        "Reconnaissance des acquis",
+        "Orientation vers CIO de Lyon",
+        offer);
+    browser.screenshot("day-case-story");
   }
 
   @Test
