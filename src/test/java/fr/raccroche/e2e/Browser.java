@@ -281,7 +281,20 @@ final class Browser implements AutoCloseable {
 
   /** The page's visible text. */
   String text() {
-    return driver.findElement(By.tagName("body")).getText();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return driver.findElement(By.tagName("body")).getText();
+      } catch (org.openqa.selenium.WebDriverException e) {
+        // The page was replaced between finding its body and reading it (a navigation, a
+        // redirect): Chromium says so as a stale element or as a node "not in the document".
+        boolean replaced =
+            e instanceof StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
+        if (!replaced || attempt >= 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   <T> T until(Function<? super WebDriver, T> condition, String what) {
