@@ -89,7 +89,7 @@ public class ProConnectTestProvider
     ProConnectProvider.password = PASSWORD;
     ProConnectProvider.clientId = CLIENT_ID;
     ProConnectProvider.clientSecret = CLIENT_SECRET;
-    ConfigurableApplicationContext provider =
+    SpringApplicationBuilder builder =
         new SpringApplicationBuilder(ProConnectProvider.Provider.class)
             .web(WebApplicationType.SERVLET)
             .properties(
@@ -97,8 +97,21 @@ public class ProConnectTestProvider
                 "server.address=127.0.0.1",
                 "server.port=0",
                 "server.servlet.session.cookie.name=PROVIDER_SESSION",
-                "spring.main.banner-mode=off")
-            .run();
+                "spring.main.banner-mode=off");
+    // The provider shares the test JVM's logging and must not set it up again: the application's
+    // structured log lines take their service name from the application's environment, which a
+    // second set-up would replace with the provider's (PersonalDataLoggingIntegrationTest).
+    builder
+        .application()
+        .setListeners(
+            builder.application().getListeners().stream()
+                .filter(
+                    l ->
+                        !(l
+                            instanceof
+                            org.springframework.boot.context.logging.LoggingApplicationListener))
+                .toList());
+    ConfigurableApplicationContext provider = builder.run();
     int port = Integer.parseInt(provider.getEnvironment().getRequiredProperty("local.server.port"));
     issuer = "http://127.0.0.1:" + port;
   }
