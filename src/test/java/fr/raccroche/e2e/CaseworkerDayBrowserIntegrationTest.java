@@ -278,6 +278,16 @@ class CaseworkerDayBrowserIntegrationTest {
     referent.waitForOpenTask("Faire le point sur la situation", second);
     assertThat(milestone(caseNumber, "IN_SOLUTION")).isEqualTo(start);
     assertThat(browser.clicks() - signedIn).as("clicks after signing in").isLessThanOrEqualTo(14);
+
+    // Links land where they say, in the same session: the task's case link opens the case page,
+    // whose open task opens that task in Tasklist.
+    String followUp = referent.openTaskId();
+    browser.click(browser.waitFor(By.linkText(caseNumber)));
+    browser.waitForText("Tâches en cours");
+    assertThat(browser.url()).endsWith("/cases/" + caseNumber);
+    browser.click(browser.waitFor(By.linkText("Faire le point sur la situation")));
+    referent.waitForOpenTask("Faire le point sur la situation");
+    assertThat(referent.openTaskId()).isEqualTo(followUp);
   }
 
   /** Types into the form's textarea labelled {@code label} (one click, then the text). */
