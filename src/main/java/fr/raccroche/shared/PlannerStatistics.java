@@ -1,6 +1,7 @@
 package fr.raccroche.shared;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ public class PlannerStatistics {
 
   private final DatabaseKind database;
   private final JdbcTemplate jdbc;
+  private final AtomicLong refreshes = new AtomicLong();
 
   public PlannerStatistics(DatabaseKind database, DataSource dataSource) {
     this.database = database;
@@ -50,10 +52,21 @@ public class PlannerStatistics {
     if (!stale.isEmpty()) {
       jdbc.execute("ANALYZE " + String.join(", ", stale));
     }
+    refreshes.incrementAndGet();
     log.info(
         "Planner statistics refreshed for {} table(s) in {} ms: {}",
         stale.size(),
         (System.nanoTime() - start) / 1_000_000,
         stale);
+  }
+
+  /**
+   * How many refreshes ran on PostgreSQL since the start. Which tables each one finds stale depends
+   * on PostgreSQL's activity counters, which reach {@code pg_stat_user_tables} up to several
+   * seconds after the writes (a connection flushes them at most once a second, an idle one later):
+   * a refresh early in a load may find nothing yet, a later one catches up.
+   */
+  public long refreshes() {
+    return refreshes.get();
   }
 }
