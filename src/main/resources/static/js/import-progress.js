@@ -1,6 +1,6 @@
 // Follows a running import without reloading the page: progress bar, rate, time left, counts.
 (function () {
-  const main = document.getElementById('import-report');
+  const main = document.querySelector('main.import-report');
   if (!main) return;
   const id = main.dataset.importId;
   const bar = document.getElementById('progress-bar');

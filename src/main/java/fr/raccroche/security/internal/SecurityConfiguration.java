@@ -162,6 +162,14 @@ class SecurityConfiguration {
                         "/login",
                         "/css/**",
                         "/js/**",
+                        // The État's design system (fonts, icons, styles, scripts), vendored.
+                        "/dsfr/**",
+                        // The footer's pages: the accessibility statement, legal notice,
+                        // personal data, site map (portal's PublicPagesController).
+                        "/accessibilite",
+                        "/mentions-legales",
+                        "/donnees-personnelles",
+                        "/plan-du-site",
                         "/img/**",
                         "/favicon.ico",
                         "/error",
