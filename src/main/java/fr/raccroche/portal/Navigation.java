@@ -31,7 +31,7 @@ final class Navigation {
       this.label = label;
     }
 
-    String label() {
+    public String label() {
       return label;
     }
   }

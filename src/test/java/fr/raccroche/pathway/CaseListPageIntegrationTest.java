@@ -264,7 +264,7 @@ class CaseListPageIntegrationTest {
     assertThat(page("coord.lyon", q + "&days=abc")).contains("jours sans activité illisible");
     assertThat(page("coord.lyon", q + "&days=-4")).contains("jours sans activité invalide");
     assertThat(page("coord.lyon", q + "&page=99"))
-        .contains("Cette page n'existe pas", "page 2 sur 2");
+        .contains("Cette page n&#39;existe pas", "page 2 sur 2");
     assertThat(page("coord.lyon", q + "&referent=%27%3B--")).contains("hors de votre champ");
   }
 }
