@@ -253,11 +253,16 @@ public final class ListParams {
     return "page " + (result.getNumber() + 1) + " sur " + count(result.getTotalPages());
   }
 
-  /** "1 234 dossiers", "1 dossier", "aucun dossier". */
+  /** "1 234 dossiers", "1 dossier", "Aucun dossier". */
   public String count(String one, String many) {
+    return count("Aucun " + one, one, many);
+  }
+
+  /** {@link #count(String, String)} with its own words for none: "Aucune offre". */
+  public String count(String none, String one, String many) {
     long n = result == null ? 0 : result.getTotalElements();
     if (n == 0) {
-      return "Aucun " + one;
+      return none;
     }
     return count(n) + " " + (n == 1 ? one : many);
   }
