@@ -3,6 +3,9 @@ package fr.raccroche.pathway;
 import fr.raccroche.shared.ConflictException;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
+import fr.raccroche.shared.web.ListParams;
+import fr.raccroche.territory.Partner;
+import fr.raccroche.territory.Perimeter;
 import fr.raccroche.territory.TerritoryService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
@@ -12,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -90,30 +92,143 @@ class CasePagesController {
     this.reads = reads;
   }
 
+  /** The sortable columns of the list: key in the URL, what the header says, first direction. */
+  static final List<ListParams.Column> COLUMNS =
+      List.of(
+          new ListParams.Column("caseNumber", "N° de dossier", true),
+          new ListParams.Column("lastName", "Nom", true),
+          new ListParams.Column("firstName", "Prénom", true),
+          new ListParams.Column("perimeter", "Périmètre", true),
+          new ListParams.Column("status", "Statut", true),
+          new ListParams.Column("detectedOn", "Repéré le", false),
+          new ListParams.Column("referent", "Référent", true));
+
+  private static final Map<String, CaseFilter.Sort> SORTS =
+      Map.of(
+          "caseNumber", CaseFilter.Sort.CASE_NUMBER,
+          "lastName", CaseFilter.Sort.LAST_NAME,
+          "firstName", CaseFilter.Sort.FIRST_NAME,
+          "perimeter", CaseFilter.Sort.PERIMETER,
+          "status", CaseFilter.Sort.STATUS,
+          "detectedOn", CaseFilter.Sort.DETECTED_ON,
+          "referent", CaseFilter.Sort.REFERENT);
+
+  /**
+   * The case list: the person's scope, filtered (status, perimeter, referent, overdue, without
+   * activity for N days, text), sorted by any column, paged; everything in the URL.
+   */
   @GetMapping("/cases")
   String list(
       Authentication authentication,
       @RequestParam(required = false) String q,
-      @RequestParam(required = false) CaseStatus status,
-      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String perimeter,
+      @RequestParam(required = false) String referent,
+      @RequestParam(required = false) String overdue,
+      @RequestParam(required = false) String days,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String dir,
       HttpServletRequest request,
       Model model) {
+    CaseScope scope = scopes.of(authentication);
+    ListParams list =
+        ListParams.read(
+            request.getRequestURI(), COLUMNS, "detectedOn", false, page, size, sort, dir);
+    String text = q == null || q.isBlank() ? null : q.strip();
+    if (text != null && text.length() > CaseFilter.MAX_TEXT) {
+      list.problem("Recherche trop longue : " + CaseFilter.MAX_TEXT + " caractères au plus.");
+      text = text.substring(0, CaseFilter.MAX_TEXT);
+    }
+    CaseStatus statusFilter = null;
+    if (status != null && !status.isBlank()) {
+      try {
+        statusFilter = CaseStatus.valueOf(status.strip());
+      } catch (IllegalArgumentException e) {
+        list.problem("Statut inconnu : le filtre par statut est ignoré.");
+      }
+    }
+    // The choices of the filters: what the scope can hold. A value outside them shows no case.
+    List<Perimeter> perimeters =
+        territory.perimeters().stream()
+            .filter(
+                p ->
+                    scope.all()
+                        || !scope.partnerCodes().isEmpty()
+                        || scope.perimeterCodes().contains(p.code()))
+            .toList();
+    List<Partner> partners =
+        territory.partners(null, null).stream()
+            .filter(
+                p ->
+                    scope.all()
+                        || !scope.perimeterCodes().isEmpty()
+                        || scope.partnerCodes().contains(p.code()))
+            .toList();
+    String perimeterFilter = perimeter == null || perimeter.isBlank() ? null : perimeter.strip();
+    String referentFilter = referent == null || referent.isBlank() ? null : referent.strip();
+    boolean outside = false;
+    if (perimeterFilter != null
+        && perimeters.stream().noneMatch(p -> p.code().equals(perimeterFilter))) {
+      list.problem("Ce périmètre est inconnu ou hors de votre champ : aucun dossier à afficher.");
+      outside = true;
+    }
+    if (referentFilter != null
+        && partners.stream().noneMatch(p -> p.code().equals(referentFilter))) {
+      list.problem("Ce référent est inconnu ou hors de votre champ : aucun dossier à afficher.");
+      outside = true;
+    }
+    boolean overdueFilter = overdue != null && !overdue.isBlank();
+    Integer silentDays = null;
+    if (days != null && !days.isBlank()) {
+      try {
+        silentDays = Integer.valueOf(days.strip());
+        if (silentDays < 1 || silentDays > MAX_DAYS) {
+          list.problem(
+              "Nombre de jours sans activité invalide (de 1 à " + MAX_DAYS + ") : filtre ignoré.");
+          silentDays = null;
+        }
+      } catch (NumberFormatException e) {
+        list.problem("Nombre de jours sans activité illisible : filtre ignoré.");
+      }
+    }
+    list.filter("q", text)
+        .filter("status", statusFilter)
+        .filter("perimeter", perimeterFilter)
+        .filter("referent", referentFilter)
+        .filter("overdue", overdueFilter ? "1" : null)
+        .filter("days", silentDays);
+    CaseFilter filter =
+        new CaseFilter(
+            perimeterFilter, statusFilter, text, referentFilter, overdueFilter, silentDays);
+    CaseScope effective = outside ? CaseScope.NONE : scope;
     Page<CaseSummary> found =
-        cases.findCases(
-            scopes.of(authentication),
-            new CaseFilter(null, status, q),
-            PageRequest.of(Math.max(page, 0), 50));
+        list.fetch(
+            pageable ->
+                cases.findCases(
+                    effective, filter, SORTS.get(list.sort()), list.ascending(), pageable));
     reads.read(
         authentication,
         request,
         PersonalDataRead.Surface.CASE_LIST_PAGE,
         found.map(CaseSummary::caseNumber).getContent());
     model.addAttribute("cases", found);
-    model.addAttribute("q", q);
-    model.addAttribute("status", status);
+    model.addAttribute("list", list);
+    model.addAttribute("columns", COLUMNS);
+    model.addAttribute("q", text);
+    model.addAttribute("status", statusFilter);
     model.addAttribute("statuses", CaseStatus.values());
+    model.addAttribute("perimeter", perimeterFilter);
+    model.addAttribute("perimeters", perimeters);
+    model.addAttribute("referent", referentFilter);
+    model.addAttribute("partners", partners);
+    model.addAttribute("overdue", overdueFilter);
+    model.addAttribute("days", silentDays);
     return "cases";
   }
+
+  static final int MAX_DAYS = 365;
 
   @GetMapping("/cases/{caseNumber}")
   String show(

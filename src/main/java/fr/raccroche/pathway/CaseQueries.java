@@ -1,5 +1,6 @@
 package fr.raccroche.pathway;
 
+import fr.raccroche.pathway.internal.CaseListQuery;
 import fr.raccroche.pathway.internal.CaseMilestoneRepository;
 import fr.raccroche.pathway.internal.SupportCaseEntity;
 import fr.raccroche.pathway.internal.SupportCaseRepository;
@@ -54,6 +55,7 @@ public class CaseQueries {
   private final ObjectProvider<CaseCorrespondence> correspondence;
   private final CaseHistory history;
   private final ObjectProvider<OrientationOffers> offers;
+  private final CaseListQuery list;
 
   CaseQueries(
       YoungPersonRepository persons,
@@ -65,7 +67,9 @@ public class CaseQueries {
       Optional<Clock> clock,
       ObjectProvider<CaseCorrespondence> correspondence,
       CaseHistory history,
-      ObjectProvider<OrientationOffers> offers) {
+      ObjectProvider<OrientationOffers> offers,
+      CaseListQuery list) {
+    this.list = list;
     this.correspondence = correspondence;
     this.history = history;
     this.offers = offers;
@@ -82,10 +86,7 @@ public class CaseQueries {
     if (scope.isEmpty()) {
       return Page.empty(page);
     }
-    String text =
-        filter.text() == null || filter.text().isBlank()
-            ? null
-            : filter.text().strip().toLowerCase(Locale.ROOT);
+    String text = text(filter);
     return cases
         .search(
             scope.all(),
@@ -95,21 +96,61 @@ public class CaseQueries {
             filter.status(),
             text,
             page)
-        .map(
-            c -> {
-              YoungPersonEntity p = persons.findById(c.getPersonId()).orElseThrow();
-              return new CaseSummary(
-                  c.getCaseNumber(),
-                  p.getLastName(),
-                  p.getFirstName(),
-                  p.getBirthDate(),
-                  c.getPerimeterCode(),
-                  c.getStatus(),
-                  c.getStatus().label(),
-                  c.getClosureReason(),
-                  c.getDetectedOn(),
-                  c.getReferentPartnerCode());
-            });
+        .map(this::summary);
+  }
+
+  /**
+   * The case list's page: the cases of the scope, with every filter of {@link CaseFilter}, sorted
+   * by a column (then by case number).
+   */
+  public Page<CaseSummary> findCases(
+      CaseScope scope, CaseFilter filter, CaseFilter.Sort sort, boolean ascending, Pageable page) {
+    if (scope.isEmpty()) {
+      return Page.empty(page);
+    }
+    String text = text(filter);
+    Instant now = clock.instant();
+    LocalDate silentSince =
+        filter.silentDays() == null ? null : LocalDate.now(clock).minusDays(filter.silentDays());
+    return list.find(
+            new CaseListQuery.Criteria(
+                scope.all(),
+                scope.perimeterCodes().isEmpty() ? EMPTY_SCOPE : scope.perimeterCodes(),
+                scope.partnerCodes().isEmpty() ? EMPTY_SCOPE : scope.partnerCodes(),
+                filter.perimeterCode(),
+                filter.referentPartnerCode(),
+                filter.status(),
+                text,
+                text == null ? null : SupportCaseRepository.escapeLike(text),
+                filter.overdue(),
+                now,
+                silentSince,
+                silentSince == null ? null : silentSince.atStartOfDay(clock.getZone()).toInstant()),
+            CaseListQuery.Sort.valueOf(sort.name()),
+            ascending,
+            page)
+        .map(this::summary);
+  }
+
+  private static String text(CaseFilter filter) {
+    return filter.text() == null || filter.text().isBlank()
+        ? null
+        : filter.text().strip().toLowerCase(Locale.ROOT);
+  }
+
+  private CaseSummary summary(SupportCaseEntity c) {
+    YoungPersonEntity p = persons.findById(c.getPersonId()).orElseThrow();
+    return new CaseSummary(
+        c.getCaseNumber(),
+        p.getLastName(),
+        p.getFirstName(),
+        p.getBirthDate(),
+        c.getPerimeterCode(),
+        c.getStatus(),
+        c.getStatus().label(),
+        c.getClosureReason(),
+        c.getDetectedOn(),
+        c.getReferentPartnerCode());
   }
 
   /** The case, if it exists and is in scope; otherwise "unknown" (existence is not revealed). */
