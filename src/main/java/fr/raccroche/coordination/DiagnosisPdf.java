@@ -6,8 +6,10 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -24,8 +26,16 @@ class DiagnosisPdf {
   byte[] render(Diagnosis d, List<Diagnosis> history) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document doc = new Document(PageSize.A4, 40, 40, 40, 40);
-    PdfWriter.getInstance(doc, out);
-    doc.addTitle("Diagnostic territorial " + d.perimeterCode() + " " + d.schoolYear());
+    PdfWriter writer = PdfWriter.getInstance(doc, out);
+    // What a screen reader and the reader's title bar need: the language of the text, a title
+    // shown instead of the file name. OpenPDF does not tag the content (no structure tree for its
+    // paragraphs and tables): the statement says so (accessibility.html).
+    writer.getExtraCatalog().put(PdfName.LANG, new PdfString("fr-FR"));
+    writer.setViewerPreferences(PdfWriter.DisplayDocTitle);
+    doc.addTitle(
+        "Diagnostic territorial — " + d.figures().perimeterName() + " — " + d.schoolYear());
+    doc.addSubject("Diagnostic territorial des jeunes sortis sans diplôme");
+    doc.addCreator("Raccroche");
     doc.open();
     DiagnosisFigures.Shown f = d.figures();
     doc.add(

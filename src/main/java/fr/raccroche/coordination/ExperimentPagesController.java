@@ -61,6 +61,7 @@ class ExperimentPagesController {
       return "redirect:/experiments/calls/" + created.id();
     } catch (InvalidInputException e) {
       model.addAttribute("error", e.getMessage());
+      model.addAttribute("errorField", e.field());
       model.addAttribute("form", form);
       return calls(model);
     }
@@ -107,6 +108,7 @@ class ExperimentPagesController {
       return "redirect:/experiments/calls/" + id + "?submitted";
     } catch (InvalidInputException e) {
       model.addAttribute("error", e.getMessage());
+      model.addAttribute("errorField", e.field());
       model.addAttribute("form", form);
       return call(who, id, model);
     }

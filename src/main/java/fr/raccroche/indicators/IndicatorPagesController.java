@@ -210,6 +210,7 @@ class IndicatorPagesController {
       model.addAttribute("objectives", indicators.objectives(SchoolYear.parse(sy).toString()));
     } catch (InvalidInputException e) {
       model.addAttribute("error", e.getMessage());
+      model.addAttribute("errorField", "schoolYear");
       model.addAttribute("objectives", java.util.List.of());
     }
     return "indicator-objectives";
@@ -237,6 +238,10 @@ class IndicatorPagesController {
       redirect.addFlashAttribute("message", "Objectif enregistré.");
     } catch (InvalidInputException | NotFoundException e) {
       redirect.addFlashAttribute("error", e.getMessage());
+      // The field at fault, for the page to show the message beside it.
+      if (e instanceof InvalidInputException invalid) {
+        redirect.addFlashAttribute("errorField", invalid.field());
+      }
     }
     redirect.addAttribute("schoolYear", schoolYear);
     return "redirect:/indicators/objectives";

@@ -43,6 +43,7 @@ public class CaseQueries {
   // No code starts with "-": an IN list that matches nothing (an empty IN list is not portable).
   private static final List<String> EMPTY_SCOPE = List.of("-");
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH'h'mm");
+  private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final YoungPersonRepository persons;
   private final SupportCaseRepository cases;
@@ -252,7 +253,8 @@ public class CaseQueries {
                         t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
                         t.getDueDate() == null ? null : t.getDueDate().toInstant(),
                         groups,
-                        groups.stream().map(this::groupName).toList()));
+                        groups.stream().map(this::groupName).toList(),
+                        history.displayName(t.getAssignee())));
               });
     }
     var registered = territory.findEstablishment(c.getUai());
@@ -261,7 +263,26 @@ public class CaseQueries {
     List<CaseCorrespondence.TimelineEntry> messages =
         correspondence.stream().flatMap(m -> m.timeline(c.getCaseNumber()).stream()).toList();
     Function<String, String> partnerName = this::partnerName;
-    List<CaseView.StoryEntry> story = story(c, timeline, messages, zone, partnerName);
+    List<PersonSources.Listing> listings =
+        sources.stream().flatMap(s -> s.listingsOf(p.getId()).stream()).toList();
+    OrientationOffers catalogue = offers.getIfAvailable();
+    List<CaseHistory.Step> steps =
+        history.steps(
+            c.getProcessInstanceId(),
+            zone,
+            partnerName,
+            id -> catalogue == null ? Optional.empty() : catalogue.name(id));
+    List<CaseView.StoryEntry> story =
+        story(timeline, listings, steps, open, messages, zone, partnerName);
+    // The offer of the orientation the referent holds (the last one chosen).
+    String chosenOffer = null;
+    if (c.getReferentPartnerCode() != null) {
+      for (CaseHistory.Step s : steps) {
+        if (s.chosenOffer() != null) {
+          chosenOffer = s.chosenOffer();
+        }
+      }
+    }
     List<CaseView.NextStep> next =
         history.nextSteps(c.getProcessInstanceId(), zone).stream()
             .map(s -> new CaseView.NextStep(s.label(), s.on()))
@@ -285,7 +306,7 @@ public class CaseQueries {
         c.getUai(),
         c.getReferentPartnerCode(),
         c.getProcessInstanceId(),
-        sources.stream().flatMap(s -> s.listingsOf(p.getId()).stream()).toList(),
+        listings,
         timeline,
         open,
         registered.map(e -> e.name()).orElse(c.getEstablishmentLabel()),
@@ -296,17 +317,21 @@ public class CaseQueries {
         perimeterName(c.getPerimeterCode()),
         c.getReferentPartnerCode() == null ? null : partnerName(c.getReferentPartnerCode()),
         story,
-        next);
+        next,
+        chosenOffer);
   }
 
   /**
-   * Everything done on the case, in date order: the record's milestones, the answers of each
-   * completed task (Camunda's history) and the messages. On one day, the detection comes first and
-   * the other milestones, which follow from the work of that day, last.
+   * Everything done on the case, in date order: the record's milestones, each list that named the
+   * young person, the answers of each completed task (Camunda's history) with who completed it, the
+   * tasks still open and the messages. On one day, the detection comes first and the other
+   * milestones, which follow from the work of that day, then the tasks still open.
    */
   private List<CaseView.StoryEntry> story(
-      SupportCaseEntity c,
       List<CaseView.MilestoneView> timeline,
+      List<PersonSources.Listing> listings,
+      List<CaseHistory.Step> steps,
+      List<CaseView.OpenTask> open,
       List<CaseCorrespondence.TimelineEntry> messages,
       ZoneId zone,
       Function<String, String> partnerName) {
@@ -334,16 +359,60 @@ public class CaseQueries {
               Instant.ofEpochSecond(i++),
               new CaseView.StoryEntry(m.occurredOn(), "milestone", m.label(), details)));
     }
-    OrientationOffers catalogue = offers.getIfAvailable();
-    for (CaseHistory.Step s :
-        history.steps(
-            c.getProcessInstanceId(),
-            zone,
-            partnerName,
-            id -> catalogue == null ? Optional.empty() : catalogue.name(id))) {
+    for (PersonSources.Listing l : listings) {
+      if (l.recordedAt() == null) {
+        continue;
+      }
+      LocalDate on = l.recordedAt().atZone(zone).toLocalDate();
+      List<String> details = new ArrayList<>();
+      if (l.fileName() != null) {
+        details.add("Fichier : " + l.fileName() + ", ligne " + l.line());
+      }
       all.add(
           new Sortable(
-              s.on(), 1, s.at(), new CaseView.StoryEntry(s.on(), "task", s.title(), s.details())));
+              on,
+              1,
+              l.recordedAt(),
+              new CaseView.StoryEntry(
+                  on, "source", "Listé par " + l.sourceLabel(), List.copyOf(details))));
+    }
+    for (CaseHistory.Step s : steps) {
+      List<String> details = new ArrayList<>(s.details());
+      StringBuilder done = new StringBuilder("Tâche « " + s.taskName() + " »");
+      if (s.created() != null) {
+        done.append(" créée le ").append(s.created().atZone(zone).format(FRENCH_DATE)).append(",");
+      }
+      done.append(" terminée le ").append(s.at().atZone(zone).format(FRENCH_DATE));
+      if (s.completedBy() != null) {
+        done.append(" par ").append(s.completedBy());
+      }
+      details.add(done.toString());
+      all.add(
+          new Sortable(
+              s.on(), 1, s.at(), new CaseView.StoryEntry(s.on(), "task", s.title(), details)));
+    }
+    for (CaseView.OpenTask t : open) {
+      Instant created = t.created() == null ? Instant.now(clock) : t.created();
+      LocalDate on = created.atZone(zone).toLocalDate();
+      List<String> details = new ArrayList<>();
+      details.add(
+          "Tâche ouverte le "
+              + created.atZone(zone).format(FRENCH_DATE)
+              + (t.candidateNames().isEmpty()
+                  ? ""
+                  : " pour " + String.join(", ", t.candidateNames())));
+      if (t.assigneeName() != null) {
+        details.add("Attribuée à " + t.assigneeName());
+      }
+      if (t.due() != null) {
+        details.add("À faire pour le " + t.due().atZone(zone).format(FRENCH_DATE));
+      }
+      all.add(
+          new Sortable(
+              on,
+              3,
+              created,
+              new CaseView.StoryEntry(on, "open-task", "En cours : " + t.name(), details)));
     }
     for (CaseCorrespondence.TimelineEntry m : messages) {
       LocalDate on = m.at().atZone(zone).toLocalDate();

@@ -31,6 +31,7 @@ final class Navigation {
       this.label = label;
     }
 
+    /** Public: the shell (layout.html) reads it through SpEL, which finds public methods only. */
     public String label() {
       return label;
     }

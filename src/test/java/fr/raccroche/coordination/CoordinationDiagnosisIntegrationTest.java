@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lowagie.text.pdf.PdfBoolean;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfReader;
 import fr.raccroche.pathway.ClosureReason;
 import fr.raccroche.pathway.Milestone;
 import fr.raccroche.pathway.MilestoneReached;
@@ -186,6 +189,18 @@ class CoordinationDiagnosisIntegrationTest {
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.body()).startsWith("%PDF");
     assertThat(pdf.headers().firstValue("Content-Type").orElse("")).contains("application/pdf");
+    // In French, titled: read back with OpenPDF (catalog /Lang, /Title, DisplayDocTitle).
+    PdfReader reader = new PdfReader(pdfBytes("/diagnoses/NORD/" + YEAR + ".pdf", "prefecture"));
+    assertThat(reader.getCatalog().getAsString(PdfName.LANG).toUnicodeString()).isEqualTo("fr-FR");
+    assertThat(reader.getInfo().get("Title"))
+        .isEqualTo("Diagnostic territorial — " + f.get("perimeterName").asText() + " — " + YEAR);
+    assertThat(
+            reader
+                .getCatalog()
+                .getAsDict(PdfName.VIEWERPREFERENCES)
+                .getAsBoolean(PdfName.DISPLAYDOCTITLE))
+        .isEqualTo(PdfBoolean.PDFTRUE);
+    reader.close();
 
     // Bad input.
     JsonNode bad = ok(http.get("/api/diagnoses/NORD/2019-2021", "coord.nord", "demo"), 400);
@@ -290,5 +305,24 @@ class CoordinationDiagnosisIntegrationTest {
         .isEqualTo(4);
     JsonNode history = ok(http.get("/api/diagnoses/NORD", "coord.nord", "demo"), 200);
     assertThat(history.toString()).contains(YEAR);
+  }
+
+  byte[] pdfBytes(String path, String user) throws Exception {
+    HttpResponse<byte[]> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path))
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                    (user + ":demo")
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
   }
 }

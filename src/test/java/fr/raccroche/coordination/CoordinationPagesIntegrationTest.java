@@ -56,6 +56,15 @@ class CoordinationPagesIntegrationTest {
     HttpResponse<String> refused = http.postForm("/offers/new", fields);
     assertThat(refused.statusCode()).isEqualTo(200);
     assertThat(refused.body()).contains("ne peut pas être négatif", "Page : atelier numérique");
+    // The message sits under its field, which names it (aria-describedby), marked in error.
+    String placesGroup = fieldGroup(refused.body(), "placesAvailable");
+    assertThat(placesGroup)
+        .contains("fr-input-group--error", "fr-input--error")
+        .contains("aria-describedby=\"placesAvailable-error\"")
+        .containsPattern(
+            "<p id=\"placesAvailable-error\" class=\"fr-error-text\">[^<]*ne peut pas être négatif");
+    assertThat(fieldGroup(refused.body(), "name"))
+        .doesNotContain("fr-input-group--error", "aria-describedby");
     assertThat(count("coord.lyon")).isEqualTo(before);
 
     fields.put("_csrf", Http.csrfToken(refused.body()));
@@ -115,5 +124,14 @@ class CoordinationPagesIntegrationTest {
     assertThat(page)
         .contains("Remobilisation par le sport", "Retenu", "Reste disponible", "aucun nom");
     assertThat(page).doesNotContain("Déposer un projet");
+  }
+
+  /** The DSFR field group ("fr-input-group") that holds the field with this id. */
+  static String fieldGroup(String html, String id) {
+    int field = html.indexOf("id=\"" + id + "\"");
+    assertThat(field).as("field " + id).isPositive();
+    int start = html.lastIndexOf("<div class=\"fr-input-group", field);
+    int end = html.indexOf("</div>", field);
+    return html.substring(start, end);
   }
 }

@@ -526,6 +526,12 @@ class ImportFilesIntegrationTest {
                 "source", "JUSTICE",
                 "alias_prenom", "Nom de famille"));
     assertThat(refused.body()).contains("désigne déjà la colonne nom");
+    // The message is tied to the fields it is about (the group and each header field).
+    assertThat(refused.body())
+        .containsPattern("<p id=\"aliases-error\" class=\"fr-error-text\">[^<]*désigne déjà")
+        .contains("aria-labelledby=\"aliases-legend aliases-error\"")
+        .containsPattern("id=\"alias_prenom\"[^>]*aria-describedby=\"aliases-error\"");
+    assertThat(saved.body()).doesNotContain("aliases-error");
     http.putJson("/api/imports/column-aliases/JUSTICE", "{}", "superviseur", "demo");
   }
 

@@ -156,7 +156,7 @@ class IntakeIsolationIntegrationTest {
     Http supervisor = new Http(port);
     supervisor.signIn("superviseur", "demo");
     HttpResponse<String> page = supervisor.get("/establishments/unregistered");
-    assertThat(page.body()).contains(uai, "Collège privé du Plateau n° 0", "Ajouter à l");
+    assertThat(page.body()).contains(uai + "</th>", "Collège privé du Plateau n° 0", "Ajouter à l");
     HttpResponse<String> added =
         supervisor.postForm(
             "/establishments/unregistered",
@@ -171,7 +171,7 @@ class IntakeIsolationIntegrationTest {
     assertThat(added.statusCode()).isEqualTo(302);
     String location = added.headers().firstValue("Location").orElseThrow();
     String after = supervisor.get(location.substring(location.indexOf("/establishments"))).body();
-    assertThat(after).contains("est ajouté à l", "0699001Q").doesNotContain(uai + "</td>");
+    assertThat(after).contains("est ajouté à l", "0699001Q").doesNotContain(uai + "</th>");
     assertThat(
             json.readTree(
                     http.get("/api/establishments/" + uai + "/feedback", "superviseur", "demo")

@@ -13,6 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Coordinators and partner caseworkers work demo cases in Tasklist, through the Camunda Forms. */
@@ -85,6 +87,16 @@ class TasklistBrowserIntegrationTest {
     tasklist.waitForOpenTask("Analyser les besoins");
     browser.waitForText(caseNumber);
     browser.screenshot("tasklist-next-task");
+
+    // Tasklist keeps its look but leads back to Raccroche: a link in its header, in the keyboard's
+    // order, to the application's home page (still signed in).
+    WebElement home = browser.waitFor(By.id("raccroche-home-link"));
+    assertThat(home.getText()).isEqualTo("Retour à Raccroche");
+    assertThat(home.isDisplayed()).isTrue();
+    assertThat(home.getDomProperty("tabIndex")).isEqualTo("0");
+    assertThat(home.getDomProperty("href")).endsWith(":" + port + "/");
+    browser.click(home);
+    browser.waitForText("Bienvenue sur Raccroche");
   }
 
   /**

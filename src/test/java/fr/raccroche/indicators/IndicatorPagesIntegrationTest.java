@@ -94,9 +94,9 @@ class IndicatorPagesIntegrationTest {
     String html =
         prefecture.get("/indicators?schoolYear=2022-2023&quarter=2023-Q1&perimeter=EST").body();
     assertThat(html)
-        .contains("<select id=\"schoolYear\" name=\"schoolYear\">")
+        .contains("<select class=\"fr-select\" id=\"schoolYear\" name=\"schoolYear\">")
         .contains("<option value=\"2022-2023\" selected=\"selected\">2022-2023</option>")
-        .contains("<select id=\"quarter\" name=\"quarter\">")
+        .contains("<select class=\"fr-select\" id=\"quarter\" name=\"quarter\">")
         .contains(
             "<option value=\"2023-Q1\" selected=\"selected\">1er trimestre 2023 (janvier–mars)</option>")
         .contains("<option value=\"2022-Q4\">4e trimestre 2022 (octobre–décembre)</option>")

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lowagie.text.pdf.PdfBoolean;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import fr.raccroche.testsupport.Http;
@@ -221,7 +224,11 @@ class IndicatorReportsIntegrationTest {
     assertThat(csv.stream().flatMap(List::stream)).contains("< 5");
 
     // PDF: parsed back, the same texts in the same order on each row
-    String pdf = pdfText(bytes("/api/indicators/export?" + q + "&format=pdf", "prefecture"));
+    byte[] pdfBytes = bytes("/api/indicators/export?" + q + "&format=pdf", "prefecture");
+    // Its language and title, for a screen reader and the reader's title bar.
+    assertFrenchAndTitled(
+        pdfBytes, "Indicateurs trimestriels 2023-Q1 — " + r.get("perimeterName").asText());
+    String pdf = pdfText(pdfBytes);
     assertThat(pdf).contains("Indicateurs trimestriels des jeunes sortis sans diplôme");
     assertThat(pdf).contains("Département 69").contains("2023-Q1").contains("2022-2023");
     assertThat(pdf).contains("< 5");
@@ -260,6 +267,34 @@ class IndicatorReportsIntegrationTest {
       expected.remove(1); // the page shows no code column
       assertThat(perimeterRows.get(i).subList(0, 7)).isEqualTo(expected);
     }
+    // The bar chart is no image alone: its name (role="img", aria-label) and the table of its data
+    // give each perimeter's two figures, the same as the chart draws.
+    Matcher bars =
+        Pattern.compile(
+                "<div class=\"chart\" id=\"chart-bars\"><svg([^>]*)>(.*?)</svg>", Pattern.DOTALL)
+            .matcher(html);
+    assertThat(bars.find()).as("the bar chart").isTrue();
+    assertThat(bars.group(1)).contains("role=\"img\"");
+    Matcher label = Pattern.compile("aria-label=\"([^\"]*)\"").matcher(bars.group(1));
+    assertThat(label.find()).as("the chart's name").isTrue();
+    String chartName = label.group(1).replace("&lt;", "<").replace("&#39;", "'");
+    List<List<String>> chartRows = htmlRows(html, "chart-bars-data");
+    assertThat(chartRows).hasSize(r.get("perimeters").size()).isNotEmpty();
+    for (int i = 0; i < chartRows.size(); i++) {
+      JsonNode line = r.get("perimeters").get(i);
+      List<String> expected =
+          List.of(
+              line.get("label").asText(),
+              count(line.get("leavers")),
+              count(line.get("takenInCharge")));
+      assertThat(chartRows.get(i)).isEqualTo(expected);
+      assertThat(chartName)
+          .contains(expected.get(0) + ", I1 " + expected.get(1) + ", I2 " + expected.get(2));
+      for (String figure : expected.subList(1, 3)) {
+        assertThat(bars.group(2)).contains(">" + figure.replace("<", "&lt;") + "</text>");
+      }
+    }
+    assertThat(html).contains("Voir les données du graphique");
     List<List<String>> sexRows = htmlRows(html, "breakdown-sex");
     assertThat(sexRows).hasSize(r.get("breakdowns").get("sex").get("rows").size());
     assertNoPersonalData(html);
@@ -509,6 +544,19 @@ class IndicatorReportsIntegrationTest {
     return rows;
   }
 
+  /** The PDF says its language (catalog /Lang) and shows its title instead of its file name. */
+  public static void assertFrenchAndTitled(byte[] pdf, String title) throws IOException {
+    PdfReader reader = new PdfReader(pdf);
+    PdfDictionary catalog = reader.getCatalog();
+    assertThat(catalog.getAsString(PdfName.LANG)).as("/Lang").isNotNull();
+    assertThat(catalog.getAsString(PdfName.LANG).toUnicodeString()).isEqualTo("fr-FR");
+    assertThat(reader.getInfo().get("Title")).isEqualTo(title);
+    PdfDictionary preferences = catalog.getAsDict(PdfName.VIEWERPREFERENCES);
+    assertThat(preferences).as("/ViewerPreferences").isNotNull();
+    assertThat(preferences.getAsBoolean(PdfName.DISPLAYDOCTITLE)).isEqualTo(PdfBoolean.PDFTRUE);
+    reader.close();
+  }
+
   static String pdfText(byte[] pdf) throws IOException {
     PdfReader reader = new PdfReader(pdf);
     StringBuilder b = new StringBuilder();
@@ -527,13 +575,16 @@ class IndicatorReportsIntegrationTest {
     Matcher body = Pattern.compile("<tbody>(.*?)</tbody>", Pattern.DOTALL).matcher(table.group(1));
     assertThat(body.find()).isTrue();
     List<List<String>> rows = new ArrayList<>();
-    Matcher tr = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL).matcher(body.group(1));
+    Matcher tr = Pattern.compile("<tr[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(body.group(1));
     while (tr.find()) {
       List<String> cells = new ArrayList<>();
-      Matcher td = Pattern.compile("<td>(.*?)</td>", Pattern.DOTALL).matcher(tr.group(1));
+      // Every cell of the row, its header cell (th scope="row") first.
+      Matcher td =
+          Pattern.compile("<t([dh])(?: scope=\"row\")?>(.*?)</t\\1>", Pattern.DOTALL)
+              .matcher(tr.group(1));
       while (td.find()) {
         cells.add(
-            td.group(1)
+            td.group(2)
                 .strip()
                 .replace("&lt;", "<")
                 .replace("&gt;", ">")

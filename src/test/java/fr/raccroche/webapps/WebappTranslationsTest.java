@@ -401,7 +401,9 @@ class WebappTranslationsTest {
     // One sign-in (docs/security.md S29): the web app's login route leads to the app's login page.
     assertThat(script).contains("'scripts/raccroche-sign-in'");
     assertThat(readText(projectResource(app, "scripts/raccroche-sign-in.js")))
-        .contains("/login?logout", "window.location.replace");
+        .contains("/login?logout", "window.location.replace")
+        // A link back to the application's home page heads the web app's menu.
+        .contains("'Retour à Raccroche'", "nav.cam-nav > ul", "applicationRoot() + '/'");
     projectResource(app, "scripts/raccroche-eol-banner.js");
     assertThat(readText(projectResource(app, "styles/user-styles.css"))).contains(".ce-eol-banner");
   }

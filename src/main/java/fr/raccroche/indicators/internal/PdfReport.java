@@ -12,8 +12,10 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import fr.raccroche.indicators.Figure;
@@ -46,7 +48,14 @@ public final class PdfReport {
     Document doc = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
     try {
       PdfWriter writer = PdfWriter.getInstance(doc, out);
-      doc.addTitle("Indicateurs trimestriels " + r.quarter());
+      // What a screen reader and the reader's title bar need: the language of the text, a title
+      // shown instead of the file name. OpenPDF does not tag the content (no structure tree for its
+      // paragraphs and tables): the statement says so (accessibility.html).
+      writer.getExtraCatalog().put(PdfName.LANG, new PdfString("fr-FR"));
+      writer.setViewerPreferences(PdfWriter.DisplayDocTitle);
+      doc.addTitle(title(r));
+      doc.addSubject("Indicateurs trimestriels des jeunes sortis sans diplôme");
+      doc.addCreator("Raccroche");
       doc.open();
       Font title = font(16, Font.BOLD);
       Font h2 = font(12, Font.BOLD);
@@ -162,6 +171,11 @@ public final class PdfReport {
       throw new IllegalStateException(e);
     }
     return out.toByteArray();
+  }
+
+  /** The document's title (its metadata, shown by the reader): quarter and perimeter. */
+  public static String title(IndicatorReport r) {
+    return "Indicateurs trimestriels " + r.quarter() + " — " + r.perimeterName();
   }
 
   private static PdfPTable table(

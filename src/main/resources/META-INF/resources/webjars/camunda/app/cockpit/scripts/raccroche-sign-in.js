@@ -5,6 +5,7 @@
 //   else the application's login page ("Vous êtes déconnecté").
 // - When the web app goes to its own login route (the session has ended), this script reloads the
 //   web app's address instead, which the server sends to the login page and, once signed in, back.
+// - A link back to the application's home page ("Retour à Raccroche") heads the web app's menu.
 // The same file is copied into the admin, cockpit, tasklist and welcome web apps (loaded through
 // customScripts in scripts/config.js).
 function appRoot() {
@@ -85,3 +86,40 @@ document.addEventListener(
 );
 window.addEventListener('hashchange', leaveTheWebAppsLoginRoute);
 leaveTheWebAppsLoginRoute();
+
+// "Retour à Raccroche": a link to the application's home page, first in the web app's header menu
+// (nav.cam-nav), so that Tasklist, Cockpit, Admin and Welcome keep their look and still lead back.
+// The header is drawn by AngularJS after this script runs, and may be drawn again: the link is
+// added whenever the menu is there without it.
+const RACCROCHE_HOME_LINK_ID = 'raccroche-home-link';
+
+function homeLinkLabel() {
+  try {
+    return window.localStorage.getItem('raccroche-webapps-locale') === 'en'
+      ? 'Back to Raccroche'
+      : 'Retour à Raccroche';
+  } catch (e) {
+    return 'Retour à Raccroche';
+  }
+}
+
+function addHomeLink() {
+  if (document.getElementById(RACCROCHE_HOME_LINK_ID)) {
+    return;
+  }
+  const menu = document.querySelector('nav.cam-nav > ul');
+  if (!menu) {
+    return;
+  }
+  const item = document.createElement('li');
+  item.className = 'raccroche-home';
+  const link = document.createElement('a');
+  link.id = RACCROCHE_HOME_LINK_ID;
+  link.href = applicationRoot() + '/';
+  link.textContent = homeLinkLabel();
+  item.appendChild(link);
+  menu.insertBefore(item, menu.firstChild);
+}
+
+new MutationObserver(addHomeLink).observe(document.documentElement, {childList: true, subtree: true});
+addHomeLink();
