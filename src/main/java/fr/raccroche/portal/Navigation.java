@@ -31,7 +31,8 @@ final class Navigation {
       this.label = label;
     }
 
-    String label() {
+    /** Public: the shell (layout.html) reads it through SpEL, which finds public methods only. */
+    public String label() {
       return label;
     }
   }
