@@ -323,6 +323,11 @@ class AccessibilityBrowserIntegrationTest {
           path
               + ": the first Tab focuses "
               + first.getTagName()
+              + "#"
+              + first.getAttribute("id")
+              + (first.getAttribute("autofocus") != null
+                  ? " (autofocus: the page starts past the skip links)"
+                  : "")
               + " «"
               + first.getText()
               + "» "
