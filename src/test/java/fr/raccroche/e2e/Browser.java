@@ -3,14 +3,18 @@ package fr.raccroche.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,6 +23,7 @@ import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -26,6 +31,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -61,6 +67,29 @@ final class Browser implements AutoCloseable {
   static {
     CDP_WARNINGS.forEach(logger -> logger.setLevel(Level.SEVERE));
   }
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Browser.class);
+
+  /**
+   * axe-core, vendored by tools/vendor/vendor.sh under src/test/resources/axe (never fetched at run
+   * time), read once.
+   */
+  private static volatile String axeSource;
+
+  /** The rules run: WCAG 2.0 and 2.1, levels A and AA (docs/accessibility.md). */
+  static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+  /** The impacts that fail a test; "minor" and "moderate" ones are only logged. */
+  static final Set<String> FAILING_IMPACTS = Set.of("serious", "critical");
+
+  /** How many elements of a violation the failure message shows. */
+  private static final int NODES_SHOWN = 3;
+
+  /** One rule broken on a page, as axe-core reports it. */
+  record AxeViolation(String id, String impact, String help, String helpUrl, List<AxeNode> nodes) {}
+
+  /** An element breaking a rule: its CSS selector and the start of its HTML. */
+  record AxeNode(String target, String html) {}
 
   private final String base;
   private final Path profile;
@@ -267,11 +296,142 @@ final class Browser implements AutoCloseable {
   }
 
   /**
-   * Keys pressed on the keyboard, wherever the focus is (the page itself when nothing has it): Tab,
-   * Shift+Tab ({@code Keys.chord(Keys.SHIFT, Keys.TAB)}), Enter, Space, text. Never a click.
+   * Keys pressed on the page as a keyboard would, wherever the focus is (also on the page itself,
+   * before any element has the focus): Tab, Shift+Tab ({@code Keys.chord(Keys.SHIFT, Keys.TAB)}),
+   * Enter, Space, text. Never a click.
    */
-  void press(CharSequence... keys) {
-    new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+  void pressKeys(CharSequence... keys) {
+    new Actions(driver).sendKeys(keys).perform();
+  }
+
+  /** Tab, as a keyboard user moves to the next link, button or field. */
+  void tab() {
+    pressKeys(Keys.TAB);
+  }
+
+  /** Forgets the session (the cookies): the browser is no longer signed in. */
+  void signOut() {
+    driver.manage().deleteAllCookies();
+  }
+
+  /** The {@code lang} attribute of the page's {@code <html>} element. */
+  String htmlLang() {
+    return (String) driver.executeScript("return document.documentElement.getAttribute('lang');");
+  }
+
+  /**
+   * Runs axe-core on the current page (the WCAG 2.1 A and AA rules, {@link #AXE_TAGS}) and answers
+   * the rules broken.
+   */
+  @SuppressWarnings("unchecked")
+  List<AxeViolation> axe() {
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    driver.executeScript(axeSource());
+    Object result =
+        driver.executeAsyncScript(
+            """
+            const done = arguments[arguments.length - 1];
+            const text = t => Array.isArray(t) ? t.map(text).join(' >>> ') : String(t);
+            axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+              .then(r => done(r.violations.map(v => ({
+                id: v.id, impact: v.impact || '', help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.map(n => ({target: n.target.map(text).join(', '), html: n.html}))
+              }))))
+              .catch(e => done('axe failed: ' + e));
+            """,
+            AXE_TAGS);
+    if (result instanceof String failure) {
+      throw new AssertionError(failure + " on " + url());
+    }
+    List<AxeViolation> violations = new ArrayList<>();
+    for (Map<String, Object> v : (List<Map<String, Object>>) result) {
+      List<AxeNode> nodes = new ArrayList<>();
+      for (Map<String, Object> n : (List<Map<String, Object>>) v.get("nodes")) {
+        nodes.add(new AxeNode((String) n.get("target"), (String) n.get("html")));
+      }
+      violations.add(
+          new AxeViolation(
+              (String) v.get("id"),
+              (String) v.get("impact"),
+              (String) v.get("help"),
+              (String) v.get("helpUrl"),
+              nodes));
+    }
+    return violations;
+  }
+
+  /**
+   * Runs axe-core on the current page and answers a readable account of each serious or critical
+   * violation (page, role, rule, help, the first elements); minor and moderate ones are logged.
+   */
+  List<String> seriousAxeViolations(String role) {
+    String page = url().replace(base, "");
+    List<String> serious = new ArrayList<>();
+    for (AxeViolation v : axe()) {
+      String account = describe(page, role, v);
+      if (FAILING_IMPACTS.contains(v.impact())) {
+        serious.add(account);
+      } else {
+        log.info("Accessibility ({} violation, not failing): {}", v.impact(), account);
+      }
+    }
+    return serious;
+  }
+
+  /** Fails on any serious or critical axe-core violation of the current page. */
+  void assertAccessible(String role) {
+    List<String> serious = seriousAxeViolations(role);
+    if (!serious.isEmpty()) {
+      throw new AssertionError(
+          serious.size()
+              + " serious or critical accessibility violation(s):\n"
+              + String.join("\n", serious));
+    }
+  }
+
+  static String describe(String page, String role, AxeViolation v) {
+    StringBuilder s =
+        new StringBuilder()
+            .append(page)
+            .append(" [")
+            .append(role)
+            .append("] ")
+            .append(v.impact())
+            .append(" ")
+            .append(v.id())
+            .append(": ")
+            .append(v.help())
+            .append(" (")
+            .append(v.helpUrl())
+            .append(")");
+    v.nodes().stream()
+        .limit(NODES_SHOWN)
+        .forEach(
+            n ->
+                s.append("\n    ")
+                    .append(n.target())
+                    .append("  ")
+                    .append(n.html().length() > 200 ? n.html().substring(0, 200) + "…" : n.html()));
+    if (v.nodes().size() > NODES_SHOWN) {
+      s.append("\n    … and ").append(v.nodes().size() - NODES_SHOWN).append(" more");
+    }
+    return s.toString();
+  }
+
+  private static String axeSource() {
+    if (axeSource == null) {
+      try (InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+        if (in == null) {
+          throw new IllegalStateException(
+              "axe-core missing from the test classpath (src/test/resources/axe/axe.min.js):"
+                  + " run tools/vendor/vendor.sh");
+        }
+        axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return axeSource;
   }
 
   /** The element that has the keyboard focus. */

@@ -37,28 +37,28 @@ class SignalementKeyboardBrowserIntegrationTest {
     int clicks = browser.clicks();
 
     // The first Tab reaches the skip link; Enter puts the focus on the content.
-    browser.press(Keys.TAB);
+    browser.pressKeys(Keys.TAB);
     assertThat(browser.focused().getText()).isEqualTo("Contenu");
-    browser.press(Keys.ENTER);
+    browser.pressKeys(Keys.ENTER);
     assertThat(browser.focused().getAttribute("id")).isEqualTo("contenu");
     tabTo(browser, "lastName", 6);
 
     // A mistake: the first name left empty.
     String lastName = "Clavier" + RUN;
     LocalDate birth = LocalDate.now().minusYears(17).minusDays(12);
-    browser.press(lastName);
-    browser.press(Keys.TAB);
+    browser.pressKeys(lastName);
+    browser.pressKeys(Keys.TAB);
     assertThat(browser.focused().getAttribute("id")).isEqualTo("firstName");
-    browser.press(Keys.TAB);
+    browser.pressKeys(Keys.TAB);
     assertThat(browser.focused().getAttribute("id")).isEqualTo("birthDate");
-    browser.press(birth.format(DateTimeFormatter.ofPattern("ddMMyyyy")));
-    browser.press(Keys.TAB);
+    browser.pressKeys(birth.format(DateTimeFormatter.ofPattern("ddMMyyyy")));
+    browser.pressKeys(Keys.TAB);
     // The radio group of the sex: one stop, the arrows choose.
     assertThat(browser.focused().getAttribute("name")).isEqualTo("sex");
     tabTo(browser, "phone", 8);
-    browser.press("06 11 22 33 44");
+    browser.pressKeys("06 11 22 33 44");
     tabTo(browser, "signalement-submit", 20);
-    browser.press(Keys.ENTER);
+    browser.pressKeys(Keys.ENTER);
 
     // The error summary has the focus and names the field; the field says it, described by it.
     WebElement summary = browser.waitFor(By.id("error-summary"));
@@ -76,19 +76,19 @@ class SignalementKeyboardBrowserIntegrationTest {
     browser.screenshot("signalement-keyboard-error");
 
     // Tab reaches the summary's link; Enter puts the focus in the field.
-    browser.press(Keys.TAB);
+    browser.pressKeys(Keys.TAB);
     assertThat(browser.focused().getAttribute("href")).endsWith("#firstName");
-    browser.press(Keys.ENTER);
+    browser.pressKeys(Keys.ENTER);
     assertThat(browser.focused().getAttribute("id")).isEqualTo("firstName");
-    browser.press("Lou");
+    browser.pressKeys("Lou");
     // Back one field and forth again: the name kept.
-    browser.press(Keys.chord(Keys.SHIFT, Keys.TAB));
+    browser.pressKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
     assertThat(browser.focused().getAttribute("id")).isEqualTo("lastName");
     assertThat(browser.focused().getDomProperty("value")).isEqualTo(lastName);
-    browser.press(Keys.TAB);
+    browser.pressKeys(Keys.TAB);
     assertThat(browser.focused().getAttribute("id")).isEqualTo("firstName");
     tabTo(browser, "signalement-submit", 24);
-    browser.press(Keys.SPACE);
+    browser.pressKeys(Keys.SPACE);
 
     // The new case's page.
     String page = browser.waitForText("Le dossier a été créé");
@@ -105,7 +105,7 @@ class SignalementKeyboardBrowserIntegrationTest {
       if (id.equals(browser.focused().getAttribute("id"))) {
         return;
       }
-      browser.press(Keys.TAB);
+      browser.pressKeys(Keys.TAB);
     }
     assertThat(browser.focused().getAttribute("id"))
         .as("focus after " + max + " Tab")
