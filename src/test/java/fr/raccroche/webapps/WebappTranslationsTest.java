@@ -403,7 +403,7 @@ class WebappTranslationsTest {
     assertThat(readText(projectResource(app, "scripts/raccroche-sign-in.js")))
         .contains("/login?logout", "window.location.replace")
         // A link back to the application's home page heads the web app's menu.
-        .contains("'Retour à Raccroche'", "nav.cam-nav > ul", "applicationRoot() + '/'");
+        .contains("'Retour à Raccroche'", "nav.cam-nav > ul > li.account", "applicationRoot() + '/'");
     projectResource(app, "scripts/raccroche-eol-banner.js");
     assertThat(readText(projectResource(app, "styles/user-styles.css"))).contains(".ce-eol-banner");
   }
