@@ -4,11 +4,15 @@ import fr.raccroche.pathway.Need;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
 import fr.raccroche.shared.PostalAddress;
+import fr.raccroche.shared.web.ListParams;
 import fr.raccroche.territory.TerritoryService;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -33,6 +37,34 @@ class OfferPagesController {
     this.territory = territory;
   }
 
+  static final List<ListParams.Column> COLUMNS =
+      List.of(
+          new ListParams.Column("name", "Offre", true),
+          new ListParams.Column("partner", "Structure", true),
+          new ListParams.Column("needs", "Besoins", true),
+          new ListParams.Column("age", "Public", true),
+          new ListParams.Column("perimeters", "Périmètres", true),
+          new ListParams.Column("places", "Places", false),
+          new ListParams.Column("dates", "Dates", true),
+          new ListParams.Column("contact", "Contact", true),
+          new ListParams.Column("updated", "Mise à jour", false));
+
+  private static final Map<String, OfferService.Sort> SORTS =
+      Map.of(
+          "name", OfferService.Sort.NAME,
+          "partner", OfferService.Sort.PARTNER,
+          "needs", OfferService.Sort.NEEDS,
+          "age", OfferService.Sort.AGE,
+          "perimeters", OfferService.Sort.PERIMETERS,
+          "places", OfferService.Sort.PLACES,
+          "dates", OfferService.Sort.DATES,
+          "contact", OfferService.Sort.CONTACT,
+          "updated", OfferService.Sort.UPDATED);
+
+  /**
+   * The catalogue: filtered by perimeter, need, age, places, type, structure and publication,
+   * sorted by any column, paged; everything in the URL.
+   */
   @GetMapping("/offers")
   String list(
       Authentication who,
@@ -40,29 +72,86 @@ class OfferPagesController {
       @RequestParam(required = false) String need,
       @RequestParam(required = false) String age,
       @RequestParam(required = false) String placesAvailable,
+      @RequestParam(required = false) String type,
+      @RequestParam(required = false) String partner,
+      @RequestParam(required = false) String published,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String dir,
+      HttpServletRequest request,
       Model model) {
+    ListParams list =
+        ListParams.read(request.getRequestURI(), COLUMNS, "name", true, page, size, sort, dir);
     Need needFilter = null;
     Integer ageFilter = null;
     try {
       needFilter = need == null || need.isBlank() ? null : Need.valueOf(need);
       ageFilter = age == null || age.isBlank() ? null : Integer.valueOf(age.strip());
+      if (ageFilter != null && (ageFilter < 0 || ageFilter > 120)) {
+        throw new IllegalArgumentException("age");
+      }
     } catch (IllegalArgumentException e) {
       model.addAttribute("error", "Filtre invalide : besoin ou âge inconnu.");
+      needFilter = null;
+      ageFilter = null;
     }
-    String perimeterFilter = perimeter == null || perimeter.isBlank() ? null : perimeter;
-    List<Offer> found =
-        offers.find(
-            new OfferFilter(
-                perimeterFilter, needFilter, ageFilter, "on".equals(placesAvailable), null));
+    OfferType typeFilter = null;
+    if (type != null && !type.isBlank()) {
+      try {
+        typeFilter = OfferType.valueOf(type.strip());
+      } catch (IllegalArgumentException e) {
+        list.problem("Type d'offre inconnu : le filtre par type est ignoré.");
+      }
+    }
+    Boolean publishedFilter =
+        switch (published == null ? "" : published.strip()) {
+          case "" -> null;
+          case "yes" -> true;
+          case "no" -> false;
+          default -> {
+            list.problem("Filtre de publication inconnu : ignoré.");
+            yield null;
+          }
+        };
+    String perimeterFilter = perimeter == null || perimeter.isBlank() ? null : perimeter.strip();
+    String partnerFilter = partner == null || partner.isBlank() ? null : partner.strip();
+    boolean places = placesAvailable != null && !placesAvailable.isBlank();
+    list.filter("perimeter", perimeterFilter)
+        .filter("need", needFilter)
+        .filter("age", ageFilter)
+        .filter("placesAvailable", places ? "on" : null)
+        .filter("type", typeFilter)
+        .filter("partner", partnerFilter)
+        .filter("published", publishedFilter == null ? null : publishedFilter ? "yes" : "no");
+    OfferFilter filter =
+        new OfferFilter(
+            perimeterFilter,
+            needFilter,
+            ageFilter,
+            places,
+            partnerFilter,
+            typeFilter,
+            publishedFilter);
+    Page<Offer> found =
+        list.fetch(
+            pageable -> offers.find(filter, SORTS.get(list.sort()), list.ascending(), pageable));
     model.addAttribute("offers", found);
+    model.addAttribute("list", list);
+    model.addAttribute("columns", COLUMNS);
     model.addAttribute(
         "editable", found.stream().filter(o -> canEdit(who, o)).map(Offer::id).toList());
     model.addAttribute("perimeters", territory.perimeters());
+    model.addAttribute("partners", territory.partners(null, null));
     model.addAttribute("needs", Need.values());
+    model.addAttribute("types", OfferType.values());
     model.addAttribute("perimeter", perimeterFilter);
     model.addAttribute("need", needFilter);
     model.addAttribute("age", ageFilter);
-    model.addAttribute("placesAvailable", "on".equals(placesAvailable));
+    model.addAttribute("placesAvailable", places);
+    model.addAttribute("type", typeFilter);
+    model.addAttribute("partner", partnerFilter);
+    model.addAttribute("published", publishedFilter);
     return "offers";
   }
 

@@ -65,7 +65,74 @@ public class OfferService {
         .filter(o -> !Boolean.TRUE.equals(filter.placesAvailable()) || o.hasPlaces())
         .filter(o -> !Boolean.TRUE.equals(filter.placesAvailable()) || o.currentOn(today))
         .filter(o -> filter.partnerCode() == null || o.partnerCode().equals(filter.partnerCode()))
+        .filter(o -> filter.type() == null || o.types().contains(filter.type()))
+        .filter(o -> filter.published() == null || o.published() == filter.published())
         .toList();
+  }
+
+  /** The columns the catalogue's page sorts by. */
+  public enum Sort {
+    NAME,
+    PARTNER,
+    NEEDS,
+    AGE,
+    PERIMETERS,
+    PLACES,
+    DATES,
+    CONTACT,
+    UPDATED
+  }
+
+  /**
+   * A page of the catalogue, filtered, sorted by a column (empty values last), then by name. The
+   * catalogue of a département is a few hundred offers: it is read whole, as {@link #find} does.
+   */
+  @Transactional(readOnly = true)
+  public org.springframework.data.domain.Page<Offer> find(
+      OfferFilter filter,
+      Sort sort,
+      boolean ascending,
+      org.springframework.data.domain.Pageable page) {
+    java.util.Comparator<Offer> order =
+        switch (sort) {
+          case NAME -> text(Offer::name, ascending);
+          case PARTNER -> text(Offer::partnerName, ascending);
+          case NEEDS ->
+              text(
+                  o -> o.needs().stream().map(Need::label).sorted().findFirst().orElse(null),
+                  ascending);
+          case AGE -> value(Offer::minAge, ascending);
+          case PERIMETERS ->
+              text(
+                  o -> o.perimeterCodes().isEmpty() ? null : String.join(", ", o.perimeterCodes()),
+                  ascending);
+          case PLACES -> value(Offer::placesAvailable, ascending);
+          case DATES -> value(Offer::startDate, ascending);
+          case CONTACT -> text(Offer::contactName, ascending);
+          case UPDATED -> value(Offer::lastUpdatedOn, ascending);
+        };
+    List<Offer> all =
+        find(filter).stream()
+            .sorted(order.thenComparing(text(Offer::name, true)).thenComparing(Offer::id))
+            .toList();
+    int from = (int) Math.min(page.getOffset(), all.size());
+    int to = Math.min(from + page.getPageSize(), all.size());
+    return new org.springframework.data.domain.PageImpl<>(all.subList(from, to), page, all.size());
+  }
+
+  private static java.util.Comparator<Offer> text(
+      java.util.function.Function<Offer, String> key, boolean ascending) {
+    java.text.Collator french = java.text.Collator.getInstance(java.util.Locale.FRENCH);
+    java.util.Comparator<String> c = ascending ? french::compare : (a, b) -> french.compare(b, a);
+    return java.util.Comparator.comparing(
+        o -> blankToNull(key.apply(o)), java.util.Comparator.nullsLast(c));
+  }
+
+  private static <T extends Comparable<T>> java.util.Comparator<Offer> value(
+      java.util.function.Function<Offer, T> key, boolean ascending) {
+    java.util.Comparator<T> c =
+        ascending ? java.util.Comparator.<T>naturalOrder() : java.util.Comparator.<T>reverseOrder();
+    return java.util.Comparator.comparing(key, java.util.Comparator.nullsLast(c));
   }
 
   /** The offer, if it exists (an offer chosen at orientation may have been removed since). */

@@ -2,11 +2,16 @@ package fr.raccroche.detection;
 
 import fr.raccroche.pathway.LeaverSource;
 import fr.raccroche.shared.InvalidInputException;
+import fr.raccroche.shared.web.ListParams;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -29,13 +34,112 @@ class ImportPagesController {
     this.templates = templates;
   }
 
+  static final List<ListParams.Column> COLUMNS =
+      List.of(
+          new ListParams.Column("id", "N°", false),
+          new ListParams.Column("startedAt", "Date", false),
+          new ListParams.Column("source", "Source", true),
+          new ListParams.Column("fileName", "Fichier", true),
+          new ListParams.Column("status", "État", true),
+          new ListParams.Column("rowsRead", "Lues", false),
+          new ListParams.Column("created", "Nouveaux", false),
+          new ListParams.Column("merged", "Rapprochés", false),
+          new ListParams.Column("updated", "Mis à jour", false),
+          new ListParams.Column("unchanged", "Déjà connus", false),
+          new ListParams.Column("rejected", "Rejetées", false),
+          new ListParams.Column("excluded", "Exclues", false));
+
+  /** What each column key sorts by: the entity's properties, never the key itself. */
+  private static final Map<String, List<String>> SORTS =
+      Map.ofEntries(
+          Map.entry("id", List.of("id")),
+          Map.entry("startedAt", List.of("startedAt")),
+          Map.entry("source", List.of("source")),
+          Map.entry("fileName", List.of("fileName")),
+          Map.entry("status", List.of("status")),
+          Map.entry("rowsRead", List.of("rowsRead")),
+          Map.entry("created", List.of("rowsCreated")),
+          Map.entry("merged", List.of("rowsMerged")),
+          Map.entry("updated", List.of("rowsUpdated")),
+          Map.entry("unchanged", List.of("rowsUnchanged")),
+          Map.entry("rejected", List.of("rowsRejected")),
+          Map.entry("excluded", List.of("rowsExcluded")));
+
+  /** The upload form and the imports, filtered by status, source and dates, sorted, paged. */
   @GetMapping("/imports")
-  String page(Model model) {
-    model.addAttribute("history", imports.history());
+  String page(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String source,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) String dir,
+      HttpServletRequest request,
+      Model model) {
+    ListParams list =
+        ListParams.read(request.getRequestURI(), COLUMNS, "id", false, page, size, sort, dir);
+    ImportStatus statusFilter =
+        value(ImportStatus.class, status, list, "État inconnu : le filtre par état est ignoré.");
+    LeaverSource sourceFilter =
+        value(
+            LeaverSource.class, source, list, "Source inconnue : le filtre par source est ignoré.");
+    LocalDate fromDate = date(from, list);
+    LocalDate toDate = date(to, list);
+    if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+      list.problem(
+          "La date de fin doit être postérieure ou égale à la date de début : dates ignorées.");
+      fromDate = null;
+      toDate = null;
+    }
+    list.filter("status", statusFilter)
+        .filter("source", sourceFilter)
+        .filter("from", fromDate)
+        .filter("to", toDate);
+    LocalDate start = fromDate;
+    LocalDate end = toDate;
+    Page<ImportReport> found =
+        list.fetch(
+            list.springSort(SORTS, "id"),
+            pageable -> imports.search(statusFilter, sourceFilter, start, end, pageable));
+    model.addAttribute("history", found);
+    model.addAttribute("list", list);
+    model.addAttribute("listColumns", COLUMNS);
+    model.addAttribute("status", statusFilter);
+    model.addAttribute("source", sourceFilter);
+    model.addAttribute("from", fromDate);
+    model.addAttribute("to", toDate);
+    model.addAttribute("statuses", ImportStatus.values());
     model.addAttribute("columns", ImportTemplates.columns());
     model.addAttribute("sources", LeaverSource.values());
     model.addAttribute("kinds", ImportKind.values());
     return "imports";
+  }
+
+  private static <E extends Enum<E>> E value(
+      Class<E> type, String value, ListParams list, String problem) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.strip());
+    } catch (IllegalArgumentException e) {
+      list.problem(problem);
+      return null;
+    }
+  }
+
+  private static LocalDate date(String value, ListParams list) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      list.problem("Date illisible (attendu AAAA-MM-JJ) : filtre de date ignoré.");
+      return null;
+    }
   }
 
   /**
@@ -51,6 +155,7 @@ class ImportPagesController {
       @RequestParam(required = false) String sheet,
       @RequestParam(required = false) String action,
       @RequestParam(required = false) MultipartFile file,
+      HttpServletRequest request,
       Model model)
       throws IOException {
     try {
@@ -85,9 +190,13 @@ class ImportPagesController {
       return "redirect:/imports/" + report.id();
     } catch (InvalidInputException e) {
       model.addAttribute("error", e.getMessage());
-      return page(model);
+      model.addAttribute("sent", new Sent(source, kind, partner, sheet));
+      return page(null, null, null, null, null, null, null, null, request, model);
     }
   }
+
+  /** What the upload form had, shown again with its error. */
+  record Sent(String source, String kind, String partner, String sheet) {}
 
   /** Each source's own headers for the canonical columns, beside the built-in ones. */
   @GetMapping("/imports/column-aliases")

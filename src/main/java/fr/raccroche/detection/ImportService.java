@@ -436,6 +436,30 @@ public class ImportService {
     return toReport(b, lines);
   }
 
+  /**
+   * A page of the imports, filtered by status and source (null: any) and by the day they started
+   * (Paris time, both days included, null: no bound), in the pageable's order.
+   */
+  @Transactional(readOnly = true)
+  public org.springframework.data.domain.Page<ImportReport> search(
+      ImportStatus status,
+      LeaverSource source,
+      java.time.LocalDate from,
+      java.time.LocalDate to,
+      org.springframework.data.domain.Pageable page) {
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new InvalidInputException(
+          "to", "La date de fin doit être postérieure ou égale à la date de début.");
+    }
+    java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+    Instant start = from == null ? Instant.EPOCH : from.atStartOfDay(paris).toInstant();
+    Instant end =
+        to == null
+            ? Instant.parse("9999-12-31T00:00:00Z")
+            : to.plusDays(1).atStartOfDay(paris).toInstant();
+    return imports.search(status, source, start, end, page).map(b -> toReport(b, List.of()));
+  }
+
   @Transactional(readOnly = true)
   public List<ImportReport> history() {
     return imports.findTop50ByOrderByIdDesc().stream().map(b -> toReport(b, List.of())).toList();

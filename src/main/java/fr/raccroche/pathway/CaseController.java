@@ -214,6 +214,15 @@ class CaseController {
     checkFormat(caseNumber);
     // Unknown and out-of-scope cases answer the same.
     cases.getCase(scopes.of(authentication), caseNumber);
+    apply(events, authentication, caseNumber, event);
+  }
+
+  /**
+   * Sends an event to a case already found in the caller's scope (the API and the case page's
+   * "Actions" form): the same rules for both, withdrawal for administrators only.
+   */
+  static void apply(
+      CaseEvents events, Authentication authentication, String caseNumber, CaseEventRequest event) {
     if (event.type() == null) {
       throw new InvalidInputException("type", "Le type d'événement est obligatoire.");
     }

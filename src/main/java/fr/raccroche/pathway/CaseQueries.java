@@ -1,5 +1,6 @@
 package fr.raccroche.pathway;
 
+import fr.raccroche.pathway.internal.CaseListQuery;
 import fr.raccroche.pathway.internal.CaseMilestoneRepository;
 import fr.raccroche.pathway.internal.SupportCaseEntity;
 import fr.raccroche.pathway.internal.SupportCaseRepository;
@@ -42,6 +43,7 @@ public class CaseQueries {
   // No code starts with "-": an IN list that matches nothing (an empty IN list is not portable).
   private static final List<String> EMPTY_SCOPE = List.of("-");
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH'h'mm");
+  private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final YoungPersonRepository persons;
   private final SupportCaseRepository cases;
@@ -53,6 +55,7 @@ public class CaseQueries {
   private final ObjectProvider<CaseCorrespondence> correspondence;
   private final CaseHistory history;
   private final ObjectProvider<OrientationOffers> offers;
+  private final CaseListQuery list;
 
   CaseQueries(
       YoungPersonRepository persons,
@@ -64,7 +67,9 @@ public class CaseQueries {
       Optional<Clock> clock,
       ObjectProvider<CaseCorrespondence> correspondence,
       CaseHistory history,
-      ObjectProvider<OrientationOffers> offers) {
+      ObjectProvider<OrientationOffers> offers,
+      CaseListQuery list) {
+    this.list = list;
     this.correspondence = correspondence;
     this.history = history;
     this.offers = offers;
@@ -81,10 +86,7 @@ public class CaseQueries {
     if (scope.isEmpty()) {
       return Page.empty(page);
     }
-    String text =
-        filter.text() == null || filter.text().isBlank()
-            ? null
-            : filter.text().strip().toLowerCase(Locale.ROOT);
+    String text = text(filter);
     return cases
         .search(
             scope.all(),
@@ -94,21 +96,61 @@ public class CaseQueries {
             filter.status(),
             text,
             page)
-        .map(
-            c -> {
-              YoungPersonEntity p = persons.findById(c.getPersonId()).orElseThrow();
-              return new CaseSummary(
-                  c.getCaseNumber(),
-                  p.getLastName(),
-                  p.getFirstName(),
-                  p.getBirthDate(),
-                  c.getPerimeterCode(),
-                  c.getStatus(),
-                  c.getStatus().label(),
-                  c.getClosureReason(),
-                  c.getDetectedOn(),
-                  c.getReferentPartnerCode());
-            });
+        .map(this::summary);
+  }
+
+  /**
+   * The case list's page: the cases of the scope, with every filter of {@link CaseFilter}, sorted
+   * by a column (then by case number).
+   */
+  public Page<CaseSummary> findCases(
+      CaseScope scope, CaseFilter filter, CaseFilter.Sort sort, boolean ascending, Pageable page) {
+    if (scope.isEmpty()) {
+      return Page.empty(page);
+    }
+    String text = text(filter);
+    Instant now = clock.instant();
+    LocalDate silentSince =
+        filter.silentDays() == null ? null : LocalDate.now(clock).minusDays(filter.silentDays());
+    return list.find(
+            new CaseListQuery.Criteria(
+                scope.all(),
+                scope.perimeterCodes().isEmpty() ? EMPTY_SCOPE : scope.perimeterCodes(),
+                scope.partnerCodes().isEmpty() ? EMPTY_SCOPE : scope.partnerCodes(),
+                filter.perimeterCode(),
+                filter.referentPartnerCode(),
+                filter.status(),
+                text,
+                text == null ? null : SupportCaseRepository.escapeLike(text),
+                filter.overdue(),
+                now,
+                silentSince,
+                silentSince == null ? null : silentSince.atStartOfDay(clock.getZone()).toInstant()),
+            CaseListQuery.Sort.valueOf(sort.name()),
+            ascending,
+            page)
+        .map(this::summary);
+  }
+
+  private static String text(CaseFilter filter) {
+    return filter.text() == null || filter.text().isBlank()
+        ? null
+        : filter.text().strip().toLowerCase(Locale.ROOT);
+  }
+
+  private CaseSummary summary(SupportCaseEntity c) {
+    YoungPersonEntity p = persons.findById(c.getPersonId()).orElseThrow();
+    return new CaseSummary(
+        c.getCaseNumber(),
+        p.getLastName(),
+        p.getFirstName(),
+        p.getBirthDate(),
+        c.getPerimeterCode(),
+        c.getStatus(),
+        c.getStatus().label(),
+        c.getClosureReason(),
+        c.getDetectedOn(),
+        c.getReferentPartnerCode());
   }
 
   /** The case, if it exists and is in scope; otherwise "unknown" (existence is not revealed). */
@@ -211,7 +253,8 @@ public class CaseQueries {
                         t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
                         t.getDueDate() == null ? null : t.getDueDate().toInstant(),
                         groups,
-                        groups.stream().map(this::groupName).toList()));
+                        groups.stream().map(this::groupName).toList(),
+                        history.displayName(t.getAssignee())));
               });
     }
     var registered = territory.findEstablishment(c.getUai());
@@ -220,7 +263,26 @@ public class CaseQueries {
     List<CaseCorrespondence.TimelineEntry> messages =
         correspondence.stream().flatMap(m -> m.timeline(c.getCaseNumber()).stream()).toList();
     Function<String, String> partnerName = this::partnerName;
-    List<CaseView.StoryEntry> story = story(c, timeline, messages, zone, partnerName);
+    List<PersonSources.Listing> listings =
+        sources.stream().flatMap(s -> s.listingsOf(p.getId()).stream()).toList();
+    OrientationOffers catalogue = offers.getIfAvailable();
+    List<CaseHistory.Step> steps =
+        history.steps(
+            c.getProcessInstanceId(),
+            zone,
+            partnerName,
+            id -> catalogue == null ? Optional.empty() : catalogue.name(id));
+    List<CaseView.StoryEntry> story =
+        story(timeline, listings, steps, open, messages, zone, partnerName);
+    // The offer of the orientation the referent holds (the last one chosen).
+    String chosenOffer = null;
+    if (c.getReferentPartnerCode() != null) {
+      for (CaseHistory.Step s : steps) {
+        if (s.chosenOffer() != null) {
+          chosenOffer = s.chosenOffer();
+        }
+      }
+    }
     List<CaseView.NextStep> next =
         history.nextSteps(c.getProcessInstanceId(), zone).stream()
             .map(s -> new CaseView.NextStep(s.label(), s.on()))
@@ -244,7 +306,7 @@ public class CaseQueries {
         c.getUai(),
         c.getReferentPartnerCode(),
         c.getProcessInstanceId(),
-        sources.stream().flatMap(s -> s.listingsOf(p.getId()).stream()).toList(),
+        listings,
         timeline,
         open,
         registered.map(e -> e.name()).orElse(c.getEstablishmentLabel()),
@@ -255,17 +317,21 @@ public class CaseQueries {
         perimeterName(c.getPerimeterCode()),
         c.getReferentPartnerCode() == null ? null : partnerName(c.getReferentPartnerCode()),
         story,
-        next);
+        next,
+        chosenOffer);
   }
 
   /**
-   * Everything done on the case, in date order: the record's milestones, the answers of each
-   * completed task (Camunda's history) and the messages. On one day, the detection comes first and
-   * the other milestones, which follow from the work of that day, last.
+   * Everything done on the case, in date order: the record's milestones, each list that named the
+   * young person, the answers of each completed task (Camunda's history) with who completed it, the
+   * tasks still open and the messages. On one day, the detection comes first and the other
+   * milestones, which follow from the work of that day, then the tasks still open.
    */
   private List<CaseView.StoryEntry> story(
-      SupportCaseEntity c,
       List<CaseView.MilestoneView> timeline,
+      List<PersonSources.Listing> listings,
+      List<CaseHistory.Step> steps,
+      List<CaseView.OpenTask> open,
       List<CaseCorrespondence.TimelineEntry> messages,
       ZoneId zone,
       Function<String, String> partnerName) {
@@ -293,16 +359,60 @@ public class CaseQueries {
               Instant.ofEpochSecond(i++),
               new CaseView.StoryEntry(m.occurredOn(), "milestone", m.label(), details)));
     }
-    OrientationOffers catalogue = offers.getIfAvailable();
-    for (CaseHistory.Step s :
-        history.steps(
-            c.getProcessInstanceId(),
-            zone,
-            partnerName,
-            id -> catalogue == null ? Optional.empty() : catalogue.name(id))) {
+    for (PersonSources.Listing l : listings) {
+      if (l.recordedAt() == null) {
+        continue;
+      }
+      LocalDate on = l.recordedAt().atZone(zone).toLocalDate();
+      List<String> details = new ArrayList<>();
+      if (l.fileName() != null) {
+        details.add("Fichier : " + l.fileName() + ", ligne " + l.line());
+      }
       all.add(
           new Sortable(
-              s.on(), 1, s.at(), new CaseView.StoryEntry(s.on(), "task", s.title(), s.details())));
+              on,
+              1,
+              l.recordedAt(),
+              new CaseView.StoryEntry(
+                  on, "source", "Listé par " + l.sourceLabel(), List.copyOf(details))));
+    }
+    for (CaseHistory.Step s : steps) {
+      List<String> details = new ArrayList<>(s.details());
+      StringBuilder done = new StringBuilder("Tâche « " + s.taskName() + " »");
+      if (s.created() != null) {
+        done.append(" créée le ").append(s.created().atZone(zone).format(FRENCH_DATE)).append(",");
+      }
+      done.append(" terminée le ").append(s.at().atZone(zone).format(FRENCH_DATE));
+      if (s.completedBy() != null) {
+        done.append(" par ").append(s.completedBy());
+      }
+      details.add(done.toString());
+      all.add(
+          new Sortable(
+              s.on(), 1, s.at(), new CaseView.StoryEntry(s.on(), "task", s.title(), details)));
+    }
+    for (CaseView.OpenTask t : open) {
+      Instant created = t.created() == null ? Instant.now(clock) : t.created();
+      LocalDate on = created.atZone(zone).toLocalDate();
+      List<String> details = new ArrayList<>();
+      details.add(
+          "Tâche ouverte le "
+              + created.atZone(zone).format(FRENCH_DATE)
+              + (t.candidateNames().isEmpty()
+                  ? ""
+                  : " pour " + String.join(", ", t.candidateNames())));
+      if (t.assigneeName() != null) {
+        details.add("Attribuée à " + t.assigneeName());
+      }
+      if (t.due() != null) {
+        details.add("À faire pour le " + t.due().atZone(zone).format(FRENCH_DATE));
+      }
+      all.add(
+          new Sortable(
+              on,
+              3,
+              created,
+              new CaseView.StoryEntry(on, "open-task", "En cours : " + t.name(), details)));
     }
     for (CaseCorrespondence.TimelineEntry m : messages) {
       LocalDate on = m.at().atZone(zone).toLocalDate();

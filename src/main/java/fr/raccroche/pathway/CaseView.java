@@ -12,7 +12,8 @@ import java.util.List;
  * forms show it; {@code ageToday} today's. The {@code story} is everything done on the case in date
  * order (milestones of the record, the answers of each completed task, messages), and {@code
  * nextSteps} what the engine has scheduled (next contact attempt, one-year check…); codes come with
- * their names ({@code perimeterName}, {@code referentPartnerName}).
+ * their names ({@code perimeterName}, {@code referentPartnerName}); {@code chosenOfferName} is the
+ * catalogue offer of the orientation the referent holds, if one was chosen.
  */
 public record CaseView(
     String caseNumber,
@@ -44,9 +45,14 @@ public record CaseView(
     String perimeterName,
     String referentPartnerName,
     List<StoryEntry> story,
-    List<NextStep> nextSteps) {
+    List<NextStep> nextSteps,
+    String chosenOfferName) {
 
-  /** One entry of the story: its date, kind (milestone, task, message), title and details. */
+  /**
+   * One entry of the story: its date, kind ({@code milestone}, {@code source} — a list that named
+   * the young person —, {@code task} completed, {@code open-task}, {@code message}), title and
+   * details.
+   */
   public record StoryEntry(LocalDate on, String kind, String title, List<String> details) {}
 
   /** A step the engine has scheduled ("Nouvelle tentative de contact le", its date). */
@@ -72,7 +78,8 @@ public record CaseView(
       Instant created,
       Instant due,
       List<String> candidateGroups,
-      List<String> candidateNames) {}
+      List<String> candidateNames,
+      String assigneeName) {}
 
   /** The case number and status only: what reaches a log line says nothing of the person. */
   @Override

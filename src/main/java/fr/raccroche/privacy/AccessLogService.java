@@ -1,5 +1,6 @@
 package fr.raccroche.privacy;
 
+import fr.raccroche.pathway.PersonalDataRead;
 import fr.raccroche.privacy.internal.AccessLogEntity;
 import fr.raccroche.privacy.internal.AccessLogRepository;
 import fr.raccroche.shared.InvalidInputException;
@@ -7,7 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +34,20 @@ public class AccessLogService {
    */
   public Page<AccessLogEntry> search(
       String caseNumber, String userId, LocalDate from, LocalDate to, Pageable page) {
+    return search(caseNumber, userId, from, to, null, page);
+  }
+
+  /**
+   * {@link #search(String, String, LocalDate, LocalDate, Pageable)} of one surface (null: any), in
+   * the pageable's order (unsorted: newest first).
+   */
+  public Page<AccessLogEntry> search(
+      String caseNumber,
+      String userId,
+      LocalDate from,
+      LocalDate to,
+      PersonalDataRead.Surface surface,
+      Pageable page) {
     if (from != null && to != null && to.isBefore(from)) {
       throw new InvalidInputException(
           "to", "La date de fin doit être postérieure ou égale à la date de début.");
@@ -40,7 +57,20 @@ public class AccessLogService {
         to == null
             ? Instant.parse("9999-12-31T00:00:00Z")
             : to.plusDays(1).atStartOfDay(PARIS).toInstant();
-    return log.search(blankToNull(caseNumber), blankToNull(userId), start, end, page)
+    Pageable ordered =
+        page.getSort().isSorted()
+            ? page
+            : PageRequest.of(
+                page.getPageNumber(),
+                page.getPageSize(),
+                Sort.by(Sort.Order.desc("readAt"), Sort.Order.desc("id")));
+    return log.search(
+            blankToNull(caseNumber),
+            blankToNull(userId),
+            start,
+            end,
+            surface == null ? null : surface.name(),
+            ordered)
         .map(AccessLogService::entry);
   }
 

@@ -266,6 +266,14 @@ final class Browser implements AutoCloseable {
     driver.switchTo().activeElement().sendKeys(keys);
   }
 
+  /**
+   * Keys pressed on the keyboard, wherever the focus is (the page itself when nothing has it): Tab,
+   * Shift+Tab ({@code Keys.chord(Keys.SHIFT, Keys.TAB)}), Enter, Space, text. Never a click.
+   */
+  void press(CharSequence... keys) {
+    new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+  }
+
   /** The element that has the keyboard focus. */
   WebElement focused() {
     return driver.switchTo().activeElement();

@@ -285,7 +285,11 @@ class CaseworkerDayBrowserIntegrationTest {
     browser.click(browser.waitFor(By.linkText(caseNumber)));
     browser.waitForText("Tâches en cours");
     assertThat(browser.url()).endsWith("/cases/" + caseNumber);
-    browser.click(browser.waitFor(By.linkText("Faire le point sur la situation")));
+    browser.click(
+        browser.waitFor(
+            By.xpath(
+                "//tr[th[normalize-space(.)='Faire le point sur la situation']]"
+                    + "//a[starts-with(normalize-space(.), 'Ouvrir dans Tasklist')]")));
     referent.waitForOpenTask("Faire le point sur la situation");
     assertThat(referent.openTaskId()).isEqualTo(followUp);
   }

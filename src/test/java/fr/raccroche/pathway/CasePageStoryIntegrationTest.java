@@ -200,17 +200,33 @@ class CasePageStoryIntegrationTest {
             "référent : Mission locale de Lyon",
             "Référent : Mission locale de Lyon")
         .doesNotContain("ML-LYON)", "partner-ML-LYON", "coord-LYON", "APPRENTICESHIP");
-    // In date order: the detection, the attempts, the analysis, …, the follow-up.
+    // In date order: the detection, the attempts, the analysis, …, the follow-up; each task with
+    // when it was created and who completed it (the professional's name, not their login).
+    String on = LocalDate.now().format(FRENCH);
     assertThat(story)
         .containsSubsequence(
             "Repéré",
             "Tentative de contact — jeune non joint",
+            "Tâche « Contacter le jeune » créée le "
+                + on
+                + ", terminée le "
+                + on
+                + " par Claire Coordonnatrice Lyon",
             "Tentative de contact — jeune joint",
             "Analyse des besoins",
             "Reconnaissance des acquis",
             "Orientation vers Mission locale de Lyon",
             "Orientation acceptée par Mission locale de Lyon",
-            "Point de suivi — En solution");
+            "par Romain Référent ML Lyon",
+            "Point de suivi — En solution",
+            "par Romain Référent ML Lyon");
+    // The referent and the offer chosen, at the top of the page.
+    assertThat(story)
+        .containsPattern(
+            "id=\"referent-name\">Mission locale de Lyon</dd>[\\s\\S]*id=\"chosen-offer\">"
+                + "Atelier récit apprentissage "
+                + RUN
+                + " — Mission locale de Lyon</dd>");
     // The next step: the one-year check, from the engine's timer.
     Job oneYear =
         management

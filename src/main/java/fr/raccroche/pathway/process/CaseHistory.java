@@ -23,11 +23,14 @@ import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -62,15 +65,33 @@ public class CaseHistory {
   private final HistoryService history;
   private final ManagementService management;
   private final TaskService tasks;
+  private final IdentityService identity;
 
-  CaseHistory(HistoryService history, ManagementService management, TaskService tasks) {
+  CaseHistory(
+      HistoryService history,
+      ManagementService management,
+      TaskService tasks,
+      IdentityService identity) {
     this.history = history;
     this.management = management;
     this.tasks = tasks;
+    this.identity = identity;
   }
 
-  /** One thing done on the case: when, what (French), and its details (French lines). */
-  public record Step(LocalDate on, Instant at, String title, List<String> details) {}
+  /**
+   * One thing done on the case: when, what (French), and its details (French lines); the task it
+   * was ({@code taskName}), when that task was created, who completed it (the professional's
+   * display name) and, for an orientation, the name of the offer chosen.
+   */
+  public record Step(
+      LocalDate on,
+      Instant at,
+      String title,
+      List<String> details,
+      String taskName,
+      Instant created,
+      String completedBy,
+      String chosenOffer) {}
 
   /** A step the engine has scheduled: its French label ("Bilan à un an le") and its date. */
   public record NextStep(String label, LocalDate on, Instant at) {}
@@ -90,6 +111,8 @@ public class CaseHistory {
       return List.of();
     }
     Map<String, Map<String, Object>> answers = answersByActivityInstance(processInstanceId);
+    Map<String, String> names = new HashMap<>();
+    Map<String, String> completedBy = completers(processInstanceId);
     List<Step> steps = new ArrayList<>();
     String referent = null;
     for (HistoricTaskInstance t :
@@ -108,6 +131,7 @@ public class CaseHistory {
       LocalDate on = at.atZone(zone).toLocalDate();
       List<String> details = new ArrayList<>();
       String title;
+      String chosenOffer = null;
       switch (t.getTaskDefinitionKey()) {
         case TASK_CONTACT -> {
           ContactOutcome outcome = enumOf(ContactOutcome.class, a.get(CONTACT_OUTCOME));
@@ -171,7 +195,8 @@ public class CaseHistory {
           title = "Orientation" + (referent == null ? "" : " vers " + partnerName.apply(referent));
           Long offer = longOf(a.get(CHOSEN_OFFER_ID));
           if (offer != null) {
-            details.add("Offre choisie : " + offerName.apply(offer).orElse("offre n° " + offer));
+            chosenOffer = offerName.apply(offer).orElse("offre n° " + offer);
+            details.add("Offre choisie : " + chosenOffer);
           }
           add(details, "Message au référent", a.get("orientationNotes"));
         }
@@ -208,9 +233,39 @@ public class CaseHistory {
         }
         default -> title = t.getName();
       }
-      steps.add(new Step(on, at, title, List.copyOf(details)));
+      String who = completedBy.getOrDefault(t.getId(), t.getAssignee());
+      steps.add(
+          new Step(
+              on,
+              at,
+              title,
+              List.copyOf(details),
+              t.getName(),
+              t.getStartTime() == null ? null : t.getStartTime().toInstant(),
+              who == null ? null : names.computeIfAbsent(who, this::displayName),
+              chosenOffer));
     }
     return steps;
+  }
+
+  /**
+   * How a professional is named to colleagues: first and last name of the engine's user, else the
+   * user id (the case page shows who did what; young people are never users).
+   */
+  public String displayName(String userId) {
+    if (userId == null) {
+      return null;
+    }
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return userId;
+    }
+    String name =
+        ((user.getFirstName() == null ? "" : user.getFirstName())
+                + " "
+                + (user.getLastName() == null ? "" : user.getLastName()))
+            .strip();
+    return name.isEmpty() ? userId : name;
   }
 
   /** The timers of the instance that announce a step, soonest first. */
@@ -236,6 +291,25 @@ public class CaseHistory {
         });
     next.sort(java.util.Comparator.comparing(NextStep::at));
     return next;
+  }
+
+  /**
+   * Who completed each task, by task id: the engine's operation log (Tasklist, REST), which names
+   * the user even when the task was completed without being claimed.
+   */
+  private Map<String, String> completers(String processInstanceId) {
+    Map<String, String> who = new HashMap<>();
+    for (UserOperationLogEntry e :
+        history
+            .createUserOperationLogQuery()
+            .processInstanceId(processInstanceId)
+            .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+            .list()) {
+      if (e.getTaskId() != null && e.getUserId() != null) {
+        who.putIfAbsent(e.getTaskId(), e.getUserId());
+      }
+    }
+    return who;
   }
 
   /** The last value each variable took in each task's completion, by activity instance. */

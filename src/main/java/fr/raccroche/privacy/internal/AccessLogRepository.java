@@ -19,8 +19,13 @@ public interface AccessLogRepository extends Repository<AccessLogEntity, Long> {
         and (:userId is null or e.userId = :userId)
         and (e.readAt >= :from)
         and (e.readAt < :to)
-      order by e.readAt desc, e.id desc
+        and (:surface is null or e.surface = :surface)
       """)
   Page<AccessLogEntity> search(
-      String caseNumber, String userId, Instant from, Instant to, Pageable pageable);
+      String caseNumber,
+      String userId,
+      Instant from,
+      Instant to,
+      String surface,
+      Pageable pageable);
 }
