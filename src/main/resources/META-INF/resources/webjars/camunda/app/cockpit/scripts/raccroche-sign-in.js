@@ -123,5 +123,7 @@ function addHomeLink() {
   account.parentNode.insertBefore(item, account);
 }
 
-new MutationObserver(addHomeLink).observe(document.documentElement, {childList: true, subtree: true});
+// A check every half second rather than a MutationObserver on the whole page: it stays out of
+// AngularJS's own rendering (Tasklist's labels are translated while the page is drawn).
+window.setInterval(addHomeLink, 500);
 addHomeLink();
