@@ -58,7 +58,7 @@ class ToDoBrowserIntegrationTest {
     browser.go("/");
     browser.signIn("coord.lyon");
     browser.waitForText("Bienvenue sur Raccroche");
-    browser.click(browser.waitFor(By.cssSelector("a[href='/todo']")));
+    browser.click(browser.waitFor(By.cssSelector("main a[href='/todo']")));
     String page = browser.waitForText("Tâches en retard");
     assertFrench(
         page,

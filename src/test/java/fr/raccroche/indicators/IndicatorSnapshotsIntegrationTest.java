@@ -207,7 +207,7 @@ class IndicatorSnapshotsIntegrationTest {
     browser.signIn("prefecture", "demo");
     String page = browser.get("/indicators?" + q).body();
     assertThat(page)
-        .contains("Statut : Publié")
+        .containsPattern("Statut :\\s*<span [^>]*id=\"report-status\"[^>]*>Publié</span>")
         .contains("Chiffres vérifiés avec les coordonnateurs")
         .contains("format=pdf")
         .contains("format=csv");

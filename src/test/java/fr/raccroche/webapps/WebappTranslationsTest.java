@@ -402,8 +402,9 @@ class WebappTranslationsTest {
     assertThat(script).contains("'scripts/raccroche-sign-in'");
     assertThat(readText(projectResource(app, "scripts/raccroche-sign-in.js")))
         .contains("/login?logout", "window.location.replace")
-        // A link back to the application's home page heads the web app's menu.
-        .contains("'Retour à Raccroche'", "nav.cam-nav > ul", "applicationRoot() + '/'");
+        // A link back to the application's home page, in the web app's menu before the user's.
+        .contains(
+            "'Retour à Raccroche'", "nav.cam-nav > ul > li.account", "applicationRoot() + '/'");
     projectResource(app, "scripts/raccroche-eol-banner.js");
     assertThat(readText(projectResource(app, "styles/user-styles.css"))).contains(".ce-eol-banner");
   }

@@ -87,10 +87,12 @@ document.addEventListener(
 window.addEventListener('hashchange', leaveTheWebAppsLoginRoute);
 leaveTheWebAppsLoginRoute();
 
-// "Retour à Raccroche": a link to the application's home page, first in the web app's header menu
-// (nav.cam-nav), so that Tasklist, Cockpit, Admin and Welcome keep their look and still lead back.
-// The header is drawn by AngularJS after this script runs, and may be drawn again: the link is
-// added whenever the menu is there without it.
+// "Retour à Raccroche": a link to the application's home page in the web app's header menu
+// (nav.cam-nav), before the user's menu, so that Tasklist, Cockpit, Admin and Welcome keep their
+// look and still lead back. The header is drawn by AngularJS after this script runs, and may be
+// drawn again: the link is added whenever the menu is there without it. Only once the user's menu
+// is shown: AngularJS links a template's nodes by their position, so nothing is added to the menu
+// before it has linked it (an element added earlier shifts the positions and breaks the header).
 const RACCROCHE_HOME_LINK_ID = 'raccroche-home-link';
 
 function homeLinkLabel() {
@@ -107,8 +109,8 @@ function addHomeLink() {
   if (document.getElementById(RACCROCHE_HOME_LINK_ID)) {
     return;
   }
-  const menu = document.querySelector('nav.cam-nav > ul');
-  if (!menu) {
+  const account = document.querySelector('nav.cam-nav > ul > li.account');
+  if (!account) {
     return;
   }
   const item = document.createElement('li');
@@ -118,8 +120,10 @@ function addHomeLink() {
   link.href = applicationRoot() + '/';
   link.textContent = homeLinkLabel();
   item.appendChild(link);
-  menu.insertBefore(item, menu.firstChild);
+  account.parentNode.insertBefore(item, account);
 }
 
-new MutationObserver(addHomeLink).observe(document.documentElement, {childList: true, subtree: true});
+// A check every half second rather than a MutationObserver on the whole page: it stays out of
+// AngularJS's own rendering (Tasklist's labels are translated while the page is drawn).
+window.setInterval(addHomeLink, 500);
 addHomeLink();
