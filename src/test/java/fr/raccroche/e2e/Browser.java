@@ -268,10 +268,19 @@ final class Browser implements AutoCloseable {
 
   /**
    * Keys pressed on the keyboard, wherever the focus is (the page itself when nothing has it): Tab,
-   * Shift+Tab ({@code Keys.chord(Keys.SHIFT, Keys.TAB)}), Enter, Space, text. Never a click.
+   * Enter, Space, text. Never a click.
    */
   void press(CharSequence... keys) {
     new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+  }
+
+  /** Shift+Tab: the focus goes back one stop. */
+  void pressShiftTab() {
+    new org.openqa.selenium.interactions.Actions(driver)
+        .keyDown(org.openqa.selenium.Keys.SHIFT)
+        .sendKeys(org.openqa.selenium.Keys.TAB)
+        .keyUp(org.openqa.selenium.Keys.SHIFT)
+        .perform();
   }
 
   /** The element that has the keyboard focus. */
