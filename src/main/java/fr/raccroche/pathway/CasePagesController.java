@@ -445,15 +445,21 @@ class CasePagesController {
     }
   }
 
+  private static final java.time.format.DateTimeFormatter FRENCH_DATE =
+      java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+  /** A date typed JJ/MM/AAAA (the form), or ISO (older pages, programs). */
   private static LocalDate date(
       String value, String field, String what, Map<String, String> errors) {
     if (value == null || value.isBlank()) {
       return null;
     }
+    String v = value.strip();
     try {
-      return LocalDate.parse(value.strip());
+      return v.contains("/") ? LocalDate.parse(v, FRENCH_DATE) : LocalDate.parse(v);
     } catch (DateTimeParseException e) {
-      errors.put(field, what + " est invalide (jj/mm/aaaa).");
+      errors.put(field, what + " est invalide : attendu JJ/MM/AAAA, par exemple 23/11/2008.");
       return null;
     }
   }

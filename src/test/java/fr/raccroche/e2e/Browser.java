@@ -434,6 +434,15 @@ final class Browser implements AutoCloseable {
     return axeSource;
   }
 
+  /** Shift+Tab: the focus goes back one stop. */
+  void pressShiftTab() {
+    new org.openqa.selenium.interactions.Actions(driver)
+        .keyDown(org.openqa.selenium.Keys.SHIFT)
+        .sendKeys(org.openqa.selenium.Keys.TAB)
+        .keyUp(org.openqa.selenium.Keys.SHIFT)
+        .perform();
+  }
+
   /** The element that has the keyboard focus. */
   WebElement focused() {
     return driver.switchTo().activeElement();

@@ -51,11 +51,13 @@ class SignalementKeyboardBrowserIntegrationTest {
     assertThat(browser.focused().getAttribute("id")).isEqualTo("firstName");
     browser.pressKeys(Keys.TAB);
     assertThat(browser.focused().getAttribute("id")).isEqualTo("birthDate");
-    browser.pressKeys(birth.format(DateTimeFormatter.ofPattern("ddMMyyyy")));
+    browser.pressKeys(birth.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
     browser.pressKeys(Keys.TAB);
     // The radio group of the sex: one stop, the arrows choose.
     assertThat(browser.focused().getAttribute("name")).isEqualTo("sex");
-    tabTo(browser, "phone", 8);
+    tabTo(browser, "postalCode", 8);
+    browser.pressKeys("69003");
+    tabTo(browser, "phone", 4);
     browser.pressKeys("06 11 22 33 44");
     tabTo(browser, "signalement-submit", 20);
     browser.pressKeys(Keys.ENTER);
@@ -71,8 +73,9 @@ class SignalementKeyboardBrowserIntegrationTest {
         .isEqualTo("Le prénom est obligatoire.");
     assertThat(browser.waitFor(By.id("lastName")).getDomProperty("value")).isEqualTo(lastName);
     assertThat(browser.waitFor(By.id("birthDate")).getDomProperty("value"))
-        .isEqualTo(birth.toString());
+        .isEqualTo(birth.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
     assertThat(browser.waitFor(By.id("phone")).getDomProperty("value")).isEqualTo("06 11 22 33 44");
+    assertThat(browser.waitFor(By.id("postalCode")).getDomProperty("value")).isEqualTo("69003");
     browser.screenshot("signalement-keyboard-error");
 
     // Tab reaches the summary's link; Enter puts the focus in the field.
@@ -82,7 +85,7 @@ class SignalementKeyboardBrowserIntegrationTest {
     assertThat(browser.focused().getAttribute("id")).isEqualTo("firstName");
     browser.pressKeys("Lou");
     // Back one field and forth again: the name kept.
-    browser.pressKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+    browser.pressShiftTab();
     assertThat(browser.focused().getAttribute("id")).isEqualTo("lastName");
     assertThat(browser.focused().getDomProperty("value")).isEqualTo(lastName);
     browser.pressKeys(Keys.TAB);

@@ -319,10 +319,24 @@ class CaseDeskIntegrationTest {
     assertThat(inputTag(page, "communeName")).contains("value=\"Villeurbanne\"");
     assertThat(inputTag(page, "sex")).contains("checked");
 
-    // A rule of the service (an e-mail without "@"): that field, the others kept.
+    // A date typed JJ/MM/AAAA that does not exist: refused, kept as typed.
     fields.put("_csrf", Http.csrfToken(page));
     fields.put("firstName", "Mia");
-    fields.put("birthDate", LocalDate.now().minusYears(17).minusDays(3).toString());
+    fields.put("birthDate", "31/02/2008");
+    String third = coord.postForm("/cases/new", fields).body();
+    assertFieldInError(
+        third,
+        "birthDate",
+        "La date de naissance est invalide : attendu JJ/MM/AAAA, par exemple 23/11/2008.");
+    assertThat(inputTag(third, "birthDate")).contains("value=\"31/02/2008\"");
+    fields.put("_csrf", Http.csrfToken(third));
+    fields.put(
+        "birthDate",
+        LocalDate.now()
+            .minusYears(17)
+            .minusDays(3)
+            .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+    // A rule of the service (an e-mail without "@"): that field, the others kept.
     fields.put("email", "pas-une-adresse");
     String second = coord.postForm("/cases/new", fields).body();
     assertThat(second).contains("Le formulaire contient une erreur");
