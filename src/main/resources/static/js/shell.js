@@ -36,5 +36,17 @@
   } else {
     mark();
   }
+  window.addEventListener('load', later);
   window.addEventListener('resize', later);
+  // DSFR's script wraps each table in its own boxes (fr-table__wrapper, __container) once it has
+  // started, after this script ran: mark again when the content of <main> changes.
+  var main = document.querySelector('main');
+  if (main && window.MutationObserver) {
+    new MutationObserver(function (changes) {
+      var ours = changes.every(function (c) {
+        return c.type === 'attributes' && c.attributeName === 'tabindex';
+      });
+      if (!ours) later();
+    }).observe(main, {childList: true, subtree: true});
+  }
 })();
