@@ -42,11 +42,7 @@
   // started, after this script ran: mark again when the content of <main> changes.
   var main = document.querySelector('main');
   if (main && window.MutationObserver) {
-    new MutationObserver(function (changes) {
-      var ours = changes.every(function (c) {
-        return c.type === 'attributes' && c.attributeName === 'tabindex';
-      });
-      if (!ours) later();
-    }).observe(main, {childList: true, subtree: true});
+    // Only elements added or removed: the tabindex set here changes attributes, not the tree.
+    new MutationObserver(later).observe(main, {childList: true, subtree: true});
   }
 })();
