@@ -58,6 +58,11 @@ class VendoredDesignSystemTest {
       assertThat(html)
           .as(page.toString())
           .doesNotContainPattern("(src|href)=\"(https?:)?//[^\"]*\\.(css|js)");
+      // DSFR's icon classes live in its utility stylesheet, which is not vendored: an element
+      // with one shows a filled square (and a button with one hides its text).
+      assertThat(html.replaceAll("(?s)<!--.*?-->", ""))
+          .as(page + ": no fr-icon-* class (docs/accessibility.md)")
+          .doesNotContainPattern("class=\"[^\"]*\\bfr-icon-");
       if (!html.contains("th:fragment") || html.contains("layout :: head")) {
         if (html.contains("<main")) {
           assertThat(html)
