@@ -62,6 +62,16 @@ public final class BenchApp {
    */
   static double startCases(ConfigurableApplicationContext app, int count, int threads)
       throws Exception {
+    return startCases(app, count, threads, BenchApp::newCase);
+  }
+
+  /** The same with the cases {@code newCase} makes (case {@code i} of {@code count}). */
+  static double startCases(
+      ConfigurableApplicationContext app,
+      int count,
+      int threads,
+      java.util.function.IntFunction<NewCase> newCase)
+      throws Exception {
     Signalements cases = app.getBean(Signalements.class);
     AtomicInteger next = new AtomicInteger();
     long t0 = System.nanoTime();
@@ -73,7 +83,7 @@ public final class BenchApp {
               () -> {
                 int i;
                 while ((i = next.getAndIncrement()) < count) {
-                  cases.signal(CaseScope.ALL, "bench", newCase(i));
+                  cases.signal(CaseScope.ALL, "bench", newCase.apply(i));
                 }
                 return null;
               }));
@@ -93,7 +103,14 @@ public final class BenchApp {
   }
 
   static NewCase newCase(int i) {
-    String[] place = PLACES[i % PLACES.length];
+    return newCase(i, PLACES[i % PLACES.length]);
+  }
+
+  /**
+   * Case {@code i} in {@code place}: perimeter, commune code, commune name, postal code, UAI (or
+   * null).
+   */
+  static NewCase newCase(int i, String[] place) {
     LocalDate detected = LocalDate.now().minusDays(i % 20);
     PersonDetails person =
         new PersonDetails(

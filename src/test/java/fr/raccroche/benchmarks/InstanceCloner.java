@@ -113,6 +113,175 @@ final class InstanceCloner {
     }
   }
 
+  /** Engine tables whose rows carry their instance's tenant (Camunda sets {@code TENANT_ID_}). */
+  private static final List<String> TENANT_TABLES =
+      List.of(
+          "act_ru_execution",
+          "act_ru_task",
+          "act_ru_variable",
+          "act_ru_job",
+          "act_ru_event_subscr",
+          "act_ru_incident",
+          "act_ru_ext_task",
+          "act_hi_procinst",
+          "act_hi_actinst",
+          "act_hi_taskinst",
+          "act_hi_varinst",
+          "act_hi_detail",
+          "act_hi_identitylink",
+          "act_hi_incident",
+          "act_hi_job_log",
+          "act_hi_op_log");
+
+  /**
+   * Gives every template row its instance's tenant (the département of its case's perimeter), as
+   * Camunda does for an instance started with a tenant: executions, tasks, variables, jobs, event
+   * subscriptions (and the history rows when history is copied); the task's identity links take
+   * their task's tenant. Only rows without a tenant are written: when the engine already set the
+   * tenant (the app's {@code TenantIdProvider}), nothing changes and the counts printed are 0; a
+   * template whose tenant differs from its case's département fails the benchmark. The copies then
+   * carry the tenant of their template.
+   */
+  void assignTenants() throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE bench_template ADD COLUMN IF NOT EXISTS tenant_ varchar(64)");
+      s.execute(
+          "UPDATE bench_template b SET tenant_ = p.departement FROM support_case sc JOIN perimeter"
+              + " p ON p.code = sc.perimeter_code WHERE sc.process_instance_id = b.id_");
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT count(*) FILTER (WHERE b.tenant_ IS NULL), count(*) FILTER (WHERE"
+                  + " e.tenant_id_ IS NOT NULL AND e.tenant_id_ <> b.tenant_) FROM bench_template b"
+                  + " JOIN act_ru_execution e ON e.id_ = b.id_")) {
+        rs.next();
+        if (rs.getInt(1) > 0 || rs.getInt(2) > 0) {
+          throw new IllegalStateException(
+              rs.getInt(1)
+                  + " templates without a case, "
+                  + rs.getInt(2)
+                  + " with a tenant other than their case's département");
+        }
+      }
+      StringBuilder set = new StringBuilder();
+      for (String table : TENANT_TABLES) {
+        if (!columns.containsKey(table) || !has(table, "tenant_id_")) continue;
+        List<String> keys = new ArrayList<>();
+        for (String k : List.of("proc_inst_id_", "process_instance_id_", "root_proc_inst_id_")) {
+          if (has(table, k)) keys.add("t." + k);
+        }
+        if (keys.isEmpty()) continue;
+        String key = "b.id_ IN (" + String.join(", ", keys) + ")";
+        int n =
+            s.executeUpdate(
+                "UPDATE "
+                    + table
+                    + " t SET tenant_id_ = b.tenant_ FROM bench_template b WHERE "
+                    + key
+                    + " AND t.tenant_id_ IS NULL");
+        set.append(' ').append(table).append(' ').append(n);
+      }
+      if (columns.containsKey("act_ru_identitylink") && has("act_ru_identitylink", "tenant_id_")) {
+        int n =
+            s.executeUpdate(
+                "UPDATE act_ru_identitylink i SET tenant_id_ = t.tenant_id_ FROM act_ru_task t"
+                    + " WHERE i.task_id_ = t.id_ AND t.proc_inst_id_ IN (SELECT id_ FROM"
+                    + " bench_template) AND i.tenant_id_ IS NULL");
+        set.append(" act_ru_identitylink ").append(n);
+      }
+      System.out.println(
+          "clone: template rows given their tenant (already set by the engine:" + " 0):" + set);
+    }
+  }
+
+  /**
+   * Copies the application's rows of the templates' cases for copies {@code from} to {@code to}:
+   * the young person (id + n × {@link #ID_STRIDE}, no INE), the case (number + {@code ~n}, the same
+   * as the copy's business key; its instance id renamed as the engine rows), its reporting fact and
+   * milestones. One transaction. Answers the rows written.
+   */
+  long copyCases(int from, int to) throws SQLException {
+    long rows = 0;
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      s.execute("SET LOCAL session_replication_role = replica");
+      String cases =
+          "case_number IN (SELECT case_number FROM support_case WHERE process_instance_id IN"
+              + " (SELECT id_ FROM bench_template))";
+      rows +=
+          copyAppTable(
+              s,
+              "young_person",
+              "id IN (SELECT person_id FROM support_case WHERE process_instance_id IN (SELECT id_"
+                  + " FROM bench_template))",
+              from,
+              to);
+      for (String table : List.of("support_case", "indicator_case_fact", "case_milestone")) {
+        rows += copyAppTable(s, table, cases, from, to);
+      }
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(auto);
+    }
+    return rows;
+  }
+
+  /** Ids of the application's copied rows: the template's id + n × this (sequences stay far). */
+  static final long ID_STRIDE = 10_000_000L;
+
+  private long copyAppTable(Statement s, String table, String where, int from, int to)
+      throws SQLException {
+    StringBuilder list = new StringBuilder();
+    StringBuilder values = new StringBuilder();
+    try (ResultSet rs =
+        c.createStatement()
+            .executeQuery(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema ="
+                    + " current_schema() AND table_name = '"
+                    + table
+                    + "' ORDER BY ordinal_position")) {
+      while (rs.next()) {
+        String name = rs.getString(1);
+        if (list.length() > 0) {
+          list.append(", ");
+          values.append(", ");
+        }
+        list.append(name);
+        switch (name) {
+          case "id" -> values.append("t.id + n * ").append(ID_STRIDE);
+          case "person_id" -> values.append("t.person_id + n * ").append(ID_STRIDE);
+          case "case_number" -> values.append("t.case_number || '~' || n");
+          case "ine" -> values.append("NULL");
+          case "process_instance_id" ->
+              values
+                  .append("CASE WHEN t.process_instance_id IN (SELECT id_ FROM bench_ids) THEN")
+                  .append(" overlay(t.process_instance_id placing 'z' || lpad(n::text, 6, '0')")
+                  .append(" from length(t.process_instance_id) - 6) ELSE NULL END");
+          default -> values.append("t.").append(name);
+        }
+      }
+    }
+    if (list.length() == 0) return 0;
+    return s.executeUpdate(
+        "INSERT INTO "
+            + table
+            + " ("
+            + list
+            + ") SELECT "
+            + values
+            + " FROM "
+            + table
+            + " t CROSS JOIN generate_series("
+            + from
+            + ", "
+            + to
+            + ") n WHERE "
+            + where);
+  }
+
   /** Rows of each table that belong to the templates (runtime and, if asked, history). */
   Map<String, Long> templateRows() throws SQLException {
     Map<String, Long> rows = new LinkedHashMap<>();
@@ -203,11 +372,17 @@ final class InstanceCloner {
 
   /** Makes {@code copies} copies of each template, {@code perTransaction} copies a transaction. */
   long copyAll(int copies, int perTransaction) throws SQLException {
+    return copyAll(copies, perTransaction, false);
+  }
+
+  /** The same; with {@code cases}, each transaction also copies the cases ({@link #copyCases}). */
+  long copyAll(int copies, int perTransaction, boolean cases) throws SQLException {
     long start = System.nanoTime();
     long rows = 0;
     for (int from = 1; from <= copies; from += perTransaction) {
       int to = Math.min(copies, from + perTransaction - 1);
       rows += copy(from, to);
+      if (cases) rows += copyCases(from, to);
       System.out.printf(
           Locale.ROOT,
           "clone: copies %d-%d of %d written (%d rows so far, %.0f s)%n",

@@ -105,42 +105,7 @@ public final class TasklistBenchmark {
       Filter filter =
           filters.createFilterQuery().filterName("Tâches de mon périmètre").singleResult();
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-      String f = "/engine-rest/filter/" + filter.getId();
-      String sorting = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
-      List<Call> calls =
-          List.of(
-              new Call(
-                  "filter list, page of 15 (JSON)",
-                  "POST",
-                  f + "/list?firstResult=0&maxResults=15",
-                  "application/json",
-                  sorting),
-              new Call(
-                  "filter list, page of 15 with the filter's variables (HAL, as Tasklist)",
-                  "POST",
-                  f + "/list?firstResult=0&maxResults=15",
-                  "application/hal+json",
-                  sorting),
-              new Call("filter count", "POST", f + "/count", "application/json", "{}"),
-              new Call(
-                  "task?candidateGroup=coord-LYON, 15",
-                  "GET",
-                  "/engine-rest/task?candidateGroup=coord-LYON&firstResult=0&maxResults=15",
-                  "application/json",
-                  null),
-              new Call(
-                  "task?candidateGroup=coord-LYON by due date, 15",
-                  "GET",
-                  "/engine-rest/task?candidateGroup=coord-LYON&sortBy=dueDate&sortOrder=asc"
-                      + "&firstResult=0&maxResults=15",
-                  "application/json",
-                  null),
-              new Call(
-                  "task/count?candidateGroup=coord-LYON",
-                  "GET",
-                  "/engine-rest/task/count?candidateGroup=coord-LYON",
-                  "application/json",
-                  null));
+      List<Call> calls = calls(filter.getId(), "coord-LYON");
       Client client = new Client(port, user, password);
       String before = a.string("label-before", "before the Tasklist indexes");
       String indexes = a.string("indexes", "");
@@ -193,6 +158,50 @@ public final class TasklistBenchmark {
     summary.forEach(System.out::println);
   }
 
+  /**
+   * What Tasklist and an engine-rest client ask for a coordinator's tasks: the shared filter {@code
+   * filterId} (page of 15 in JSON and in HAL, its count) and {@code /task?candidateGroup=}.
+   */
+  static List<Call> calls(String filterId, String group) {
+    String f = "/engine-rest/filter/" + filterId;
+    String sorting = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
+    return List.of(
+        new Call(
+            "filter list, page of 15 (JSON)",
+            "POST",
+            f + "/list?firstResult=0&maxResults=15",
+            "application/json",
+            sorting),
+        new Call(
+            "filter list, page of 15 with the filter's variables (HAL, as Tasklist)",
+            "POST",
+            f + "/list?firstResult=0&maxResults=15",
+            "application/hal+json",
+            sorting),
+        new Call("filter count", "POST", f + "/count", "application/json", "{}"),
+        new Call(
+            "task?candidateGroup=" + group + ", 15",
+            "GET",
+            "/engine-rest/task?candidateGroup=" + group + "&firstResult=0&maxResults=15",
+            "application/json",
+            null),
+        new Call(
+            "task?candidateGroup=" + group + " by due date, 15",
+            "GET",
+            "/engine-rest/task?candidateGroup="
+                + group
+                + "&sortBy=dueDate&sortOrder=asc"
+                + "&firstResult=0&maxResults=15",
+            "application/json",
+            null),
+        new Call(
+            "task/count?candidateGroup=" + group,
+            "GET",
+            "/engine-rest/task/count?candidateGroup=" + group,
+            "application/json",
+            null));
+  }
+
   /** Drops the named indexes and forgets their migration, to measure without them first. */
   private static void dropIndexes(Connection c, String names) throws Exception {
     try (Statement s = c.createStatement()) {
@@ -219,7 +228,7 @@ public final class TasklistBenchmark {
     }
   }
 
-  private static List<String> measure(
+  static List<String> measure(
       Connection c, Client client, List<Call> calls, int runs, String label, double floor)
       throws Exception {
     List<String> lines = new ArrayList<>();

@@ -222,6 +222,89 @@ public final class ImportBenchmark {
     }
   }
 
+  /**
+   * What one import took: (a) seconds until the rows phase ended (every row validated, matched,
+   * stored), (b) seconds until the import returned (NaN when not waited for), the peak heap, the
+   * report (null when not waited for).
+   */
+  public record Figures(
+      double rowsSeconds, double totalSeconds, long peakHeap, ImportReport report) {}
+
+  /**
+   * Imports {@code file} as the benchmark user on {@code app} (a leaver list of the EN), on a
+   * thread of its own; returns when the rows phase has ended, or with {@code waitForPathways} when
+   * the import has returned. Without it the import goes on starting pathways: close the app next.
+   */
+  public static Figures importFile(
+      ConfigurableApplicationContext app, Path file, String fileName, boolean waitForPathways)
+      throws Exception {
+    ImportService imports = app.getBean(ImportService.class);
+    Long before = imports.history().isEmpty() ? null : imports.history().get(0).id();
+    AtomicReference<ImportReport> done = new AtomicReference<>();
+    AtomicReference<Throwable> failed = new AtomicReference<>();
+    long start = System.nanoTime();
+    Thread worker =
+        new Thread(
+            () -> {
+              try (InputStream in = Files.newInputStream(file)) {
+                done.set(
+                    imports.submit(
+                        in,
+                        fileName,
+                        LeaverSource.EN,
+                        ImportKind.LEAVERS,
+                        null,
+                        "benchmark",
+                        true));
+              } catch (Throwable e) {
+                failed.set(e);
+              }
+            },
+            "bench-import");
+    worker.setDaemon(true);
+    worker.start();
+    long peak = 0;
+    Long rowsDoneAt = null;
+    Long id = null;
+    while (true) {
+      peak = Math.max(peak, heapUsed());
+      if (failed.get() != null) throw new IllegalStateException("import failed", failed.get());
+      if (id == null && !imports.history().isEmpty()) {
+        Long latest = imports.history().get(0).id();
+        if (!latest.equals(before)) id = latest;
+      }
+      if (rowsDoneAt == null && (done.get() != null || id != null)) {
+        ImportReport r = done.get() != null ? done.get() : imports.report(id);
+        if ("PATHWAYS".equals(r.phase())
+            || r.status() != fr.raccroche.detection.ImportStatus.RUNNING) {
+          rowsDoneAt = System.nanoTime();
+          if (!waitForPathways) {
+            return new Figures((rowsDoneAt - start) / 1e9, Double.NaN, peak, null);
+          }
+        }
+      }
+      if (done.get() != null) {
+        long end = System.nanoTime();
+        return new Figures(
+            ((rowsDoneAt == null ? end : rowsDoneAt) - start) / 1e9,
+            (end - start) / 1e9,
+            peak,
+            done.get());
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** Writes the seeded leaver list of {@code rows} rows the benchmarks import (CSV). */
+  public static Path generate(int rows, long seed) throws Exception {
+    Path file = Files.createTempFile("raccroche-bench-", ".csv");
+    LeaverFileGenerator.main(
+        new String[] {
+          "--rows", String.valueOf(rows), "--seed", String.valueOf(seed), "--out", file.toString()
+        });
+    return file;
+  }
+
   private static void reportRowsPhase(int rows, double seconds, long peakHeap) {
     System.out.printf(
         Locale.ROOT,
