@@ -19,12 +19,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -78,11 +76,15 @@ public final class RegionBenchmark {
     int runs = a.integer("runs", 15);
     int importRows = a.integer("import-rows", 250_000);
     boolean importFull = a.flag("import-full");
-    boolean withImport = !a.flag("no-import");
+    String reuse = a.string("database", null);
+    boolean withImport = !a.flag("no-import") && reuse == null;
     List<String> departements =
         List.of(a.string("departements", String.join(",", AUVERGNE_RHONE_ALPES)).split(","));
     List<String> summary = new ArrayList<>();
-    BenchDatabase db = BenchDatabase.fromEnvironment("raccroche_bench_b6", a.flag("keep"));
+    BenchDatabase db =
+        reuse == null
+            ? BenchDatabase.fromEnvironment("raccroche_bench_b6", a.flag("keep"))
+            : BenchDatabase.existing(reuse);
     try (Connection c = db.connect()) {
       MachineFacts.print(c);
     }
@@ -125,16 +127,20 @@ public final class RegionBenchmark {
     ConfigurableApplicationContext app = startApp(db);
     try (Connection c = db.connect()) {
       Map<String, List<String[]>> places = definePerimeters(app, departements);
-      seed(app, c, List.of(HOME), places, cases, templates);
-      summary.add(facts(c, "-- one département (" + HOME + ")"));
-      summary.addAll(tasklist(app, c, runs, floor, "one département, " + HOME));
-      summary.addAll(indicators(app, List.of(HOME), runs, "one département"));
       List<String> others = new ArrayList<>(departements);
       others.remove(HOME);
-      seed(app, c, others, places, cases, templates);
+      String otherPerimeter = places.get(others.get(0)).get(0)[0];
+      if (reuse == null) {
+        seed(app, c, List.of(HOME), places, cases, templates);
+        summary.add(facts(c, "-- one département (" + HOME + ")"));
+        summary.addAll(tasklist(app, c, runs, floor, "one département, " + HOME));
+        summary.addAll(indicators(app, Arrays.asList(null, "LYON"), runs, "one département"));
+        seed(app, c, others, places, cases, templates);
+      }
       summary.add(facts(c, "-- the region (" + departements.size() + " départements)"));
       summary.addAll(tasklist(app, c, runs, floor, "the region"));
-      summary.addAll(indicators(app, departements, runs, "the region"));
+      summary.addAll(
+          indicators(app, Arrays.asList(null, "LYON", otherPerimeter), runs, "the region"));
       if (withImport) {
         ImportBenchmark.Figures full =
             ImportBenchmark.importFile(app, file, "bench.csv", importFull);
@@ -372,77 +378,60 @@ public final class RegionBenchmark {
 
   /**
    * The live indicators (provisional figures of the current quarter, masked as for the prefecture,
-   * serialised as the API does) of each département: median and p95 over {@code runs} calls.
+   * serialised as the API does) of each scope — a perimeter code, or null for the scope the service
+   * calls "département", which sums every perimeter of the deployment — median and p95 over {@code
+   * runs} calls after 3 warm-up calls, once the counts are rebuilt from the facts.
    */
   private static List<String> indicators(
-      ConfigurableApplicationContext app, List<String> departements, int runs, String label)
+      ConfigurableApplicationContext app, List<String> perimeters, int runs, String label)
       throws Exception {
     IndicatorService indicators = app.getBean(IndicatorService.class);
     var json = app.getBean(com.fasterxml.jackson.databind.ObjectMapper.class);
     long t0 = System.nanoTime();
-    indicators.rebuildCounts();
+    long facts = indicators.rebuildCounts();
     List<String> lines = new ArrayList<>();
     lines.add(
         String.format(
             Locale.ROOT,
-            "indicator counts rebuilt from the facts in %.1f s",
+            "indicator counts rebuilt from %d facts in %.1f s",
+            facts,
             (System.nanoTime() - t0) / 1e9));
+    System.out.println(lines.get(0));
     LocalDate today = LocalDate.now();
     int startYear = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
     String schoolYear = startYear + "-" + (startYear + 1);
     String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
     var period = indicators.period(schoolYear, quarter);
-    double[] all = new double[departements.size() * runs];
-    int k = 0;
-    Set<String> seen = new HashSet<>();
-    for (String d : departements) {
-      if (!seen.add(d)) continue;
-      for (int i = 0; i < 3; i++) json.writeValueAsBytes(report(indicators, period, d));
+    for (String perimeter : perimeters) {
+      for (int i = 0; i < 3; i++) {
+        json.writeValueAsBytes(indicators.report(period, perimeter, true, true));
+      }
       double[] ms = new double[runs];
       int size = 0;
-      IndicatorReport r = null;
       for (int i = 0; i < runs; i++) {
         long s = System.nanoTime();
-        r = report(indicators, period, d);
+        IndicatorReport r = indicators.report(period, perimeter, true, true);
         size = json.writeValueAsBytes(r).length;
         ms[i] = (System.nanoTime() - s) / 1e6;
-        all[k++] = ms[i];
       }
       Arrays.sort(ms);
       String line =
           String.format(
               Locale.ROOT,
-              "live indicators %s %s/%s, département %s: median %.0f ms, p95 %.0f ms (%d runs,"
-                  + " JSON %d bytes)",
+              "live indicators, %s, %s/%s, scope %s: median %.0f ms, p95 %.0f ms (%d runs, JSON"
+                  + " %d bytes; load average %s)",
               label,
               schoolYear,
               quarter,
-              d,
+              perimeter == null ? "every perimeter of the deployment" : "perimeter " + perimeter,
               ms[runs / 2],
               ms[(int) Math.ceil(runs * 0.95) - 1],
               runs,
-              size);
+              size,
+              MachineFacts.loadAverage());
       System.out.println(line);
       lines.add(line);
     }
-    double[] every = Arrays.copyOf(all, k);
-    Arrays.sort(every);
-    lines.add(
-        String.format(
-            Locale.ROOT,
-            "live indicators %s, every département's calls together: median %.0f ms, p95 %.0f ms"
-                + " (%d calls; load average %s)",
-            label,
-            every[k / 2],
-            every[(int) Math.ceil(k * 0.95) - 1],
-            k,
-            MachineFacts.loadAverage()));
-    System.out.println(lines.get(lines.size() - 1));
     return lines;
-  }
-
-  private static IndicatorReport report(
-      IndicatorService indicators, IndicatorService.Period period, String departement) {
-    return indicators.report(period, null, true, true);
   }
 }
