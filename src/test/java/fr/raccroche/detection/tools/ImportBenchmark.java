@@ -24,7 +24,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -69,18 +68,7 @@ public final class ImportBenchmark {
       if (args[i].equals("--variant")) variant = args[i + 1];
     }
     System.setProperty("raccroche.test.database", "postgres");
-    Path file = Files.createTempFile("raccroche-bench-", ".csv");
-    LeaverFileGenerator.main(
-        new String[] {
-          "--rows",
-          String.valueOf(rows),
-          "--seed",
-          String.valueOf(seed),
-          "--out",
-          file.toString(),
-          "--variant",
-          variant
-        });
+    Path file = generate(rows, seed, variant);
     System.out.printf(
         Locale.ROOT,
         "machine: %d cores, %s, max heap %d MB%n",
@@ -116,52 +104,16 @@ public final class ImportBenchmark {
             "--logging.level.fr.raccroche.shared.PlannerStatistics=INFO");
     try {
       ImportService imports = app.getBean(ImportService.class);
-      AtomicLong peakHeap = new AtomicLong();
-      AtomicReference<Long> rowsDoneAt = new AtomicReference<>();
-      AtomicReference<Long> importId = new AtomicReference<>();
-      long start = System.nanoTime();
-      Thread sampler =
-          new Thread(
-              () -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                  peakHeap.accumulateAndGet(heapUsed(), Math::max);
-                  Long id = importId.get();
-                  if (id == null) {
-                    id = imports.history().isEmpty() ? null : imports.history().get(0).id();
-                    importId.set(id);
-                  }
-                  if (id != null && rowsDoneAt.get() == null) {
-                    ImportReport r = imports.report(id);
-                    if ("PATHWAYS".equals(r.phase())
-                        || r.status() != fr.raccroche.detection.ImportStatus.RUNNING) {
-                      rowsDoneAt.set(System.nanoTime());
-                      if (stopAfterRows) {
-                        // (a) only: stop here, the pathways are not started (profiling the rows
-                        // phase); the database is left half-started, drop it.
-                        reportRowsPhase(rowCount, (rowsDoneAt.get() - start) / 1e9, peakHeap.get());
-                        System.exit(0); // shutdown hooks run: a flight recording is written
-                      }
-                    }
-                  }
-                  try {
-                    Thread.sleep(100);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              });
-      sampler.setDaemon(true);
-      sampler.start();
-      ImportReport report;
-      try (InputStream in = Files.newInputStream(file)) {
-        report =
-            imports.submit(
-                in, fileName, LeaverSource.EN, ImportKind.LEAVERS, null, "benchmark", true);
+      Figures figures = importFile(app, file, fileName, !stopAfterRows);
+      if (stopAfterRows) {
+        // (a) only: stop here, the pathways are not started (profiling the rows phase); the
+        // database is left half-started, drop it.
+        reportRowsPhase(rowCount, figures.rowsSeconds(), figures.peakHeap());
+        System.exit(0); // shutdown hooks run: a flight recording is written
       }
-      long end = System.nanoTime();
-      sampler.interrupt();
-      double rowsSeconds = ((rowsDoneAt.get() == null ? end : rowsDoneAt.get()) - start) / 1e9;
-      double totalSeconds = (end - start) / 1e9;
+      ImportReport report = figures.report();
+      double rowsSeconds = figures.rowsSeconds();
+      double totalSeconds = figures.totalSeconds();
       System.out.printf(
           Locale.ROOT,
           "import: status %s, read %d, created %d, merged %d, unchanged %d, rejected %d, excluded %d, pathways %d%n",
@@ -193,7 +145,7 @@ public final class ImportBenchmark {
           totalSeconds,
           rows / totalSeconds,
           report.progress().pathwaysStarted() / Math.max(0.001, totalSeconds - rowsSeconds));
-      System.out.printf(Locale.ROOT, "peak heap used: %d MB%n", peakHeap.get() / (1024 * 1024));
+      System.out.printf(Locale.ROOT, "peak heap used: %d MB%n", figures.peakHeap() / (1024 * 1024));
       if (rerun) {
         long again = System.nanoTime();
         ImportReport second;
@@ -297,10 +249,21 @@ public final class ImportBenchmark {
 
   /** Writes the seeded leaver list of {@code rows} rows the benchmarks import (CSV). */
   public static Path generate(int rows, long seed) throws Exception {
+    return generate(rows, seed, "standard");
+  }
+
+  private static Path generate(int rows, long seed, String variant) throws Exception {
     Path file = Files.createTempFile("raccroche-bench-", ".csv");
     LeaverFileGenerator.main(
         new String[] {
-          "--rows", String.valueOf(rows), "--seed", String.valueOf(seed), "--out", file.toString()
+          "--rows",
+          String.valueOf(rows),
+          "--seed",
+          String.valueOf(seed),
+          "--out",
+          file.toString(),
+          "--variant",
+          variant
         });
     return file;
   }
