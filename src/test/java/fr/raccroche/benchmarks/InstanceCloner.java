@@ -251,8 +251,8 @@ final class InstanceCloner {
         }
         list.append(name);
         switch (name) {
-          case "id" -> values.append("t.id + n * ").append(ID_STRIDE);
-          case "person_id" -> values.append("t.person_id + n * ").append(ID_STRIDE);
+          case "id" -> values.append("t.id + n::bigint * ").append(ID_STRIDE);
+          case "person_id" -> values.append("t.person_id + n::bigint * ").append(ID_STRIDE);
           case "case_number" -> values.append("t.case_number || '~' || n");
           case "ine" -> values.append("NULL");
           case "process_instance_id" ->
