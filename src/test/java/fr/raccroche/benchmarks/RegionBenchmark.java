@@ -141,6 +141,7 @@ public final class RegionBenchmark {
       summary.addAll(tasklist(app, c, runs, floor, "the region"));
       summary.addAll(
           indicators(app, Arrays.asList(null, "LYON", otherPerimeter), runs, "the region"));
+      summary.addAll(regionalIndicators(app, runs));
       if (withImport) {
         ImportBenchmark.Figures full =
             ImportBenchmark.importFile(app, file, "bench.csv", importFull);
@@ -310,6 +311,73 @@ public final class RegionBenchmark {
 
   private static NewCase withPlace(int i, String[] place) {
     return BenchApp.newCase(i, place);
+  }
+
+  /**
+   * The regional steering API ({@code GET /api/region/indicators}: every département's live figures
+   * side by side and consolidated, masked) as a member of the {@code region} group, HTTP Basic:
+   * median and p95 over {@code runs} calls after 3 warm-up calls. Says so when the deployment has
+   * no such API (HTTP 404).
+   */
+  private static List<String> regionalIndicators(ConfigurableApplicationContext app, int runs)
+      throws Exception {
+    app.getBean(fr.raccroche.security.UserAccountService.class)
+        .ensureDemoUser(
+            new fr.raccroche.security.UserAccount(
+                "region.bench",
+                "Régine",
+                "Région",
+                "region.bench@demo.raccroche.invalid",
+                "demo",
+                List.of(fr.raccroche.security.Roles.REGION_GROUP)));
+    int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    TasklistBenchmark.Client client = new TasklistBenchmark.Client(port, "region.bench", "demo");
+    LocalDate today = LocalDate.now();
+    int startYear = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1;
+    TasklistBenchmark.Call call =
+        new TasklistBenchmark.Call(
+            "GET /api/region/indicators (live, every département and consolidated)",
+            "GET",
+            "/api/region/indicators?schoolYear="
+                + startYear
+                + "-"
+                + (startYear + 1)
+                + "&quarter="
+                + today.getYear()
+                + "-Q"
+                + ((today.getMonthValue() - 1) / 3 + 1),
+            "application/json",
+            null);
+    try {
+      client.send(call);
+    } catch (IllegalStateException e) {
+      String line = "regional indicators API: not measured (" + e.getMessage() + ")";
+      System.out.println(line);
+      return List.of(line);
+    }
+    for (int i = 0; i < 3; i++) client.send(call);
+    double[] ms = new double[runs];
+    String sample = null;
+    for (int i = 0; i < runs; i++) {
+      long t0 = System.nanoTime();
+      sample = client.send(call);
+      ms[i] = (System.nanoTime() - t0) / 1e6;
+    }
+    Arrays.sort(ms);
+    String line =
+        String.format(
+            Locale.ROOT,
+            "%s: median %.0f ms, p95 %.0f ms, max %.0f ms (%d runs, answer %d chars; load average"
+                + " %s)",
+            call.name(),
+            ms[runs / 2],
+            ms[(int) Math.ceil(runs * 0.95) - 1],
+            ms[runs - 1],
+            runs,
+            sample.length(),
+            MachineFacts.loadAverage());
+    System.out.println(line);
+    return List.of(line);
   }
 
   private static int countCases(Connection c) throws Exception {
