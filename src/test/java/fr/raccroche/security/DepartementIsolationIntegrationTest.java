@@ -99,7 +99,7 @@ class DepartementIsolationIntegrationTest {
 
   @Test
   void eachDepartementIsATenantAndNoSurfaceCrossesIt() throws Exception {
-    JsonNode rhone = newCase(SECRET_69, "69123", "coord.lyon");
+    JsonNode rhone = newCase(SECRET_69, "69383", "coord.lyon");
     JsonNode loire = newCase(SECRET_42, "42001", "coord.forez42");
     String n69 = rhone.get("caseNumber").asText();
     String pi69 = rhone.get("processInstanceId").asText();
@@ -145,6 +145,23 @@ class DepartementIsolationIntegrationTest {
       appFindsNothing(intruder, n69, secrets69);
     }
     webAppsFindNothing("superviseur.t42", n69, pi69, task69.getId(), secrets69);
+    // The engine's tenant-less lists: the other département's staff are not listed either.
+    for (String path :
+        List.of(
+            "/user?maxResults=100",
+            "/user?memberOfTenant=69&maxResults=100",
+            "/group?maxResults=100",
+            "/group?memberOfTenant=69&maxResults=100",
+            "/tenant?maxResults=100",
+            "/identity/groups?userId=coord.lyon")) {
+      HttpResponse<String> response = http.get("/engine-rest" + path, "superviseur.t42", "demo");
+      assertThat(response.statusCode()).as(path + " " + response.body()).isIn(200, 403, 404);
+      assertNoLeak(response, "coord.lyon", "coord-LYON", "Lyon");
+    }
+    assertThat(
+            http.get("/engine-rest/user/coord.lyon/profile", "superviseur.t42", "demo")
+                .statusCode())
+        .isIn(403, 404);
 
     Task task42 = tasks.createTaskQuery().processInstanceId(pi42).singleResult();
     String[] secrets42 = {n42, pi42, SECRET_42, task42.getId()};
@@ -330,7 +347,9 @@ class DepartementIsolationIntegrationTest {
   void webAppsFindNothing(String user, String n, String pi, String taskId, String[] secrets)
       throws Exception {
     Http webapps = new Http(port);
-    assertThat(webapps.camundaLogin("cockpit", user, "demo")).isEqualTo(200);
+    webapps.signIn(user, "demo");
+    // (the web app's page, opened: it hands the session its XSRF token)
+    Map<String, String> xsrf = Map.of("X-XSRF-TOKEN", webapps.webappXsrfToken("cockpit"));
     String engineApi = "/camunda/api/engine/engine/default";
     for (String path :
         List.of(
@@ -348,7 +367,6 @@ class DepartementIsolationIntegrationTest {
     }
     // Cockpit's process-instance search (its own query, not the engine's REST API): what it
     // finds of the whole département-less search, and by the case's business key.
-    Map<String, String> xsrf = Map.of("X-XSRF-TOKEN", webapps.webappXsrfToken("cockpit"));
     HttpResponse<String> search =
         webapps.postJson(
             "/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=100",
