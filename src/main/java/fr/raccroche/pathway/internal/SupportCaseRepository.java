@@ -177,6 +177,13 @@ public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, 
           + " where c.uai is not null group by c.uai order by count(c) desc, c.uai")
   List<Object[]> establishmentsNamed();
 
+  /** {@link #establishmentsNamed()} by the cases of some départements. */
+  @Query(
+      "select c.uai, max(c.establishmentLabel), count(c) from SupportCaseEntity c"
+          + " where c.uai is not null and c.departement in :departements"
+          + " group by c.uai order by count(c) desc, c.uai")
+  List<Object[]> establishmentsNamedIn(@Param("departements") Collection<String> departements);
+
   /** {@link #establishmentsNamed()} for one UAI. */
   @Query(
       "select c.uai, max(c.establishmentLabel), count(c) from SupportCaseEntity c"
