@@ -191,7 +191,7 @@ public final class ImportBenchmark {
       ConfigurableApplicationContext app, Path file, String fileName, boolean waitForPathways)
       throws Exception {
     ImportService imports = app.getBean(ImportService.class);
-    Long before = imports.history().isEmpty() ? null : imports.history().get(0).id();
+    Long before = imports.history(null).isEmpty() ? null : imports.history(null).get(0).id();
     AtomicReference<ImportReport> done = new AtomicReference<>();
     AtomicReference<Throwable> failed = new AtomicReference<>();
     long start = System.nanoTime();
@@ -221,8 +221,8 @@ public final class ImportBenchmark {
     while (true) {
       peak = Math.max(peak, heapUsed());
       if (failed.get() != null) throw new IllegalStateException("import failed", failed.get());
-      if (id == null && !imports.history().isEmpty()) {
-        Long latest = imports.history().get(0).id();
+      if (id == null && !imports.history(null).isEmpty()) {
+        Long latest = imports.history(null).get(0).id();
         if (!latest.equals(before)) id = latest;
       }
       if (rowsDoneAt == null && (done.get() != null || id != null)) {
