@@ -10,6 +10,12 @@ public final class Roles {
   public static final String SUPERVISORS_GROUP = "supervisors";
   public static final String PREFECTURE_GROUP = "prefecture";
 
+  /**
+   * The regional steering group: reads the indicators of the region's départements, aggregates only
+   * (no case, no engine-rest, no Camunda web app).
+   */
+  public static final String REGION_GROUP = "region";
+
   /** Monitoring (a Prometheus scraper): reads {@code /actuator/prometheus}, nothing else. */
   public static final String MONITORING_GROUP = "monitoring";
 
@@ -24,6 +30,7 @@ public final class Roles {
   public static final String COORDINATOR = "COORDINATOR";
   public static final String CASEWORKER = "CASEWORKER";
   public static final String MONITORING = "MONITORING";
+  public static final String REGION = "REGION";
 
   /** Authority prefix carrying each Camunda group the user belongs to. */
   public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
@@ -43,6 +50,9 @@ public final class Roles {
     }
     if (MONITORING_GROUP.equals(groupId)) {
       return MONITORING;
+    }
+    if (REGION_GROUP.equals(groupId)) {
+      return REGION;
     }
     if (groupId.startsWith(COORDINATOR_GROUP_PREFIX)) {
       return COORDINATOR;

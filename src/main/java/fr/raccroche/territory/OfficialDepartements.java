@@ -80,8 +80,7 @@ public class OfficialDepartements {
     if (in == null) {
       throw new IllegalStateException("Missing " + name + " (see docs/communes.md)");
     }
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       boolean header = true;
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.isEmpty() || line.startsWith("#")) {
