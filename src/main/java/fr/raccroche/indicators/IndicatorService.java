@@ -12,6 +12,7 @@ import fr.raccroche.indicators.internal.SnapshotRepository;
 import fr.raccroche.indicators.internal.Viewer;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
+import fr.raccroche.territory.Departements;
 import fr.raccroche.territory.Perimeter;
 import fr.raccroche.territory.TerritoryService;
 import java.math.BigDecimal;
@@ -53,6 +54,7 @@ public class IndicatorService {
   private final SnapshotRepository snapshots;
   private final ObjectiveRepository objectives;
   private final TerritoryService territory;
+  private final Departements departementList;
   private final RuntimeService runtime;
   private final ObjectMapper json;
   private final String departement;
@@ -64,6 +66,7 @@ public class IndicatorService {
       SnapshotRepository snapshots,
       ObjectiveRepository objectives,
       TerritoryService territory,
+      Departements departementList,
       RuntimeService runtime,
       ObjectMapper json,
       @Value("${raccroche.departement}") String departement,
@@ -73,6 +76,7 @@ public class IndicatorService {
     this.snapshots = snapshots;
     this.objectives = objectives;
     this.territory = territory;
+    this.departementList = departementList;
     this.runtime = runtime;
     this.json = json;
     this.departement = departement;
@@ -137,12 +141,7 @@ public class IndicatorService {
    */
   @Transactional(readOnly = true)
   public SortedSet<String> departements() {
-    SortedSet<String> codes = new TreeSet<>();
-    codes.add(departement);
-    for (Perimeter p : territory.perimeters()) {
-      codes.add(p.departement());
-    }
-    return codes;
+    return new TreeSet<>(departementList.codes());
   }
 
   /**
@@ -534,7 +533,7 @@ public class IndicatorService {
   }
 
   /** The process variable naming the département of an instance. */
-  public static final String DEPARTEMENT_VARIABLE = "departement";
+  public static final String DEPARTEMENT_VARIABLE = fr.raccroche.shared.Departement.VARIABLE;
 
   /** The quarter a scheduled run reports on: the one that ended before {@code today}. */
   public Period scheduledPeriod(LocalDate today) {

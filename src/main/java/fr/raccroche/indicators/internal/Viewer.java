@@ -26,9 +26,6 @@ import org.springframework.security.core.GrantedAuthority;
 public record Viewer(
     String user, boolean exact, boolean manager, Set<String> departements, Set<String> perimeters) {
 
-  /** The prefix of the authorities naming a user's départements (Camunda tenants). */
-  public static final String TENANT_AUTHORITY_PREFIX = "TENANT_";
-
   public static Viewer of(Authentication authentication, String defaultDepartement) {
     boolean admin = has(authentication, Roles.ADMIN);
     boolean supervisor = has(authentication, Roles.SUPERVISOR);
@@ -61,13 +58,7 @@ public record Viewer(
    */
   public static Set<String> departementsOf(
       Authentication authentication, String defaultDepartement) {
-    Set<String> codes = new TreeSet<>();
-    for (GrantedAuthority a : authentication.getAuthorities()) {
-      String name = a.getAuthority();
-      if (name.startsWith(TENANT_AUTHORITY_PREFIX)) {
-        codes.add(name.substring(TENANT_AUTHORITY_PREFIX.length()));
-      }
-    }
+    Set<String> codes = new TreeSet<>(Roles.departementsOf(authentication));
     if (codes.isEmpty()) {
       codes.add(defaultDepartement);
     }
