@@ -98,7 +98,7 @@ public class IndicatorService {
   /** How this user reads aggregates: the indicators' scope and small-count masking. */
   public AggregateReader reader(Authentication authentication) {
     Viewer viewer = viewer(authentication);
-    return new AggregateReader(viewer, threshold, viewer.mask());
+    return new AggregateReader(viewer, threshold, viewer.mask(), departementList::ofPerimeter);
   }
 
   public String departement() {
