@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The départements and regions extracted from the COG (docs/communes.md), as the pages name them. */
+/**
+ * The départements and regions extracted from the COG (docs/communes.md), as the pages name them.
+ */
 class OfficialDepartementsTest {
   final OfficialDepartements cog = new OfficialDepartements("6.0.0");
 
