@@ -252,7 +252,13 @@ class ImportPagesController {
 
   @GetMapping("/imports/{id}")
   String report(@PathVariable long id, Authentication authentication, Model model) {
-    imports.checkVisible(id, authentication);
+    try {
+      imports.checkVisible(id, authentication);
+    } catch (fr.raccroche.shared.NotFoundException e) {
+      // Unknown, or another département's: the French 404 page.
+      throw new org.springframework.web.server.ResponseStatusException(
+          org.springframework.http.HttpStatus.NOT_FOUND);
+    }
     model.addAttribute("report", imports.report(id));
     model.addAttribute("casesOpened", templates.casesOpened(id));
     model.addAttribute("casesShown", ImportTemplates.CASES_SHOWN);

@@ -51,6 +51,8 @@ class DepartementIsolationIntegrationTest {
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
   @Autowired FilterService filters;
+  @Autowired fr.raccroche.pathway.PersonalDataErasure erasure;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   final ObjectMapper json = new ObjectMapper();
   Http http;
 
@@ -322,7 +324,8 @@ class DepartementIsolationIntegrationTest {
         http.get("/api/access-log?size=500", "superviseur.t42", "demo");
     assertThat(foreignLog.statusCode()).isEqualTo(200);
     assertNoLeak(foreignLog, rhoneCase, "-69-");
-    assertNoLeak(pages.get("/access-log?size=100"), rhoneCase, "-69-");
+    // (the page's hint shows a made-up number of the form 2025-69-000123)
+    assertNoLeak(pages.get("/access-log?size=100"), rhoneCase);
 
     // Failed starts and their retry: the département's own only.
     assertNoLeak(http.get("/api/cases/start-failures", "superviseur.t42", "demo"), "-69-");
@@ -330,6 +333,40 @@ class DepartementIsolationIntegrationTest {
             http.postJson("/api/cases/" + rhoneCase + "/start", "{}", "superviseur.t42", "demo")
                 .statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void retentionCountsEachCaseWithItsOwnDepartementsPeriod() throws Exception {
+    // Two young people, each with one case closed two and a half years ago: one in 69 (the
+    // default two years), one in 42, whose département keeps personal data three years.
+    JsonNode rhone = newCase("Retenue" + System.nanoTime(), "69383", "coord.lyon");
+    JsonNode loire = newCase("Gardee" + System.nanoTime(), "42002", "coord.forez42");
+    for (var c : List.of(rhone, loire)) {
+      String n = c.get("caseNumber").asText();
+      String coordinator = n.contains("-42-") ? "coord.forez42" : "coord.lyon";
+      HttpResponse<String> refused =
+          http.postJson(
+              "/api/cases/" + n + "/events", "{\"type\":\"SUPPORT_REFUSED\"}", coordinator, "demo");
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(204);
+      jdbc.update(
+          "update support_case set closed_at = ? where case_number = ?",
+          java.sql.Timestamp.from(
+              java.time.Instant.now().minus(913, java.time.temporal.ChronoUnit.DAYS)),
+          n);
+    }
+    long rhonePerson = erasure.personOf(rhone.get("caseNumber").asText());
+    long loirePerson = erasure.personOf(loire.get("caseNumber").asText());
+    java.time.Instant now = java.time.Instant.now();
+    java.time.Instant twoYears = now.minus(731, java.time.temporal.ChronoUnit.DAYS);
+    java.time.Instant threeYears = now.minus(1096, java.time.temporal.ChronoUnit.DAYS);
+
+    List<Long> due = erasure.dueForErasure(Map.of("42", threeYears), twoYears, 100_000);
+    assertThat(due).contains(rhonePerson).doesNotContain(loirePerson);
+    // Without the 42 override, both are due (the same query as before départements).
+    assertThat(erasure.dueForErasure(Map.of(), twoYears, 100_000))
+        .contains(rhonePerson, loirePerson);
+    assertThat(erasure.dueForErasure(Map.of("42", twoYears), twoYears, 100_000))
+        .contains(rhonePerson, loirePerson);
   }
 
   void engineRestFindsNothing(String user, String n, String pi, String taskId, String[] secrets)
