@@ -7,6 +7,7 @@ import fr.raccroche.indicators.IndicatorService.Period;
 import fr.raccroche.indicators.SnapshotSummary;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
  * {@code ServiceTask_ComputeQuarterlySnapshot}: computes the quarter and stores it as a new draft.
  * Started by the timer, the quarter is the one that just ended; started by hand, the {@code
  * schoolYear} and {@code quarter} variables say which. A draft sent back by the supervisors is
- * discarded first (with their comment): a recomputation is always a new draft.
+ * discarded first (with their comment): a recomputation is always a new draft. One snapshot per
+ * département: the variable {@code departement} says which (absent when the timer started the
+ * instance: see {@link #execute}).
  */
 @Component("computeQuarterlySnapshotDelegate")
 public class ComputeQuarterlySnapshotDelegate implements JavaDelegate {
@@ -43,14 +46,35 @@ public class ComputeQuarterlySnapshotDelegate implements JavaDelegate {
         sy == null || q == null
             ? indicators.scheduledPeriod(LocalDate.now(clock))
             : indicators.period(sy.toString(), q.toString());
-    SnapshotSummary draft = indicators.createDraft(period, execution.getProcessInstanceId());
+    Object d = execution.getVariable(IndicatorService.DEPARTEMENT_VARIABLE);
+    String departement;
+    if (d == null) {
+      // Started by the timer, for no département in particular: this instance takes the first
+      // département of the deployment, and one instance is started for each of the others (each
+      // département's supervisors review their own snapshot).
+      List<String> all = List.copyOf(indicators.departements());
+      departement = all.get(0);
+      for (String other : all.subList(1, all.size())) {
+        indicators.startQuarterlyProcess(period, other);
+      }
+      execution.setVariable(IndicatorService.DEPARTEMENT_VARIABLE, departement);
+    } else {
+      departement = indicators.departement(d.toString());
+    }
+    SnapshotSummary draft =
+        indicators.createDraft(period, departement, execution.getProcessInstanceId());
     execution.setVariable(SCHOOL_YEAR, period.schoolYear().toString());
     execution.setVariable(QUARTER, period.quarter().toString());
     execution.setVariable(SNAPSHOT_ID, draft.id());
     execution.setVariable(SNAPSHOT_SUMMARY, indicators.describe(draft.id()));
     execution.setVariable(
         REPORT_LINK,
-        "/indicators?schoolYear=" + period.schoolYear() + "&quarter=" + period.quarter());
+        "/indicators?schoolYear="
+            + period.schoolYear()
+            + "&quarter="
+            + period.quarter()
+            + "&departement="
+            + departement);
     execution.removeVariable(REVIEW_DECISION);
     execution.removeVariable(REVIEW_COMMENT);
   }
