@@ -134,13 +134,23 @@ public final class RegionBenchmark {
         seed(app, c, List.of(HOME), places, cases, templates);
         summary.add(facts(c, "-- one département (" + HOME + ")"));
         summary.addAll(tasklist(app, c, runs, floor, "one département, " + HOME));
-        summary.addAll(indicators(app, Arrays.asList(null, "LYON"), runs, "one département"));
+        summary.addAll(
+            indicators(
+                app,
+                List.of(new String[] {HOME, null}, new String[] {HOME, "LYON"}),
+                runs,
+                "one département"));
         seed(app, c, others, places, cases, templates);
       }
       summary.add(facts(c, "-- the region (" + departements.size() + " départements)"));
-      summary.addAll(tasklist(app, c, runs, floor, "the region"));
-      summary.addAll(
-          indicators(app, Arrays.asList(null, "LYON", otherPerimeter), runs, "the region"));
+      if (!a.flag("only-indicators")) {
+        summary.addAll(tasklist(app, c, runs, floor, "the region"));
+      }
+      List<String[]> scopes = new ArrayList<>();
+      for (String d : departements) scopes.add(new String[] {d, null});
+      scopes.add(new String[] {HOME, "LYON"});
+      scopes.add(new String[] {others.get(0), otherPerimeter});
+      summary.addAll(indicators(app, scopes, runs, "the region"));
       summary.addAll(regionalIndicators(app, runs));
       if (withImport) {
         ImportBenchmark.Figures full =
@@ -451,7 +461,7 @@ public final class RegionBenchmark {
    * runs} calls after 3 warm-up calls, once the counts are rebuilt from the facts.
    */
   private static List<String> indicators(
-      ConfigurableApplicationContext app, List<String> perimeters, int runs, String label)
+      ConfigurableApplicationContext app, List<String[]> scopes, int runs, String label)
       throws Exception {
     IndicatorService indicators = app.getBean(IndicatorService.class);
     var json = app.getBean(com.fasterxml.jackson.databind.ObjectMapper.class);
@@ -470,15 +480,17 @@ public final class RegionBenchmark {
     String schoolYear = startYear + "-" + (startYear + 1);
     String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
     var period = indicators.period(schoolYear, quarter);
-    for (String perimeter : perimeters) {
+    for (String[] scope : scopes) {
+      String departement = scope[0];
+      String perimeter = scope[1];
       for (int i = 0; i < 3; i++) {
-        json.writeValueAsBytes(indicators.report(period, perimeter, true, true));
+        json.writeValueAsBytes(indicators.report(period, departement, perimeter, true, true));
       }
       double[] ms = new double[runs];
       int size = 0;
       for (int i = 0; i < runs; i++) {
         long s = System.nanoTime();
-        IndicatorReport r = indicators.report(period, perimeter, true, true);
+        IndicatorReport r = indicators.report(period, departement, perimeter, true, true);
         size = json.writeValueAsBytes(r).length;
         ms[i] = (System.nanoTime() - s) / 1e6;
       }
@@ -491,7 +503,7 @@ public final class RegionBenchmark {
               label,
               schoolYear,
               quarter,
-              perimeter == null ? "every perimeter of the deployment" : "perimeter " + perimeter,
+              perimeter == null ? "département " + departement : "perimeter " + perimeter,
               ms[runs / 2],
               ms[(int) Math.ceil(runs * 0.95) - 1],
               runs,
