@@ -41,9 +41,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>69 alone with its {@code --cases}: as {@code coord.lyon} (authorization and tenant checks
  *       on, HTTP Basic on engine-rest, as B5), Tasklist's shared filter "Tâches de mon périmètre"
  *       (page of 15, JSON and HAL as Tasklist asks, its count), {@code /task?candidateGroup=} and
- *       its count; the live indicators of 69 — the baseline;
- *   <li>the eleven other départements seeded the same way, then the same calls, and the live
- *       indicators of each of the twelve départements;
+ *       its count; the live indicators of 69 and of LYON — the baseline;
+ *   <li>the eleven other départements seeded the same way, then the same calls, the live indicators
+ *       of each of the twelve départements and the regional API;
  *   <li>the same import into 69 with the other eleven départements' cases present.
  * </ol>
  *
@@ -52,6 +52,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   nice -n 10 mvn -B -q test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=fr.raccroche.benchmarks.RegionBenchmark -Dexec.args="--cases 25000"
  * </pre>
+ *
+ * <p>{@code --database <name>} measures a region kept by an earlier run ({@code --keep}) again,
+ * without seeding or importing; with {@code --only-indicators}, only the live indicators of each
+ * département and the regional API ({@code GET /api/region/indicators}, as a member of the {@code
+ * region} group). {@code --import-full} also waits for the import's pathways (b).
  *
  * <p>The perimeters of the eleven other départements are their three largest EPCI lying wholly in
  * the département (official list, {@code territory/communes-*.tsv}, defined through {@link
