@@ -7,7 +7,6 @@ import fr.raccroche.indicators.IndicatorService.Period;
 import fr.raccroche.indicators.SnapshotSummary;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,8 +17,8 @@ import org.springframework.stereotype.Component;
  * Started by the timer, the quarter is the one that just ended; started by hand, the {@code
  * schoolYear} and {@code quarter} variables say which. A draft sent back by the supervisors is
  * discarded first (with their comment): a recomputation is always a new draft. One snapshot per
- * département: the variable {@code departement} says which (absent when the timer started the
- * instance: see {@link #execute}).
+ * département: the variable {@code departement} says which (the timer starts one instance per
+ * département: {@link StartQuarterPerDepartementDelegate}).
  */
 @Component("computeQuarterlySnapshotDelegate")
 public class ComputeQuarterlySnapshotDelegate implements JavaDelegate {
@@ -49,14 +48,10 @@ public class ComputeQuarterlySnapshotDelegate implements JavaDelegate {
     Object d = execution.getVariable(IndicatorService.DEPARTEMENT_VARIABLE);
     String departement;
     if (d == null) {
-      // Started by the timer, for no département in particular: this instance takes the first
-      // département of the deployment, and one instance is started for each of the others (each
-      // département's supervisors review their own snapshot).
-      List<String> all = List.copyOf(indicators.departements());
-      departement = all.get(0);
-      for (String other : all.subList(1, all.size())) {
-        indicators.startQuarterlyProcess(period, other);
-      }
+      // An instance started without a département (before départements, or by a client that
+      // names none): the default one. The timer starts one instance per département
+      // (StartQuarterPerDepartementDelegate).
+      departement = indicators.departement();
       execution.setVariable(IndicatorService.DEPARTEMENT_VARIABLE, departement);
     } else {
       departement = indicators.departement(d.toString());
