@@ -21,15 +21,21 @@ final class OfferRights {
         who.getAuthorities().stream()
             .map(GrantedAuthority::getAuthority)
             .collect(Collectors.toSet());
-    if (authorities.contains("ROLE_" + Roles.ADMIN)
-        || authorities.contains("ROLE_" + Roles.SUPERVISOR)) {
+    if (authorities.contains("ROLE_" + Roles.ADMIN)) {
+      return true;
+    }
+    boolean sameDepartement =
+        authorities.contains(Roles.TENANT_AUTHORITY_PREFIX + partner.departement());
+    if (authorities.contains("ROLE_" + Roles.SUPERVISOR) && sameDepartement) {
       return true;
     }
     if (authorities.contains(
         Roles.GROUP_AUTHORITY_PREFIX + TerritoryCodes.partnerGroup(partner.code()))) {
       return true;
     }
-    if (partner.departementWide() && authorities.contains("ROLE_" + Roles.COORDINATOR)) {
+    if (partner.departementWide()
+        && sameDepartement
+        && authorities.contains("ROLE_" + Roles.COORDINATOR)) {
       return true;
     }
     return partner.perimeterCodes().stream()

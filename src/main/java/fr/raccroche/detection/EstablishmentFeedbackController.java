@@ -77,7 +77,7 @@ class EstablishmentFeedbackController {
     }
     // A coordinator reads the establishments of their perimeters only; another one answers as an
     // unknown establishment would (docs/security.md R3).
-    if (!scope.all() && !scope.perimeterCodes().contains(establishment.perimeterCode())) {
+    if (!scope.covers(establishment.perimeterCode(), null)) {
       throw new NotFoundException("Établissement inconnu : " + uai + ".");
     }
     return feedback(
@@ -107,7 +107,7 @@ class EstablishmentFeedbackController {
             false,
             reported,
             scope);
-    if (feedback.reported() == 0 && (reported.isEmpty() || !scope.all())) {
+    if (feedback.reported() == 0 && (reported.isEmpty() || !scope.everyDepartement())) {
       throw new NotFoundException("Établissement inconnu : " + code + ".");
     }
     return feedback;

@@ -75,7 +75,14 @@ class ImportController {
     if (dryRun) {
       try (InputStream in = file.getInputStream()) {
         return ResponseEntity.ok(
-            imports.check(in, file.getOriginalFilename(), sheet, source, kind, partner));
+            imports.check(
+                in,
+                file.getOriginalFilename(),
+                sheet,
+                source,
+                kind,
+                partner,
+                authentication.getName()));
       }
     }
     ImportReport report;

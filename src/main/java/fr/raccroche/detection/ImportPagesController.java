@@ -168,7 +168,9 @@ class ImportPagesController {
       if ("check".equals(action)) {
         ImportCheck check;
         try (InputStream in = file.getInputStream()) {
-          check = imports.check(in, file.getOriginalFilename(), sheet, s, k, partner);
+          check =
+              imports.check(
+                  in, file.getOriginalFilename(), sheet, s, k, partner, authentication.getName());
         }
         model.addAttribute("check", check);
         model.addAttribute("partner", partner);

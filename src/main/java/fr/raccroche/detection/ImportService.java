@@ -17,6 +17,7 @@ import fr.raccroche.detection.internal.LeaverRowParser.Column;
 import fr.raccroche.detection.internal.ListReading;
 import fr.raccroche.detection.internal.UnreadableFileException;
 import fr.raccroche.pathway.LeaverSource;
+import fr.raccroche.security.UserDepartements;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
 import fr.raccroche.territory.TerritoryService;
@@ -65,6 +66,7 @@ public class ImportService {
   private final ImportRejectionRepository rejections;
   private final ImportProcessor processor;
   private final TerritoryService territory;
+  private final UserDepartements departements;
   private final ListReading reading;
   private final DryRun dryRun;
   private final ColumnAliasRepository aliases;
@@ -85,6 +87,7 @@ public class ImportService {
       ImportRejectionRepository rejections,
       ImportProcessor processor,
       TerritoryService territory,
+      UserDepartements departements,
       ListReading reading,
       DryRun dryRun,
       ColumnAliasRepository aliases,
@@ -92,6 +95,7 @@ public class ImportService {
       fr.raccroche.pathway.PathwayStarts starts,
       Optional<Clock> clock) {
     this.starts = starts;
+    this.departements = departements;
     this.reading = reading;
     this.dryRun = dryRun;
     this.aliases = aliases;
@@ -135,7 +139,7 @@ public class ImportService {
     String sha256 = copy.sha256();
     Readable readable;
     try {
-      readable = checkReadable(file, sheet, source, k);
+      readable = checkReadable(file, sheet, source, k, departements.homeOf(user));
     } catch (UnreadableFileException e) {
       delete(file);
       throw new InvalidInputException("file", e.getMessage());
@@ -177,10 +181,23 @@ public class ImportService {
       LeaverSource source,
       ImportKind kind,
       String partnerCode) {
+    return check(upload, fileName, sheet, source, kind, partnerCode, null);
+  }
+
+  /** The same, for the département of this user (null: the default département). */
+  public ImportCheck check(
+      InputStream upload,
+      String fileName,
+      String sheet,
+      LeaverSource source,
+      ImportKind kind,
+      String partnerCode,
+      String user) {
+    String departement = departements.homeOf(user);
     ImportKind k = checkRequest(source, kind, partnerCode);
     Path file = copy(upload).file();
     try {
-      var routing = territory.routingTable();
+      var routing = territory.routingTable(departement);
       try (ListReading.Opened opened =
           reading.open(file, sheet, source, k, LocalDate.now(clock), routing)) {
         DryRun.Result r =
@@ -373,10 +390,12 @@ public class ImportService {
   /** What the check at upload learnt: the format and sheet read, how the header was understood. */
   private record Readable(String format, String sheet, List<HeaderColumn> columns) {}
 
-  private Readable checkReadable(Path file, String sheet, LeaverSource source, ImportKind kind)
+  private Readable checkReadable(
+      Path file, String sheet, LeaverSource source, ImportKind kind, String departement)
       throws IOException, UnreadableFileException {
     try (ListReading.Opened opened =
-        reading.open(file, sheet, source, kind, LocalDate.now(clock), territory.routingTable())) {
+        reading.open(
+            file, sheet, source, kind, LocalDate.now(clock), territory.routingTable(departement))) {
       if (opened.file().next() == null) {
         throw new UnreadableFileException(
             "Le fichier ne contient que la ligne d'en-tête : aucune ligne à importer.");
@@ -417,6 +436,7 @@ public class ImportService {
     b.setStatus(ImportStatus.RUNNING);
     b.setPhase("ROWS");
     b.setCreatedBy(user);
+    b.setDepartement(departements.homeOf(user));
     b.setStartedAt(Instant.now(clock));
     return imports.save(b).getId();
   }

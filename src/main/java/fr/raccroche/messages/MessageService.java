@@ -579,7 +579,11 @@ public class MessageService {
   }
 
   private void start(MessageEntity m) {
-    m.setProcessInstanceId(processes.start(m.getId(), m.getScheduledFor()));
+    m.setProcessInstanceId(
+        processes.start(
+            m.getId(),
+            m.getScheduledFor(),
+            fr.raccroche.pathway.CaseNumbers.departementOf(m.getCaseNumber())));
   }
 
   /** The French line of the contact history and task comment (no content). */

@@ -7,6 +7,7 @@ import fr.raccroche.pathway.internal.SupportCaseEntity;
 import fr.raccroche.pathway.internal.SupportCaseRepository;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
+import fr.raccroche.territory.Perimeter;
 import fr.raccroche.territory.TerritoryService;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -65,9 +66,18 @@ public class CaseEvents {
       correlate(caseNumber, MSG_LEFT_DEPARTEMENT, Map.of());
       return;
     }
-    if (!territory.perimeterExists(newPerimeterCode)) {
+    Perimeter destination = territory.findPerimeter(newPerimeterCode).orElse(null);
+    if (destination == null) {
       throw new InvalidInputException(
           "perimeterCode", "Périmètre inconnu : " + newPerimeterCode + ".");
+    }
+    if (!destination.departement().equals(caseOrThrow(caseNumber).getDepartement())) {
+      // A case never changes département (docs/specification.md §1 "Départements").
+      throw new InvalidInputException(
+          "perimeterCode",
+          "Le périmètre "
+              + newPerimeterCode
+              + " est dans un autre département : enregistrez un départ du département.");
     }
     correlate(caseNumber, MSG_MOVED_AWAY, Map.of(NEW_PERIMETER_CODE, newPerimeterCode));
   }

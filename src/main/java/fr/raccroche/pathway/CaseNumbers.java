@@ -26,4 +26,12 @@ public final class CaseNumbers {
   public static boolean isValid(String caseNumber) {
     return caseNumber != null && FORMAT.matcher(caseNumber).matches();
   }
+
+  /** The département a (valid) case number was given in: {@code 2025-69-000123} → {@code 69}. */
+  public static String departementOf(String caseNumber) {
+    if (!isValid(caseNumber)) {
+      throw new IllegalArgumentException("Not a case number");
+    }
+    return caseNumber.substring(5, caseNumber.lastIndexOf('-'));
+  }
 }

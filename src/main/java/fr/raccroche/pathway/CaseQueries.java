@@ -95,6 +95,8 @@ public class CaseQueries {
     return cases
         .search(
             scope.all(),
+            scope.everyDepartement(),
+            departementsOf(scope),
             scope.perimeterCodes().isEmpty() ? EMPTY_SCOPE : scope.perimeterCodes(),
             scope.partnerCodes().isEmpty() ? EMPTY_SCOPE : scope.partnerCodes(),
             filter.perimeterCode(),
@@ -120,6 +122,7 @@ public class CaseQueries {
     return list.find(
             new CaseListQuery.Criteria(
                 scope.all(),
+                scope.everyDepartement() ? null : departementsOf(scope),
                 scope.perimeterCodes().isEmpty() ? EMPTY_SCOPE : scope.perimeterCodes(),
                 scope.partnerCodes().isEmpty() ? EMPTY_SCOPE : scope.partnerCodes(),
                 filter.perimeterCode(),
@@ -135,6 +138,12 @@ public class CaseQueries {
             ascending,
             page)
         .map(this::summary);
+  }
+
+  private static java.util.Collection<String> departementsOf(CaseScope scope) {
+    return scope.departements() == null || scope.departements().isEmpty()
+        ? EMPTY_SCOPE
+        : scope.departements();
   }
 
   private static String text(CaseFilter filter) {
@@ -161,7 +170,9 @@ public class CaseQueries {
   /** The case, if it exists and is in scope; otherwise "unknown" (existence is not revealed). */
   public CaseView getCase(CaseScope scope, String caseNumber) {
     SupportCaseEntity c = cases.findById(caseNumber).orElse(null);
-    if (c == null || !scope.covers(c.getPerimeterCode(), c.getReferentPartnerCode())) {
+    if (c == null
+        || !scope.coversCase(
+            c.getDepartement(), c.getPerimeterCode(), c.getReferentPartnerCode())) {
       throw new NotFoundException("Dossier inconnu : " + caseNumber + ".");
     }
     return view(c);

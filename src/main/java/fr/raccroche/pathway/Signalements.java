@@ -128,7 +128,8 @@ public class Signalements {
       List<SupportCaseEntity> open = cases.findOpenByPersonIds(List.of(known.id()));
       if (!open.isEmpty()) {
         SupportCaseEntity c = open.get(0);
-        if (!scope.covers(c.getPerimeterCode(), c.getReferentPartnerCode())) {
+        if (!scope.coversCase(
+            c.getDepartement(), c.getPerimeterCode(), c.getReferentPartnerCode())) {
           sendToFollowingPerimeter(scope, userId, c, p, now);
           return new Outcome(
               Kind.FOLLOWED_ELSEWHERE,

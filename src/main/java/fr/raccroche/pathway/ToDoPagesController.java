@@ -62,7 +62,7 @@ class ToDoPagesController {
         groups.add(a.getAuthority().substring(Roles.GROUP_AUTHORITY_PREFIX.length()));
       }
     }
-    ToDoList.ToDo lists = todo.of(scope.all(), scope.perimeterCodes(), groups, days);
+    ToDoList.ToDo lists = todo.of(scope.everyDepartement(), scope.perimeterCodes(), groups, days);
     reads.read(authentication, request, PersonalDataRead.Surface.TODO_PAGE, lists.caseNumbers());
     model.addAttribute("todo", lists);
     model.addAttribute("allPerimeters", scope.all());

@@ -13,6 +13,12 @@ public final class Roles {
   /** Monitoring (a Prometheus scraper): reads {@code /actuator/prometheus}, nothing else. */
   public static final String MONITORING_GROUP = "monitoring";
 
+  /**
+   * The regional steering group: reads every département's aggregates, nothing nominative; belongs
+   * to no département (docs/specification.md §1 "Départements").
+   */
+  public static final String REGION_GROUP = "region";
+
   public static final String COORDINATOR_GROUP_PREFIX = "coord-";
   public static final String PARTNER_GROUP_PREFIX = "partner-";
 
@@ -24,11 +30,33 @@ public final class Roles {
   public static final String COORDINATOR = "COORDINATOR";
   public static final String CASEWORKER = "CASEWORKER";
   public static final String MONITORING = "MONITORING";
+  public static final String REGION = "REGION";
 
   /** Authority prefix carrying each Camunda group the user belongs to. */
   public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
 
+  /**
+   * Authority prefix carrying each département (Camunda tenant) the user belongs to, directly or
+   * through a group.
+   */
+  public static final String TENANT_AUTHORITY_PREFIX = "TENANT_";
+
   private Roles() {}
+
+  /** The départements (tenant ids) of a signed-in user, from their authorities; empty if none. */
+  public static java.util.Set<String> departementsOf(
+      org.springframework.security.core.Authentication authentication) {
+    java.util.Set<String> codes = new java.util.TreeSet<>();
+    if (authentication != null) {
+      for (var authority : authentication.getAuthorities()) {
+        String name = authority.getAuthority();
+        if (name.startsWith(TENANT_AUTHORITY_PREFIX)) {
+          codes.add(name.substring(TENANT_AUTHORITY_PREFIX.length()));
+        }
+      }
+    }
+    return codes;
+  }
 
   /** The role a Camunda group gives, or null for a group with no role of its own. */
   public static String roleOfGroup(String groupId) {
@@ -43,6 +71,9 @@ public final class Roles {
     }
     if (MONITORING_GROUP.equals(groupId)) {
       return MONITORING;
+    }
+    if (REGION_GROUP.equals(groupId)) {
+      return REGION;
     }
     if (groupId.startsWith(COORDINATOR_GROUP_PREFIX)) {
       return COORDINATOR;

@@ -1,6 +1,7 @@
 package fr.raccroche.security;
 
 import fr.raccroche.security.internal.CamundaAccess;
+import fr.raccroche.security.internal.TenantMembership;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
@@ -12,10 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAccountService {
   private final IdentityService identity;
   private final CamundaAccess access;
+  private final TenantMembership tenants;
 
-  UserAccountService(IdentityService identity, CamundaAccess access) {
+  UserAccountService(IdentityService identity, CamundaAccess access, TenantMembership tenants) {
     this.identity = identity;
     this.access = access;
+    this.tenants = tenants;
   }
 
   /**
@@ -56,5 +59,6 @@ public class UserAccountService {
         identity.createMembership(account.id(), group);
       }
     }
+    tenants.place(account);
   }
 }

@@ -28,10 +28,46 @@ public record Partner(
     String website,
     String openingHours,
     boolean publishStaffContacts,
-    LocalDate updatedOn) {
+    LocalDate updatedOn,
+    String departement) {
 
   public Partner {
     perimeterCodes = perimeterCodes == null ? List.of() : List.copyOf(perimeterCodes);
+  }
+
+  /**
+   * A partner whose département is that of its perimeters (or, serving the whole département, the
+   * deployment's default one): {@link TerritoryService#definePartner} works it out.
+   */
+  public Partner(
+      String code,
+      String name,
+      PartnerType type,
+      boolean departementWide,
+      List<String> perimeterCodes,
+      String contactEmail,
+      String contactPhone,
+      String siret,
+      PostalAddress address,
+      String website,
+      String openingHours,
+      boolean publishStaffContacts,
+      LocalDate updatedOn) {
+    this(
+        code,
+        name,
+        type,
+        departementWide,
+        perimeterCodes,
+        contactEmail,
+        contactPhone,
+        siret,
+        address,
+        website,
+        openingHours,
+        publishStaffContacts,
+        updatedOn,
+        null);
   }
 
   /** A partner described by its code, name, type, area and contact only. */
@@ -56,6 +92,7 @@ public record Partner(
         null,
         null,
         false,
+        null,
         null);
   }
 

@@ -12,12 +12,22 @@ public final class RoutingTable {
   private final Map<String, String> byCommune;
   private final Map<String, String> byPostalCode;
   private final Map<String, String> byUai;
+  private final String departement;
 
   RoutingTable(
-      Map<String, String> byCommune, Map<String, String> byPostalCode, Map<String, String> byUai) {
+      String departement,
+      Map<String, String> byCommune,
+      Map<String, String> byPostalCode,
+      Map<String, String> byUai) {
+    this.departement = departement;
     this.byCommune = Map.copyOf(byCommune);
     this.byPostalCode = Map.copyOf(byPostalCode);
     this.byUai = Map.copyOf(byUai);
+  }
+
+  /** The département whose perimeters this table routes to; null: every département's. */
+  public String departement() {
+    return departement;
   }
 
   public Optional<Routing> route(String communeCode, String postalCode, String uai) {

@@ -125,7 +125,8 @@ class TerritoryController {
             definition.website(),
             definition.openingHours(),
             definition.publishStaffContacts(),
-            null));
+            null,
+            definition.departement()));
   }
 
   @Operation(summary = "Établissements, éventuellement d'un périmètre")

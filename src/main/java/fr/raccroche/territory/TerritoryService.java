@@ -42,6 +42,7 @@ public class TerritoryService {
   private final ApplicationEventPublisher events;
   private final OfficialCommunes officialCommunes;
   private final Clock clock;
+  private final String defaultDepartement;
 
   TerritoryService(
       PerimeterRepository perimeters,
@@ -49,7 +50,10 @@ public class TerritoryService {
       EstablishmentRepository establishments,
       ApplicationEventPublisher events,
       OfficialCommunes officialCommunes,
+      @org.springframework.beans.factory.annotation.Value("${raccroche.departement}")
+          String defaultDepartement,
       Optional<Clock> clock) {
+    this.defaultDepartement = defaultDepartement;
     this.officialCommunes = officialCommunes;
     this.perimeters = perimeters;
     this.partners = partners;
@@ -199,19 +203,28 @@ public class TerritoryService {
     entity.getCoordinators().clear();
     entity.getCoordinators().addAll(coordinators);
     perimeters.saveAndFlush(entity);
-    events.publishEvent(new PerimeterDefined(entity.getCode(), entity.getName()));
+    events.publishEvent(
+        new PerimeterDefined(entity.getCode(), entity.getName(), entity.getDepartement()));
     return toPerimeter(entity);
   }
 
   // ---- partners
 
+  /**
+   * The partners of a type serving a perimeter: those that list it, and the département-wide
+   * partners of its département (never another département's).
+   */
   public List<Partner> partners(PartnerType type, String perimeterCode) {
+    String departementOfPerimeter =
+        perimeterCode == null
+            ? null
+            : perimeters.findById(perimeterCode).map(PerimeterEntity::getDepartement).orElse(null);
     return partners.findAllByOrderByCodeAsc().stream()
         .filter(p -> type == null || p.getType() == type)
         .filter(
             p ->
                 perimeterCode == null
-                    || p.isDepartementWide()
+                    || (p.isDepartementWide() && p.getDepartement().equals(departementOfPerimeter))
                     || p.getPerimeterCodes().contains(perimeterCode))
         .map(TerritoryService::toPartner)
         .toList();
@@ -247,11 +260,36 @@ public class TerritoryService {
           "perimeterCodes",
           "Un partenaire qui ne couvre pas tout le département doit avoir au moins un périmètre.");
     }
+    Set<String> departementsOfPerimeters = new java.util.TreeSet<>();
     for (String perimeterCode : definition.perimeterCodes()) {
-      if (!perimeters.existsById(perimeterCode)) {
+      PerimeterEntity perimeter = perimeters.findById(perimeterCode).orElse(null);
+      if (perimeter == null) {
         throw new InvalidInputException(
             "perimeterCodes", "Périmètre inconnu : " + perimeterCode + ".");
       }
+      departementsOfPerimeters.add(perimeter.getDepartement());
+    }
+    String departement = blankToNull(definition.departement());
+    if (departement != null && !TerritoryCodes.isDepartement(departement)) {
+      throw new InvalidInputException(
+          "departement", "Code de département invalide : « " + departement + " ».");
+    }
+    if (departementsOfPerimeters.size() > 1
+        || (departement != null
+            && !departementsOfPerimeters.isEmpty()
+            && !departementsOfPerimeters.contains(departement))) {
+      throw new InvalidInputException(
+          "perimeterCodes",
+          "Un partenaire appartient à un seul département : ses périmètres doivent en être.");
+    }
+    if (departement == null) {
+      departement =
+          departementsOfPerimeters.isEmpty()
+              ? partners
+                  .findById(definition.code())
+                  .map(PartnerEntity::getDepartement)
+                  .orElse(defaultDepartement)
+              : departementsOfPerimeters.iterator().next();
     }
     String siret = blankToNull(definition.siret());
     if (siret != null) {
@@ -285,6 +323,7 @@ public class TerritoryService {
     entity.setName(definition.name().strip());
     entity.setType(definition.type());
     entity.setDepartementWide(definition.departementWide());
+    entity.setDepartement(departement);
     entity.setContactEmail(contactEmail);
     entity.setContactPhone(contactPhone);
     entity.setSiret(siret);
@@ -298,7 +337,8 @@ public class TerritoryService {
       entity.getPerimeterCodes().addAll(definition.perimeterCodes());
     }
     partners.saveAndFlush(entity);
-    events.publishEvent(new PartnerDefined(entity.getCode(), entity.getName()));
+    events.publishEvent(
+        new PartnerDefined(entity.getCode(), entity.getName(), entity.getDepartement()));
     return toPartner(entity);
   }
 
@@ -444,10 +484,23 @@ public class TerritoryService {
 
   /** The routing rules as they stand, to route many places without a query each. */
   public RoutingTable routingTable() {
+    return routingTable(null);
+  }
+
+  /**
+   * The routing rules to one département's perimeters only (null: every département's): an import
+   * into a département never routes a young person to another (docs/specification.md §1).
+   */
+  public RoutingTable routingTable(String departement) {
     java.util.Map<String, String> byCommune = new java.util.HashMap<>();
     java.util.Map<String, String> byPostal = new java.util.HashMap<>();
     java.util.Set<String> ambiguousPostal = new java.util.HashSet<>();
+    java.util.Set<String> included = new java.util.HashSet<>();
     for (PerimeterEntity p : perimeters.findAll()) {
+      if (departement != null && !departement.equals(p.getDepartement())) {
+        continue;
+      }
+      included.add(p.getCode());
       p.getCommunes().forEach(c -> byCommune.put(c.code(), p.getCode()));
       for (String postal : p.getPostalCodes()) {
         String previous = byPostal.put(postal, p.getCode());
@@ -458,8 +511,10 @@ public class TerritoryService {
     }
     ambiguousPostal.forEach(byPostal::remove);
     java.util.Map<String, String> byUai = new java.util.HashMap<>();
-    establishments.findAll().forEach(e -> byUai.put(e.getUai(), e.getPerimeterCode()));
-    return new RoutingTable(byCommune, byPostal, byUai);
+    establishments.findAll().stream()
+        .filter(e -> included.contains(e.getPerimeterCode()))
+        .forEach(e -> byUai.put(e.getUai(), e.getPerimeterCode()));
+    return new RoutingTable(departement, byCommune, byPostal, byUai);
   }
 
   // ---- mapping
@@ -500,7 +555,8 @@ public class TerritoryService {
         e.getWebsite(),
         e.getOpeningHours(),
         e.isPublishStaffContacts(),
-        e.getUpdatedOn());
+        e.getUpdatedOn(),
+        e.getDepartement());
   }
 
   private static Establishment toEstablishment(EstablishmentEntity e) {

@@ -1,7 +1,9 @@
 package fr.raccroche.coordination.process;
 
 import fr.raccroche.security.CaseAccessService;
+import fr.raccroche.shared.Departement;
 import fr.raccroche.territory.TerritoryCodes;
+import fr.raccroche.territory.TerritoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
@@ -23,7 +25,11 @@ public class DiagnosisProcesses {
   private final RuntimeService runtime;
   private final CaseAccessService access;
 
-  public DiagnosisProcesses(RuntimeService runtime, CaseAccessService access) {
+  private final TerritoryService territory;
+
+  public DiagnosisProcesses(
+      RuntimeService runtime, CaseAccessService access, TerritoryService territory) {
+    this.territory = territory;
     this.runtime = runtime;
     this.access = access;
   }
@@ -39,6 +45,8 @@ public class DiagnosisProcesses {
             .processInstanceBusinessKey(businessKey(perimeterCode, schoolYear))
             .setVariable(PERIMETER_CODE, perimeterCode)
             .setVariable(SCHOOL_YEAR, schoolYear)
+            .setVariable(
+                Departement.VARIABLE, territory.perimeter(perimeterCode).departement()) // tenant
             .correlateStartMessage();
     access.grantCase(instance.getId(), TerritoryCodes.coordinatorGroup(perimeterCode));
     return instance.getId();

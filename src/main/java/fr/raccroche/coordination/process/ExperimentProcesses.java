@@ -1,7 +1,9 @@
 package fr.raccroche.coordination.process;
 
 import fr.raccroche.security.CaseAccessService;
+import fr.raccroche.shared.Departement;
 import fr.raccroche.territory.TerritoryCodes;
+import fr.raccroche.territory.TerritoryService;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -30,7 +32,11 @@ public class ExperimentProcesses {
   private final RuntimeService runtime;
   private final CaseAccessService access;
 
-  public ExperimentProcesses(RuntimeService runtime, CaseAccessService access) {
+  private final TerritoryService territory;
+
+  public ExperimentProcesses(
+      RuntimeService runtime, CaseAccessService access, TerritoryService territory) {
+    this.territory = territory;
     this.runtime = runtime;
     this.access = access;
   }
@@ -41,6 +47,7 @@ public class ExperimentProcesses {
     v.put(PROJECT_ID, projectId);
     v.put(CARRIER_PARTNER_CODE, partnerCode);
     v.put(PERIMETER_CODE, perimeterCode);
+    v.put(Departement.VARIABLE, territory.perimeter(perimeterCode).departement()); // the tenant
     v.put(PROJECT_TITLE, title);
     v.put(CALL_TITLE, callTitle);
     ProcessInstance instance =

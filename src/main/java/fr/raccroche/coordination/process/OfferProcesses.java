@@ -1,7 +1,9 @@
 package fr.raccroche.coordination.process;
 
 import fr.raccroche.security.CaseAccessService;
+import fr.raccroche.shared.Departement;
 import fr.raccroche.territory.TerritoryCodes;
+import fr.raccroche.territory.TerritoryService;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,7 +27,11 @@ public class OfferProcesses {
   private final RuntimeService runtime;
   private final CaseAccessService access;
 
-  public OfferProcesses(RuntimeService runtime, CaseAccessService access) {
+  private final TerritoryService territory;
+
+  public OfferProcesses(
+      RuntimeService runtime, CaseAccessService access, TerritoryService territory) {
+    this.territory = territory;
     this.runtime = runtime;
     this.access = access;
   }
@@ -43,6 +49,7 @@ public class OfferProcesses {
     Map<String, Object> v = new HashMap<>();
     v.put(OFFER_ID, offerId);
     v.put(PARTNER_CODE, partnerCode);
+    v.put(Departement.VARIABLE, territory.partner(partnerCode).departement()); // the tenant
     v.put(OFFER_NAME, offerName);
     v.put(OFFER_LAST_UPDATED_ON, lastUpdated);
     ProcessInstance instance =

@@ -113,6 +113,18 @@ public class ImportBatchEntity {
   @Column(name = "created_by")
   private String createdBy;
 
+  /** The importer's département: the list's rows route to its perimeters only. */
+  @Column(name = "departement")
+  private String departement;
+
+  public String getDepartement() {
+    return departement;
+  }
+
+  public void setDepartement(String departement) {
+    this.departement = departement;
+  }
+
   @Column(name = "started_at")
   private Instant startedAt;
 

@@ -99,7 +99,10 @@ public class ImportProcessor {
             () -> imports.findById(importId).orElseThrow());
     RoutingTable routing =
         attempts.run(
-            "Routing table", TransientFailures::lockConflict, outages, territory::routingTable);
+            "Routing table",
+            TransientFailures::lockConflict,
+            outages,
+            () -> territory.routingTable(batch.getDepartement()));
     ImportCounts counts = new ImportCounts();
     try (ListReading.Opened opened =
             reading.open(

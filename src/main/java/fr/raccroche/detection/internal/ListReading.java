@@ -67,7 +67,10 @@ public class ListReading {
               kind,
               today,
               columns,
-              new OfficialCommuneCheck(communes, routing, departement));
+              new OfficialCommuneCheck(
+                  communes,
+                  routing,
+                  routing.departement() != null ? routing.departement() : departement));
       return new Opened(list, parser);
     } catch (UnreadableFileException | RuntimeException e) {
       list.close();

@@ -6,6 +6,9 @@ public interface ReviewStarter {
   void possibleDuplicate(
       long newPersonId, long candidatePersonId, String perimeterCode, PendingCase pending);
 
-  /** A person whose place routes to no perimeter: supervisors assign one. */
-  void assignPerimeter(long personId, PendingCase pending);
+  /**
+   * A person whose place routes to no perimeter: the supervisors of the import's département assign
+   * one of its perimeters.
+   */
+  void assignPerimeter(long personId, PendingCase pending, String departement);
 }

@@ -21,8 +21,14 @@ class ReviewStarts {
   private final PendingReviewRepository pending;
   private final ReviewStarter reviews;
   private final SliceRunner slices;
+  private final ImportBatchRepository imports;
 
-  ReviewStarts(PendingReviewRepository pending, ReviewStarter reviews, SliceRunner slices) {
+  ReviewStarts(
+      PendingReviewRepository pending,
+      ReviewStarter reviews,
+      SliceRunner slices,
+      ImportBatchRepository imports) {
+    this.imports = imports;
     this.pending = pending;
     this.reviews = reviews;
     this.slices = slices;
@@ -58,7 +64,11 @@ class ReviewStarts {
                       r.getCandidatePersonId(),
                       r.getPerimeterCode(),
                       r.pendingCase());
-              case PERIMETER -> reviews.assignPerimeter(r.getPersonId(), r.pendingCase());
+              case PERIMETER ->
+                  reviews.assignPerimeter(
+                      r.getPersonId(),
+                      r.pendingCase(),
+                      imports.findById(r.getImportId()).orElseThrow().getDepartement());
             }
             pending.delete(r);
           }

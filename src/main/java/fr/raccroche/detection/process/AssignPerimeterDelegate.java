@@ -23,7 +23,14 @@ class AssignPerimeterDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Object perimeter = execution.getVariable(ASSIGNED_PERIMETER_CODE);
-    if (perimeter == null || !territory.perimeterExists(perimeter.toString())) {
+    String departement =
+        perimeter == null
+            ? null
+            : territory.findPerimeter(perimeter.toString()).map(p -> p.departement()).orElse(null);
+    // One of the import's département's perimeters, never another département's (the form's value
+    // is untrusted; the instance's tenant is the import's département).
+    if (departement == null
+        || (execution.getTenantId() != null && !execution.getTenantId().equals(departement))) {
       throw new BadUserRequestException("Choisissez un périmètre de la liste.");
     }
     execution.setVariable(

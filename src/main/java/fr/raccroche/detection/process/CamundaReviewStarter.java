@@ -5,6 +5,7 @@ import static fr.raccroche.detection.process.ReviewVariables.*;
 import fr.raccroche.detection.internal.PendingCase;
 import fr.raccroche.detection.internal.ReviewStarter;
 import fr.raccroche.pathway.PersonDirectory;
+import fr.raccroche.shared.Departement;
 import fr.raccroche.shared.MarkdownText;
 import fr.raccroche.territory.TerritoryService;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ class CamundaReviewStarter implements ReviewStarter {
     v.put(PERSON_ID, newPersonId);
     v.put(CANDIDATE_PERSON_ID, candidatePersonId);
     v.put(PERIMETER_CODE, perimeterCode);
+    territory
+        .findPerimeter(perimeterCode)
+        .ifPresent(p -> v.put(Departement.VARIABLE, p.departement())); // the instance's tenant
     v.put(PERSON_SUMMARY, MarkdownText.escape(directory.summary(newPersonId)));
     v.put(CANDIDATE_SUMMARY, MarkdownText.escape(directory.summary(candidatePersonId)));
     v.put(SOURCE_LABEL, pending.source() == null ? "" : pending.source().label());
@@ -43,14 +47,15 @@ class CamundaReviewStarter implements ReviewStarter {
   }
 
   @Override
-  public void assignPerimeter(long personId, PendingCase pending) {
+  public void assignPerimeter(long personId, PendingCase pending, String departement) {
     Map<String, Object> v = ReviewVariables.pending(pending);
     v.put(PERSON_ID, personId);
+    v.put(Departement.VARIABLE, departement); // the instance's tenant
     v.put(PERSON_SUMMARY, MarkdownText.escape(directory.summary(personId)));
     v.put(SOURCE_LABEL, pending.source() == null ? "" : pending.source().label());
     List<Map<String, String>> options = new ArrayList<>();
-    territory
-        .perimeters()
+    territory.perimeters().stream()
+        .filter(p -> p.departement().equals(departement))
         .forEach(
             p -> {
               Map<String, String> o = new LinkedHashMap<>();

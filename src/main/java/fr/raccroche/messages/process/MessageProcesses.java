@@ -31,9 +31,13 @@ public class MessageProcesses {
     this.history = history;
   }
 
-  /** Starts the delivery; {@code sendAt} null: at once. Returns the instance id. */
-  public String start(long messageId, Instant sendAt) {
+  /**
+   * Starts the delivery of a message about a case of a département (the instance's tenant); {@code
+   * sendAt} null: at once. Returns the instance id.
+   */
+  public String start(long messageId, Instant sendAt, String departement) {
     Map<String, Object> variables = new HashMap<>();
+    variables.put(fr.raccroche.shared.Departement.VARIABLE, departement);
     variables.put(MESSAGE_ID, messageId);
     variables.put(SEND_AT, sendAt == null ? null : Date.from(sendAt));
     return runtime

@@ -53,6 +53,7 @@ public class CaseListQuery {
   /** The filters (null: any); {@code pattern} is {@code text} escaped for LIKE. */
   public record Criteria(
       boolean all,
+      Collection<String> departements,
       Collection<String> perimeters,
       Collection<String> partners,
       String perimeter,
@@ -119,6 +120,10 @@ public class CaseListQuery {
           " and (c.perimeter_code in (:perimeters) or c.referent_partner_code in (:partners))");
       params.put("perimeters", c.perimeters());
       params.put("partners", c.partners());
+    } else if (c.departements() != null) {
+      // A supervisor: every case of their départements (docs/specification.md §1).
+      sql.append(" and c.departement in (:departements)");
+      params.put("departements", c.departements());
     }
     if (c.perimeter() != null) {
       sql.append(" and c.perimeter_code = :perimeter");

@@ -8,6 +8,7 @@ import fr.raccroche.pathway.Eligibility;
 import fr.raccroche.pathway.NewCase;
 import fr.raccroche.pathway.SchoolLevel;
 import fr.raccroche.shared.BulkInserts;
+import fr.raccroche.territory.Departements;
 import fr.raccroche.territory.TerritoryCodes;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,7 +36,7 @@ public class CaseRegistration {
   private final CaseRecords records;
   private final BulkInserts bulk;
   private final ApplicationEventPublisher events;
-  private final String departement;
+  private final Departements departements;
   private final Clock clock;
 
   CaseRegistration(
@@ -44,33 +44,58 @@ public class CaseRegistration {
       CaseRecords records,
       BulkInserts bulk,
       ApplicationEventPublisher events,
-      @Value("${raccroche.departement}") String departement,
+      Departements departements,
       Optional<Clock> clock) {
     this.numbers = numbers;
     this.records = records;
     this.bulk = bulk;
     this.events = events;
-    this.departement = departement;
+    this.departements = departements;
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
 
-  /** A case to register for a known person, in a perimeter already chosen. */
-  public record Request(PersonRef person, NewCase request, String perimeterCode) {}
+  /**
+   * A case to register for a known person, in a perimeter already chosen, in a département: the
+   * perimeter's (a perimeter belongs to one), else the one given, else the deployment's default.
+   */
+  public record Request(
+      PersonRef person, NewCase request, String perimeterCode, String departement) {
+    public Request(PersonRef person, NewCase request, String perimeterCode) {
+      this(person, request, perimeterCode, null);
+    }
+  }
 
   /** Registers the cases; answers their numbers, in the order of the requests. */
   public List<SupportCaseEntity> register(List<Request> requests) {
     // Numbers are reserved per school year, in one block each.
-    Map<Integer, LocalDate> aDayOf = new HashMap<>();
-    Map<Integer, Integer> perYear = new HashMap<>();
+    Map<String, String> ofPerimeter =
+        departements.ofPerimeters(
+            requests.stream()
+                .map(Request::perimeterCode)
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet()));
+    // Numbers are reserved per school year and département, in one block each.
+    Map<String, LocalDate> aDayOf = new HashMap<>();
+    Map<String, Integer> perYear = new HashMap<>();
+    List<String> departementOf = new ArrayList<>(requests.size());
     for (Request r : requests) {
+      String departement = ofPerimeter.get(r.perimeterCode());
+      if (departement == null) {
+        departement = r.departement() != null ? r.departement() : departements.defaultDepartement();
+      }
+      departementOf.add(departement);
       LocalDate day = detectedOn(r.request());
-      aDayOf.putIfAbsent(CaseNumbers.schoolYearStart(day), day);
-      perYear.merge(CaseNumbers.schoolYearStart(day), 1, Integer::sum);
+      String key = CaseNumbers.schoolYearStart(day) + "|" + departement;
+      aDayOf.putIfAbsent(key, day);
+      perYear.merge(key, 1, Integer::sum);
     }
-    perYear.forEach((year, count) -> numbers.reserve(aDayOf.get(year), departement, count));
+    perYear.forEach(
+        (key, count) ->
+            numbers.reserve(aDayOf.get(key), key.substring(key.indexOf('|') + 1), count));
     List<SupportCaseEntity> registered = new ArrayList<>(requests.size());
-    for (Request r : requests) {
-      registered.add(register(r.person(), r.request(), r.perimeterCode()));
+    for (int i = 0; i < requests.size(); i++) {
+      Request r = requests.get(i);
+      registered.add(register(r.person(), r.request(), r.perimeterCode(), departementOf.get(i)));
     }
     return registered;
   }
@@ -79,13 +104,15 @@ public class CaseRegistration {
     return request.detectedOn() == null ? LocalDate.now(clock) : request.detectedOn();
   }
 
-  private SupportCaseEntity register(PersonRef person, NewCase request, String perimeter) {
+  private SupportCaseEntity register(
+      PersonRef person, NewCase request, String perimeter, String departement) {
     LocalDate detectedOn = detectedOn(request);
     Instant now = Instant.now(clock);
     SupportCaseEntity c = new SupportCaseEntity();
     c.setCaseNumber(numbers.next(detectedOn, departement));
     c.setPersonId(person.id());
     c.setPerimeterCode(perimeter);
+    c.setDepartement(departement);
     c.setStatus(CaseStatus.TO_CONTACT);
     c.setOrigin(request.origin() == null ? CaseOrigin.SELF_REFERRAL : request.origin());
     c.setSource(request.source());

@@ -47,6 +47,10 @@ public class SupportCaseEntity implements org.springframework.data.domain.Persis
   @Column(name = "perimeter_code")
   private String perimeterCode;
 
+  /** Never changes: a case that leaves its département closes, and another opens there. */
+  @Column(name = "departement")
+  private String departement;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "status")
   private CaseStatus status;
@@ -160,6 +164,14 @@ public class SupportCaseEntity implements org.springframework.data.domain.Persis
 
   public String getPerimeterCode() {
     return perimeterCode;
+  }
+
+  public String getDepartement() {
+    return departement;
+  }
+
+  public void setDepartement(String departement) {
+    this.departement = departement;
   }
 
   public void setPerimeterCode(String perimeterCode) {

@@ -90,6 +90,8 @@ public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, 
    */
   default Page<SupportCaseEntity> search(
       boolean all,
+      boolean everyDepartement,
+      Collection<String> departements,
       Collection<String> perimeters,
       Collection<String> partners,
       String perimeter,
@@ -98,6 +100,8 @@ public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, 
       Pageable pageable) {
     return searchLike(
         all,
+        everyDepartement,
+        departements,
         perimeters,
         partners,
         perimeter,
@@ -117,7 +121,8 @@ public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, 
           """
           select c from SupportCaseEntity c, YoungPersonEntity p
           where p.id = c.personId
-            and (:all = true or c.perimeterCode in :perimeters or c.referentPartnerCode in :partners)
+            and ((:all = true and (:everyDepartement = true or c.departement in :departements))
+                 or c.perimeterCode in :perimeters or c.referentPartnerCode in :partners)
             and (:perimeter is null or c.perimeterCode = :perimeter)
             and (:status is null or c.status = :status)
             and (:text is null
@@ -129,6 +134,8 @@ public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, 
           """)
   Page<SupportCaseEntity> searchLike(
       boolean all,
+      boolean everyDepartement,
+      Collection<String> departements,
       Collection<String> perimeters,
       Collection<String> partners,
       String perimeter,

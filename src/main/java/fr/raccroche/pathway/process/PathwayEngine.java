@@ -2,12 +2,14 @@ package fr.raccroche.pathway.process;
 
 import static fr.raccroche.pathway.process.PathwayVariables.*;
 
+import fr.raccroche.pathway.CaseNumbers;
 import fr.raccroche.pathway.CaseOrigin;
 import fr.raccroche.pathway.Eligibility;
 import fr.raccroche.pathway.Names;
 import fr.raccroche.pathway.internal.SupportCaseEntity;
 import fr.raccroche.pathway.internal.YoungPersonEntity;
 import fr.raccroche.security.CaseAccessService;
+import fr.raccroche.shared.Departement;
 import fr.raccroche.shared.MarkdownText;
 import fr.raccroche.territory.Establishment;
 import fr.raccroche.territory.TerritoryCodes;
@@ -120,6 +122,7 @@ public class PathwayEngine {
                         .createProcessInstanceByKey(RECOVERY_PROCESS_KEY)
                         .businessKey(caseNumber)
                         .setVariable(START_FAILURE, reason)
+                        .setVariable(Departement.VARIABLE, CaseNumbers.departementOf(caseNumber))
                         .execute();
                   }
                 }));
@@ -149,6 +152,7 @@ public class PathwayEngine {
       SupportCaseEntity c, YoungPersonEntity p, Map<String, Establishment> establishments) {
     Map<String, Object> v = new HashMap<>();
     v.put(CASE_NUMBER, c.getCaseNumber());
+    v.put(Departement.VARIABLE, c.getDepartement()); // the instance's tenant
     v.put(PERIMETER_CODE, c.getPerimeterCode());
     v.put(DISPLAY_NAME, p.getFirstName() + " " + p.getLastName().toUpperCase(Locale.FRENCH));
     // Tasklist's cards and its search by name (runtime only, no history).

@@ -2,6 +2,7 @@ package fr.raccroche.pathway.process;
 
 import fr.raccroche.pathway.internal.SupportCaseEntity;
 import fr.raccroche.security.CaseAccessService;
+import fr.raccroche.shared.Departement;
 import fr.raccroche.territory.TerritoryCodes;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,6 +38,7 @@ public class SignalementReviews {
   public void open(SupportCaseEntity c, long signalementId, String signalledBy, String summary) {
     Map<String, Object> v = new HashMap<>();
     v.put(PathwayVariables.PERIMETER_CODE, c.getPerimeterCode());
+    v.put(Departement.VARIABLE, c.getDepartement()); // the instance's tenant
     v.put(SIGNALEMENT_ID, signalementId);
     v.put(SIGNALLED_BY, signalledBy == null ? "supervision départementale" : signalledBy);
     v.put(SIGNALEMENT_SUMMARY, summary); // its values escaped by the caller (MarkdownText)

@@ -33,6 +33,9 @@ public class PartnerEntity {
   @Column(name = "departement_wide", nullable = false)
   private boolean departementWide;
 
+  @Column(name = "departement", nullable = false)
+  private String departement;
+
   @Column(name = "contact_email")
   private String contactEmail;
 
@@ -190,5 +193,13 @@ public class PartnerEntity {
 
   public void setUpdatedOn(LocalDate updatedOn) {
     this.updatedOn = updatedOn;
+  }
+
+  public String getDepartement() {
+    return departement;
+  }
+
+  public void setDepartement(String departement) {
+    this.departement = departement;
   }
 }

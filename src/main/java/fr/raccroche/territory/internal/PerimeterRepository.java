@@ -15,4 +15,10 @@ public interface PerimeterRepository extends JpaRepository<PerimeterEntity, Stri
   @Query(
       "select distinct p.code from PerimeterEntity p join p.postalCodes pc where pc = :postalCode")
   List<String> findCodesByPostalCode(String postalCode);
+
+  @Query("select distinct p.departement from PerimeterEntity p")
+  List<String> findDepartements();
+
+  @Query("select p.code from PerimeterEntity p where p.departement in :departements")
+  List<String> findCodesByDepartementIn(java.util.Collection<String> departements);
 }

@@ -1,0 +1,378 @@
+package fr.raccroche.security;
+
+import static fr.raccroche.security.ScopeIntegrationTest.assertNoLeak;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.raccroche.territory.Commune;
+import fr.raccroche.territory.Perimeter;
+import fr.raccroche.territory.TerritoryService;
+import fr.raccroche.testsupport.Http;
+import fr.raccroche.testsupport.RaccrocheIntegrationTest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 24's hostile suite across départements: two départements in one deployment (69, the demo's,
+ * and 42 with a perimeter defined here). Each case's Camunda instance, tasks and history carry its
+ * département as tenant. A supervisor of 42 — a role that reads every case of its département, so
+ * that nothing but the département boundary stands in the way — and a coordinator of 42 try every
+ * surface on a case of 69 (engine-rest reads by id, queries, counts, the tenant-less lists, the
+ * shared Tasklist filters, Tasklist's and Cockpit's back ends, the app's API and pages) and get
+ * nothing; the same the other way round for the 69 supervisor; each still reads their own.
+ */
+@RaccrocheIntegrationTest
+class DepartementIsolationIntegrationTest {
+  static final String SECRET_69 = "Rhodanienne";
+  static final String SECRET_42 = "Ligérienne";
+
+  @LocalServerPort int port;
+  @Autowired TerritoryService territory;
+  @Autowired UserAccountService accounts;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService history;
+  @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
+  @Autowired FilterService filters;
+  final ObjectMapper json = new ObjectMapper();
+  Http http;
+
+  @BeforeEach
+  void secondDepartement() {
+    http = new Http(port);
+    territory.definePerimeter(
+        new Perimeter(
+            "FOREZ42",
+            "Forez (test)",
+            "42",
+            List.of(new Commune("42001", "Aboën"), new Commune("42002", "Ailleux")),
+            List.of(),
+            List.of()));
+    accounts.ensureDemoUser(
+        new UserAccount("coord.forez42", "Fanny", "Forez", null, "demo", List.of("coord-FOREZ42")));
+    accounts.ensureDemoUser(
+        new UserAccount(
+            "superviseur.t42",
+            "Sylvain",
+            "Loire",
+            null,
+            "demo",
+            List.of(Roles.SUPERVISORS_GROUP),
+            "42"));
+  }
+
+  JsonNode body(HttpResponse<String> response) throws Exception {
+    return json.readTree(response.body());
+  }
+
+  JsonNode newCase(String lastName, String communeCode, String coordinator) throws Exception {
+    String body =
+        """
+        {"lastName":"%s","firstName":"Camille","sex":"F","birthDate":"%s",
+         "address":"3 chemin Caché","communeCode":"%s","phone":"06 11 22 33 44",
+         "lastLevel":"LYCEE","leavingDate":"%s"}
+        """
+            .formatted(
+                lastName,
+                LocalDate.now().minusYears(17).minusDays(80),
+                communeCode,
+                LocalDate.now().minusMonths(1));
+    HttpResponse<String> response = http.postJson("/api/cases", body, coordinator, "demo");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    return body(response);
+  }
+
+  @Test
+  void eachDepartementIsATenantAndNoSurfaceCrossesIt() throws Exception {
+    JsonNode rhone = newCase(SECRET_69, "69123", "coord.lyon");
+    JsonNode loire = newCase(SECRET_42, "42001", "coord.forez42");
+    String n69 = rhone.get("caseNumber").asText();
+    String pi69 = rhone.get("processInstanceId").asText();
+    String n42 = loire.get("caseNumber").asText();
+    String pi42 = loire.get("processInstanceId").asText();
+
+    // Numbered, routed and run in their own département: the engine's tenant is the département.
+    assertThat(n69).matches("\\d{4}-69-\\d{6}");
+    assertThat(n42).matches("\\d{4}-42-\\d{6}");
+    assertThat(loire.get("perimeterCode").asText()).isEqualTo("FOREZ42");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi69).singleResult())
+        .extracting(p -> p.getTenantId())
+        .isEqualTo("69");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi42).singleResult())
+        .extracting(p -> p.getTenantId())
+        .isEqualTo("42");
+    Task task69 = tasks.createTaskQuery().processInstanceId(pi69).singleResult();
+    assertThat(task69.getTenantId()).isEqualTo("69");
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi42).singleResult())
+        .extracting(p -> p.getTenantId())
+        .isEqualTo("42");
+    // The département's users are its tenant's members, through their group or in person.
+    assertThat(
+            identity
+                .createTenantQuery()
+                .userMember("coord.forez42")
+                .includingGroupsOfUser(true)
+                .list())
+        .extracting(t -> t.getId())
+        .containsExactly("42");
+    assertThat(
+            identity
+                .createTenantQuery()
+                .userMember("superviseur")
+                .includingGroupsOfUser(true)
+                .list())
+        .extracting(t -> t.getId())
+        .containsExactly("69");
+
+    String[] secrets69 = {n69, pi69, SECRET_69, task69.getId()};
+    for (String intruder : List.of("superviseur.t42", "coord.forez42")) {
+      engineRestFindsNothing(intruder, n69, pi69, task69.getId(), secrets69);
+      appFindsNothing(intruder, n69, secrets69);
+    }
+    webAppsFindNothing("superviseur.t42", n69, pi69, task69.getId(), secrets69);
+
+    Task task42 = tasks.createTaskQuery().processInstanceId(pi42).singleResult();
+    String[] secrets42 = {n42, pi42, SECRET_42, task42.getId()};
+    engineRestFindsNothing("superviseur", n42, pi42, task42.getId(), secrets42);
+    appFindsNothing("superviseur", n42, secrets42);
+    engineRestFindsNothing("coord.lyon", n42, pi42, task42.getId(), secrets42);
+
+    // No write crosses either: the 42 coordinator on the 69 case's task.
+    List<HttpResponse<String>> writes = new ArrayList<>();
+    String t69 = task69.getId();
+    writes.add(
+        http.postJson(
+            "/engine-rest/task/" + t69 + "/claim",
+            "{\"userId\":\"coord.forez42\"}",
+            "coord.forez42",
+            "demo"));
+    writes.add(
+        http.postJson(
+            "/engine-rest/task/" + t69 + "/complete",
+            "{\"variables\":{\"contactOutcome\":{\"value\":\"REACHED\"}}}",
+            "coord.forez42",
+            "demo"));
+    writes.add(
+        http.putJson(
+            "/engine-rest/task/" + t69 + "/variables/intrusion",
+            "{\"value\":\"x\",\"type\":\"String\"}",
+            "coord.forez42",
+            "demo"));
+    writes.add(
+        http.postJson(
+            "/engine-rest/message",
+            "{\"messageName\":\"Msg_YoungPersonReEnrolled\",\"businessKey\":\"" + n69 + "\"}",
+            "coord.forez42",
+            "demo"));
+    writes.add(
+        http.postJson(
+            "/api/cases/" + n69 + "/events",
+            "{\"type\":\"SUPPORT_REFUSED\"}",
+            "coord.forez42",
+            "demo"));
+    for (HttpResponse<String> write : writes) {
+      assertThat(write.statusCode())
+          .as(write.request().uri() + " " + write.body())
+          .isIn(400, 403, 404, 500);
+      assertNoLeak(write, SECRET_69);
+    }
+    Task still = tasks.createTaskQuery().taskId(t69).singleResult();
+    assertThat(still).isNotNull();
+    assertThat(still.getAssignee()).isNull();
+    assertThat(runtime.getVariable(pi69, "intrusion")).isNull();
+
+    // A move within the département only: a 69 case is never sent to a 42 perimeter.
+    HttpResponse<String> crossMove =
+        http.postJson(
+            "/api/cases/" + n69 + "/events",
+            "{\"type\":\"MOVED_AWAY\",\"perimeterCode\":\"FOREZ42\"}",
+            "coord.lyon",
+            "demo");
+    assertThat(crossMove.statusCode()).as(crossMove.body()).isEqualTo(400);
+    assertThat(crossMove.body()).contains("autre département");
+
+    // Each still reads their own, in the engine and in the app.
+    assertThat(http.get("/api/cases/" + n69, "superviseur", "demo").statusCode()).isEqualTo(200);
+    assertThat(http.get("/api/cases/" + n42, "superviseur.t42", "demo").statusCode())
+        .isEqualTo(200);
+    assertThat(http.get("/api/cases/" + n42, "coord.forez42", "demo").statusCode()).isEqualTo(200);
+    assertThat(
+            http.get(
+                    "/engine-rest/process-instance/" + pi42 + "/variables",
+                    "superviseur.t42",
+                    "demo")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            body(http.get(
+                    "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + n42,
+                    "coord.forez42",
+                    "demo"))
+                .size())
+        .isEqualTo(1);
+    // An administrator is not limited to a département.
+    assertThat(http.get("/engine-rest/process-instance/" + pi42, "admin", "demo").statusCode())
+        .isEqualTo(200);
+    assertThat(http.get("/engine-rest/process-instance/" + pi69, "admin", "demo").statusCode())
+        .isEqualTo(200);
+  }
+
+  void engineRestFindsNothing(String user, String n, String pi, String taskId, String[] secrets)
+      throws Exception {
+    for (String path :
+        List.of(
+            "/task/" + taskId,
+            "/task/" + taskId + "/variables",
+            "/task/" + taskId + "/form-variables",
+            "/task/" + taskId + "/comment",
+            "/task/" + taskId + "/identity-links",
+            "/process-instance/" + pi,
+            "/process-instance/" + pi + "/variables",
+            "/process-instance/" + pi + "/activity-instances",
+            "/execution/" + pi,
+            "/history/process-instance/" + pi)) {
+      HttpResponse<String> response = http.get("/engine-rest" + path, user, "demo");
+      assertThat(response.statusCode())
+          .as(user + " " + path + " " + response.body())
+          .isIn(403, 404);
+      assertNoLeak(response, secrets[2]);
+    }
+    for (String path :
+        List.of(
+            "/task",
+            "/task?processInstanceBusinessKey=" + n,
+            "/task?processVariables=displayName_like_%25" + secrets[2] + "%25",
+            "/task?tenantIdIn=69,42",
+            "/task?withoutTenantId=true",
+            "/process-instance?businessKey=" + n,
+            "/process-instance?tenantIdIn=69,42",
+            "/execution?processInstanceId=" + pi,
+            "/variable-instance?processInstanceIdIn=" + pi,
+            "/variable-instance?variableValues=displayName_like_%25" + secrets[2] + "%25",
+            "/job?processInstanceId=" + pi,
+            "/job?tenantIdIn=69,42",
+            "/incident?processInstanceId=" + pi,
+            "/event-subscription?processInstanceId=" + pi,
+            "/history/process-instance?processInstanceBusinessKey=" + n,
+            "/history/process-instance?tenantIdIn=69,42",
+            "/history/task?processInstanceId=" + pi,
+            "/history/variable-instance?processInstanceId=" + pi,
+            "/history/variable-instance?variableName=displayName",
+            "/history/activity-instance?processInstanceId=" + pi,
+            "/history/detail?processInstanceId=" + pi,
+            "/history/decision-instance?processInstanceId=" + pi,
+            "/history/identity-link-log?taskId=" + taskId,
+            "/history/user-operation?processInstanceId=" + pi,
+            "/history/job-log?processInstanceId=" + pi,
+            "/history/incident?processInstanceId=" + pi)) {
+      String paged = path + (path.contains("?") ? "&" : "?") + "maxResults=100";
+      HttpResponse<String> response = http.get("/engine-rest" + paged, user, "demo");
+      assertThat(response.statusCode())
+          .as(user + " " + path + " " + response.body())
+          .isIn(200, 403);
+      assertNoLeak(response, secrets);
+    }
+    for (String path :
+        List.of(
+            "/task/count?processInstanceBusinessKey=" + n,
+            "/process-instance/count?businessKey=" + n,
+            "/history/process-instance/count?processInstanceBusinessKey=" + n,
+            "/history/task/count?processInstanceId=" + pi,
+            "/job/count?processInstanceId=" + pi)) {
+      HttpResponse<String> response = http.get("/engine-rest" + path, user, "demo");
+      if (response.statusCode() == 200) {
+        assertThat(body(response).get("count").asLong()).as(user + " " + path).isZero();
+      } else {
+        assertThat(response.statusCode()).as(user + " " + path).isEqualTo(403);
+      }
+    }
+    // The shared Tasklist filters ("Tâches de mon périmètre"…) list only their own département's.
+    for (Filter filter : filters.createFilterQuery().list()) {
+      HttpResponse<String> listed =
+          http.get("/engine-rest/filter/" + filter.getId() + "/list?maxResults=100", user, "demo");
+      assertNoLeak(listed, secrets);
+    }
+  }
+
+  void appFindsNothing(String user, String n, String[] secrets) throws Exception {
+    HttpResponse<String> read = http.get("/api/cases/" + n, user, "demo");
+    assertThat(read.statusCode()).as(user + " " + n).isEqualTo(404);
+    assertNoLeak(read, secrets[2]);
+    HttpResponse<String> search =
+        http.get("/api/cases?q=" + secrets[2] + "&size=200", user, "demo");
+    assertThat(body(search).get("totalElements").asLong()).as(user).isZero();
+    HttpResponse<String> all = http.get("/api/cases?size=200", user, "demo");
+    assertNoLeak(all, n, secrets[2]);
+    Http pages = new Http(port);
+    pages.signIn(user, "demo");
+    HttpResponse<String> page = pages.get("/cases/" + n);
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertNoLeak(page, secrets[2]);
+    HttpResponse<String> list = pages.get("/cases?size=100");
+    assertNoLeak(list, n, secrets[2]);
+  }
+
+  void webAppsFindNothing(String user, String n, String pi, String taskId, String[] secrets)
+      throws Exception {
+    Http webapps = new Http(port);
+    assertThat(webapps.camundaLogin("cockpit", user, "demo")).isEqualTo(200);
+    String engineApi = "/camunda/api/engine/engine/default";
+    for (String path :
+        List.of(
+            engineApi + "/task?maxResults=100&processInstanceBusinessKey=" + n,
+            engineApi + "/process-instance?maxResults=100&businessKey=" + n,
+            engineApi + "/history/process-instance?maxResults=100&processInstanceBusinessKey=" + n,
+            // Cockpit's own queries: its process-instance search and the incidents.
+            "/camunda/api/cockpit/plugin/base/default/process-instance/"
+                + pi
+                + "/called-process-instances",
+            "/camunda/api/cockpit/plugin/base/default/incident/count")) {
+      HttpResponse<String> response = webapps.get(path);
+      assertThat(response.statusCode()).as(path + " " + response.body()).isIn(200, 403, 404);
+      assertNoLeak(response, secrets);
+    }
+    // Cockpit's process-instance search (its own query, not the engine's REST API): what it
+    // finds of the whole département-less search, and by the case's business key.
+    Map<String, String> xsrf = Map.of("X-XSRF-TOKEN", webapps.webappXsrfToken("cockpit"));
+    HttpResponse<String> search =
+        webapps.postJson(
+            "/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=100",
+            "{\"businessKey\":\"" + n + "\"}",
+            xsrf);
+    assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
+    assertThat(body(search).size()).as(search.body()).isZero();
+    HttpResponse<String> count =
+        webapps.postJson(
+            "/camunda/api/cockpit/plugin/base/default/process-instance/count",
+            "{\"businessKey\":\"" + n + "\"}",
+            xsrf);
+    assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
+    assertThat(body(count).get("count").asLong()).isZero();
+    HttpResponse<String> everything =
+        webapps.postJson(
+            "/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=100",
+            "{}",
+            xsrf);
+    assertThat(everything.statusCode()).isEqualTo(200);
+    assertNoLeak(everything, secrets);
+    assertThat(webapps.get(engineApi + "/process-instance/" + pi + "/variables").statusCode())
+        .isIn(403, 404);
+    assertThat(webapps.get(engineApi + "/task/" + taskId + "/form-variables").statusCode())
+        .isIn(403, 404);
+  }
+}
