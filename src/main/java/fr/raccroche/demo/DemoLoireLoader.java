@@ -92,7 +92,14 @@ class DemoLoireLoader implements ApplicationRunner {
             true,
             List.of(),
             "mlds-42@raccroche-demo.example.org",
-            null));
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            DEPARTEMENT));
 
     establishment(
         "0420001A", "Lycée professionnel du Furan", EstablishmentType.LYCEE_PROFESSIONNEL, "42218");
@@ -107,8 +114,9 @@ class DemoLoireLoader implements ApplicationRunner {
         "Étienne",
         "Référent ML Saint-Étienne",
         TerritoryCodes.partnerGroup("ML-SAINT-ETIENNE"));
-    user("superviseur.42", "Louise", "Superviseure Loire", Roles.SUPERVISORS_GROUP);
-    user("prefecture.42", "Pierre", "Préfecture de la Loire", Roles.PREFECTURE_GROUP);
+    // Coordinators and caseworkers belong to 42 through their group; these two in person.
+    user("superviseur.42", "Louise", "Superviseure Loire", Roles.SUPERVISORS_GROUP, DEPARTEMENT);
+    user("prefecture.42", "Pierre", "Préfecture de la Loire", Roles.PREFECTURE_GROUP, DEPARTEMENT);
     log.info(
         "Demo département {} loaded (2 perimeters, 4 partners, 3 establishments, 5 users)",
         DEPARTEMENT);
@@ -176,6 +184,11 @@ class DemoLoireLoader implements ApplicationRunner {
   }
 
   private void user(String id, String firstName, String lastName, String group) {
+    user(id, firstName, lastName, group, null);
+  }
+
+  private void user(
+      String id, String firstName, String lastName, String group, String departement) {
     accounts.ensureDemoUser(
         new UserAccount(
             id,
@@ -183,6 +196,7 @@ class DemoLoireLoader implements ApplicationRunner {
             lastName,
             id + "@demo.raccroche.invalid",
             DemoDepartementLoader.PASSWORD,
-            List.of(group)));
+            List.of(group),
+            departement));
   }
 }

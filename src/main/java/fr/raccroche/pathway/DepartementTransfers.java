@@ -11,9 +11,9 @@ import fr.raccroche.pathway.internal.YoungPersonRepository;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
 import fr.raccroche.shared.TextRules;
+import fr.raccroche.territory.Departements;
 import fr.raccroche.territory.OfficialCommune;
 import fr.raccroche.territory.OfficialCommunes;
-import fr.raccroche.territory.Perimeter;
 import fr.raccroche.territory.TerritoryCodes;
 import fr.raccroche.territory.TerritoryService;
 import java.time.Clock;
@@ -22,8 +22,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,7 +50,7 @@ public class DepartementTransfers {
   private final PathwayStarts starts;
   private final TerritoryService territory;
   private final OfficialCommunes officialCommunes;
-  private final String defaultDepartement;
+  private final Departements departements;
   private final Clock clock;
 
   DepartementTransfers(
@@ -64,7 +62,7 @@ public class DepartementTransfers {
       PathwayStarts starts,
       TerritoryService territory,
       OfficialCommunes officialCommunes,
-      @Value("${raccroche.departement}") String defaultDepartement,
+      Departements departements,
       Optional<Clock> clock) {
     this.cases = cases;
     this.persons = persons;
@@ -74,7 +72,7 @@ public class DepartementTransfers {
     this.starts = starts;
     this.territory = territory;
     this.officialCommunes = officialCommunes;
-    this.defaultDepartement = defaultDepartement;
+    this.departements = departements;
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
 
@@ -82,18 +80,9 @@ public class DepartementTransfers {
   public record Destination(
       String departement, String communeCode, String postalCode, String address, String phone) {}
 
-  /**
-   * The link as each side may read it: the other side's département, and for the former side the
-   * new case's number.
-   */
-  public record Link(String departement, String caseNumber) {}
-
   /** The départements this deployment serves: those of its perimeters, and the default one. */
   public Set<String> servedDepartements() {
-    Set<String> served = new TreeSet<>();
-    served.add(defaultDepartement);
-    territory.perimeters().forEach(p -> served.add(p.departement()));
-    return served;
+    return departements.codes();
   }
 
   /** Whether the code is a département of the official list (served here or not). */
@@ -118,7 +107,7 @@ public class DepartementTransfers {
         cases
             .findById(caseNumber)
             .orElseThrow(() -> new NotFoundException("Dossier inconnu : " + caseNumber + "."));
-    String fromDepartement = departementOf(from);
+    String fromDepartement = from.getDepartement();
     String departement = to.departement() == null ? "" : to.departement().strip();
     if (!serves(departement)) {
       throw new InvalidInputException(
@@ -186,7 +175,7 @@ public class DepartementTransfers {
         territory
             .route(commune.code(), postalCode, null)
             .map(r -> r.perimeterCode())
-            .filter(p -> departement.equals(territory.perimeter(p).departement()))
+            .filter(p -> departement.equals(departements.ofPerimeter(p).orElse(null)))
             .orElseThrow(
                 () ->
                     new InvalidInputException(
@@ -236,36 +225,15 @@ public class DepartementTransfers {
     SupportCaseEntity opened =
         registration
             .register(
-                List.of(new CaseRegistration.Request(PersonRef.of(person), successor, perimeter)))
+                List.of(
+                    new CaseRegistration.Request(
+                        PersonRef.of(person), successor, perimeter, departement)))
             .get(0);
     transfers.saveAndFlush(
         new CaseTransferEntity(
             caseNumber, fromDepartement, opened.getCaseNumber(), departement, userId, now));
     starts.startAfterCommit(opened.getCaseNumber());
     return opened.getCaseNumber();
-  }
-
-  /** Where the case went, if it was transferred to another département. */
-  @Transactional(readOnly = true)
-  public Optional<Link> transferredTo(String caseNumber) {
-    return transfers
-        .findByFromCaseNumber(caseNumber)
-        .map(t -> new Link(t.getToDepartement(), t.getToCaseNumber()));
-  }
-
-  /** Where the case came from (the département only: nothing of the former case). */
-  @Transactional(readOnly = true)
-  public Optional<Link> transferredFrom(String caseNumber) {
-    return transfers
-        .findByToCaseNumber(caseNumber)
-        .map(t -> new Link(t.getFromDepartement(), null));
-  }
-
-  private String departementOf(SupportCaseEntity c) {
-    return territory
-        .findPerimeter(c.getPerimeterCode())
-        .map(Perimeter::departement)
-        .orElse(defaultDepartement);
   }
 
   private static String checked(String value, String field, int max) {
