@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.raccroche.security.Roles;
+import fr.raccroche.shared.Departement;
 import fr.raccroche.testsupport.Http;
 import fr.raccroche.testsupport.TestDatabases;
 import java.net.http.HttpResponse;
@@ -123,7 +124,7 @@ class ClusterIntegrationTest {
     jdbc = a.context().getBean(JdbcTemplate.class);
     jdbc.execute(
         "create table cluster_probe (process_instance_id varchar(64) not null,"
-            + " node varchar(16) not null, executed_at timestamp not null)");
+            + " node varchar(16) not null, executed_at timestamp not null, tenant varchar(3))");
     // A test-only process: a timer due at once, then a service task that records which node ran
     // it, in the job's own transaction (a rolled-back execution leaves no row).
     BpmnModelInstance probe =
@@ -280,6 +281,18 @@ class ClusterIntegrationTest {
         rows.stream().collect(Collectors.groupingBy(ProbeRow::node, Collectors.counting()));
     System.out.printf("Cluster: %d timers run, per node %s%n", rows.size(), perNode);
     assertThat(perNode.keySet()).containsExactlyInAnyOrder("nodeA", "nodeB");
+    // Both départements' timers, each run in its instance's tenant, on both nodes.
+    Map<String, Long> perTenant =
+        rows.stream().collect(Collectors.groupingBy(ProbeRow::tenant, Collectors.counting()));
+    assertThat(perTenant).containsOnlyKeys("69", "42");
+    assertThat(perTenant.get("69")).isEqualTo(instances.size() / 2);
+    assertThat(perTenant.get("42")).isEqualTo(instances.size() / 2);
+    assertThat(
+            rows.stream()
+                .filter(r -> r.tenant().equals("42"))
+                .map(ProbeRow::node)
+                .collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("nodeA", "nodeB");
     assertThat(perNode.values())
         .as("each node ran a fair share of the timers: %s", perNode)
         .allSatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(instances.size() / 10));
@@ -347,11 +360,17 @@ class ClusterIntegrationTest {
       for (int t = 0; t < 4; t++) {
         ProcessEngine engine = (t % 2 == 0 ? a : b).engine();
         int share = count / 4 + (t < count % 4 ? 1 : 0);
+        // Two départements (tenants), each started on both nodes (docs/adr/0010).
+        Map<String, Object> departement = Map.of(Departement.VARIABLE, t < 2 ? "69" : "42");
         done.add(
             starters.submit(
                 () -> {
                   for (int i = 0; i < share; i++) {
-                    ids.add(engine.getRuntimeService().startProcessInstanceByKey(PROBE).getId());
+                    ids.add(
+                        engine
+                            .getRuntimeService()
+                            .startProcessInstanceByKey(PROBE, departement)
+                            .getId());
                   }
                 }));
       }
@@ -385,15 +404,19 @@ class ClusterIntegrationTest {
     return a.engine().getManagementService().createJobQuery().processDefinitionKey(PROBE).count();
   }
 
-  record ProbeRow(String processInstanceId, String node, Instant executedAt) {}
+  record ProbeRow(String processInstanceId, String node, Instant executedAt, String tenant) {}
 
   List<ProbeRow> probeRowsOf(List<String> instances) {
     Set<String> wanted = Set.copyOf(instances);
     return jdbc
         .query(
-            "select process_instance_id, node, executed_at from cluster_probe",
+            "select process_instance_id, node, executed_at, tenant from cluster_probe",
             (rs, i) ->
-                new ProbeRow(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                new ProbeRow(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getTimestamp(3).toInstant(),
+                    rs.getString(4)))
         .stream()
         .filter(r -> wanted.contains(r.processInstanceId()))
         .toList();
@@ -466,10 +489,12 @@ class ClusterIntegrationTest {
 
     public void record(DelegateExecution execution) {
       jdbc.update(
-          "insert into cluster_probe (process_instance_id, node, executed_at) values (?, ?, ?)",
+          "insert into cluster_probe (process_instance_id, node, executed_at, tenant)"
+              + " values (?, ?, ?, ?)",
           execution.getProcessInstanceId(),
           node,
-          Timestamp.from(Instant.now()));
+          Timestamp.from(Instant.now()),
+          execution.getTenantId());
     }
   }
 

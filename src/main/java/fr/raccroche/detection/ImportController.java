@@ -134,13 +134,14 @@ class ImportController {
 
   @Operation(summary = "Historique des imports")
   @GetMapping
-  List<ImportReport> history() {
-    return imports.history();
+  List<ImportReport> history(Authentication authentication) {
+    return imports.history(authentication);
   }
 
   @Operation(summary = "Rapport d'un import")
   @GetMapping("/{id}")
-  ImportReport report(@PathVariable long id) {
+  ImportReport report(@PathVariable long id, Authentication authentication) {
+    imports.checkVisible(id, authentication);
     return imports.report(id);
   }
 
@@ -153,7 +154,7 @@ class ImportController {
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException {
-    imports.report(id); // 404 before any byte is written
+    imports.checkVisible(id, authentication); // 404 before any byte is written
     // The rejected lines name people: the export is a read of personal data.
     events.publishEvent(
         new PersonalDataRead(

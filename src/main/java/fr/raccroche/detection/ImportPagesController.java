@@ -76,6 +76,7 @@ class ImportPagesController {
       @RequestParam(required = false) String size,
       @RequestParam(required = false) String sort,
       @RequestParam(required = false) String dir,
+      Authentication authentication,
       HttpServletRequest request,
       Model model) {
     ListParams list =
@@ -102,7 +103,8 @@ class ImportPagesController {
     Page<ImportReport> found =
         list.fetch(
             list.springSort(SORTS, "id"),
-            pageable -> imports.search(statusFilter, sourceFilter, start, end, pageable));
+            pageable ->
+                imports.search(authentication, statusFilter, sourceFilter, start, end, pageable));
     model.addAttribute("history", found);
     model.addAttribute("list", list);
     model.addAttribute("listColumns", COLUMNS);
@@ -193,7 +195,7 @@ class ImportPagesController {
     } catch (InvalidInputException e) {
       model.addAttribute("error", e.getMessage());
       model.addAttribute("sent", new Sent(source, kind, partner, sheet));
-      return page(null, null, null, null, null, null, null, null, request, model);
+      return page(null, null, null, null, null, null, null, null, authentication, request, model);
     }
   }
 
@@ -249,7 +251,14 @@ class ImportPagesController {
   }
 
   @GetMapping("/imports/{id}")
-  String report(@PathVariable long id, Model model) {
+  String report(@PathVariable long id, Authentication authentication, Model model) {
+    try {
+      imports.checkVisible(id, authentication);
+    } catch (fr.raccroche.shared.NotFoundException e) {
+      // Unknown, or another département's: the French 404 page.
+      throw new org.springframework.web.server.ResponseStatusException(
+          org.springframework.http.HttpStatus.NOT_FOUND);
+    }
     model.addAttribute("report", imports.report(id));
     model.addAttribute("casesOpened", templates.casesOpened(id));
     model.addAttribute("casesShown", ImportTemplates.CASES_SHOWN);

@@ -462,6 +462,7 @@ public class ImportService {
    */
   @Transactional(readOnly = true)
   public org.springframework.data.domain.Page<ImportReport> search(
+      org.springframework.security.core.Authentication who,
       ImportStatus status,
       LeaverSource source,
       java.time.LocalDate from,
@@ -477,12 +478,37 @@ public class ImportService {
         to == null
             ? Instant.parse("9999-12-31T00:00:00Z")
             : to.plusDays(1).atStartOfDay(paris).toInstant();
-    return imports.search(status, source, start, end, page).map(b -> toReport(b, List.of()));
+    boolean every = who == null || UserDepartements.isAdministrator(who);
+    return imports
+        .search(every, visibleTo(who), status, source, start, end, page)
+        .map(b -> toReport(b, List.of()));
   }
 
   @Transactional(readOnly = true)
-  public List<ImportReport> history() {
-    return imports.findTop50ByOrderByIdDesc().stream().map(b -> toReport(b, List.of())).toList();
+  public List<ImportReport> history(org.springframework.security.core.Authentication who) {
+    List<ImportBatchEntity> latest =
+        who == null || UserDepartements.isAdministrator(who)
+            ? imports.findTop50ByOrderByIdDesc()
+            : imports.findTop50ByDepartementInOrderByIdDesc(visibleTo(who));
+    return latest.stream().map(b -> toReport(b, List.of())).toList();
+  }
+
+  /**
+   * An import another département's supervisor asks for answers as an unknown one (its rejected
+   * lines name people): administrators read every département's, the others their own.
+   */
+  @Transactional(readOnly = true)
+  public void checkVisible(long id, org.springframework.security.core.Authentication who) {
+    ImportBatchEntity b = imports.findById(id).orElse(null);
+    if (b == null || !UserDepartements.mayRead(who, b.getDepartement())) {
+      throw new NotFoundException("Import inconnu : " + id + ".");
+    }
+  }
+
+  private static java.util.Collection<String> visibleTo(
+      org.springframework.security.core.Authentication who) {
+    java.util.Set<String> codes = fr.raccroche.security.Roles.departementsOf(who);
+    return codes.isEmpty() ? List.of("-") : codes;
   }
 
   /**

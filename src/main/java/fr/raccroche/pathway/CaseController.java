@@ -172,12 +172,14 @@ class CaseController {
   @GetMapping("/start-failures")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
   PageResponse<PathwayStarts.StartFailure> startFailures(
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+      Authentication authentication,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
     if (page < 0 || size < 1 || size > 200) {
       throw new InvalidInputException(
           "size", "Page positive ou nulle, taille de page entre 1 et 200.");
     }
-    return PageResponse.of(starts.failures(PageRequest.of(page, size)));
+    return PageResponse.of(starts.failures(scopes.of(authentication), PageRequest.of(page, size)));
   }
 
   /**
@@ -190,9 +192,9 @@ class CaseController {
               + " (superviseurs) : 200 démarré, 409 avec le motif s'il échoue encore")
   @PostMapping("/{caseNumber}/start")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-  ResponseEntity<?> retryStart(@PathVariable String caseNumber) {
+  ResponseEntity<?> retryStart(Authentication authentication, @PathVariable String caseNumber) {
     checkFormat(caseNumber);
-    cases.getCase(CaseScope.ALL, caseNumber);
+    cases.getCase(scopes.of(authentication), caseNumber);
     if (starts.startNow(caseNumber)) {
       return ResponseEntity.ok(java.util.Map.of("caseNumber", caseNumber, "started", true));
     }

@@ -354,12 +354,12 @@ class CasePagesController {
   /** A supervisor retries the start of a pathway that could not start ("démarrage en échec"). */
   @PostMapping("/cases/{caseNumber}/start")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-  String retryStart(@PathVariable String caseNumber) {
+  String retryStart(@PathVariable String caseNumber, Authentication authentication) {
     if (!CaseNumbers.isValid(caseNumber)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
     try {
-      cases.getCase(CaseScope.ALL, caseNumber);
+      cases.getCase(scopes.of(authentication), caseNumber);
     } catch (NotFoundException e) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }

@@ -214,7 +214,25 @@ public class CaseQueries {
 
   /** Every establishment the cases name, most named first (no personal data). */
   public List<NamedEstablishment> establishmentsNamed() {
-    return cases.establishmentsNamed().stream()
+    return named(cases.establishmentsNamed());
+  }
+
+  /**
+   * The establishments the cases of a scope name (a supervisor's: their départements'; every
+   * département's for administrators).
+   */
+  public List<NamedEstablishment> establishmentsNamed(CaseScope scope) {
+    if (scope.everyDepartement()) {
+      return establishmentsNamed();
+    }
+    if (!scope.all() || scope.departements().isEmpty()) {
+      return List.of();
+    }
+    return named(cases.establishmentsNamedIn(scope.departements()));
+  }
+
+  private static List<NamedEstablishment> named(List<Object[]> rows) {
+    return rows.stream()
         .map(r -> new NamedEstablishment((String) r[0], (String) r[1], ((Number) r[2]).longValue()))
         .toList();
   }

@@ -153,8 +153,15 @@ public class PathwayStarts {
   }
 
   /** Every case whose pathway could not start and still waits, most recent first. */
-  public Page<StartFailure> failures(Pageable page) {
-    return slices.read(tx -> cases.findStartFailures(page).map(PathwayStarts::failure));
+  /** The failed starts of the cases of a scope's départements (a supervisor's: their own). */
+  public Page<StartFailure> failures(CaseScope scope, Pageable page) {
+    boolean every = scope.everyDepartement();
+    java.util.Collection<String> departements =
+        every || scope.departements() == null || scope.departements().isEmpty()
+            ? java.util.List.of("-")
+            : scope.departements();
+    return slices.read(
+        tx -> cases.findStartFailures(every, departements, page).map(PathwayStarts::failure));
   }
 
   /**

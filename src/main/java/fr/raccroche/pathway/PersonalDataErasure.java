@@ -42,6 +42,9 @@ public class PersonalDataErasure {
   private final CaseAccessService access;
   private final fr.raccroche.pathway.internal.CaseSignalementRepository signalements;
   private final Clock clock;
+  private final org.springframework.beans.factory.ObjectProvider<
+          fr.raccroche.pathway.internal.RetentionCandidates>
+      candidates;
 
   PersonalDataErasure(
       YoungPersonRepository persons,
@@ -51,7 +54,11 @@ public class PersonalDataErasure {
       HistoryService history,
       CaseAccessService access,
       fr.raccroche.pathway.internal.CaseSignalementRepository signalements,
+      org.springframework.beans.factory.ObjectProvider<
+              fr.raccroche.pathway.internal.RetentionCandidates>
+          candidates,
       Optional<Clock> clock) {
+    this.candidates = candidates;
     this.signalements = signalements;
     this.persons = persons;
     this.cases = cases;
@@ -69,6 +76,19 @@ public class PersonalDataErasure {
   @Transactional(readOnly = true)
   public List<Long> dueForErasure(Instant closedBefore, int max) {
     return cases.findPersonsClosedBefore(closedBefore, PageRequest.of(0, max));
+  }
+
+  /**
+   * The same when some départements keep personal data for another period: each case closed before
+   * the cutoff of its département ({@code closedBefore} for the others).
+   */
+  @Transactional(readOnly = true)
+  public List<Long> dueForErasure(
+      java.util.Map<String, Instant> closedBeforeByDepartement, Instant closedBefore, int max) {
+    if (closedBeforeByDepartement.isEmpty()) {
+      return dueForErasure(closedBefore, max);
+    }
+    return candidates.getObject().find(closedBeforeByDepartement, closedBefore, max);
   }
 
   /** The person a case belongs to. */

@@ -55,8 +55,15 @@ class AccessLogPagesController {
       @RequestParam(required = false) String size,
       @RequestParam(required = false) String sort,
       @RequestParam(required = false) String dir,
+      org.springframework.security.core.Authentication authentication,
       HttpServletRequest request,
       Model model) {
+    String readable =
+        AccessLogService.readableBy(authentication)
+            .orElseThrow(
+                () ->
+                    new org.springframework.security.access.AccessDeniedException(
+                        "No département"));
     ListParams list =
         ListParams.read(request.getRequestURI(), COLUMNS, "readAt", false, page, size, sort, dir);
     String caseFilter = text(caseNumber, 40);
@@ -90,7 +97,9 @@ class AccessLogPagesController {
           "entries",
           list.fetch(
               list.springSort(SORTS, "id"),
-              pageable -> accessLog.search(caseFilter, userFilter, start, end, chosen, pageable)));
+              pageable ->
+                  accessLog.search(
+                      readable, caseFilter, userFilter, start, end, chosen, pageable)));
     } catch (InvalidInputException e) {
       model.addAttribute("error", e.getMessage());
     }

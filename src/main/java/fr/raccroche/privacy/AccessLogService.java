@@ -34,7 +34,24 @@ public class AccessLogService {
    */
   public Page<AccessLogEntry> search(
       String caseNumber, String userId, LocalDate from, LocalDate to, Pageable page) {
-    return search(caseNumber, userId, from, to, null, page);
+    return search(null, caseNumber, userId, from, to, null, page);
+  }
+
+  /**
+   * What a person may read of the log: an administrator every entry, a supervisor the reads of
+   * their département's cases (by the département in the case number: {@code 2025-69-000123}); null
+   * when the person may read none.
+   */
+  public static java.util.Optional<String> readableBy(
+      org.springframework.security.core.Authentication who) {
+    if (fr.raccroche.security.UserDepartements.isAdministrator(who)) {
+      return java.util.Optional.of("%");
+    }
+    java.util.Set<String> codes = fr.raccroche.security.Roles.departementsOf(who);
+    // One département a supervisor (UserAccount places a person in one).
+    return codes.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of("%-" + codes.iterator().next() + "-%");
   }
 
   /**
@@ -42,6 +59,7 @@ public class AccessLogService {
    * the pageable's order (unsorted: newest first).
    */
   public Page<AccessLogEntry> search(
+      String caseNumbers,
       String caseNumber,
       String userId,
       LocalDate from,
@@ -66,6 +84,7 @@ public class AccessLogService {
                 Sort.by(Sort.Order.desc("readAt"), Sort.Order.desc("id")));
     return log.search(
             blankToNull(caseNumber),
+            caseNumbers == null || caseNumbers.equals("%") ? null : caseNumbers,
             blankToNull(userId),
             start,
             end,

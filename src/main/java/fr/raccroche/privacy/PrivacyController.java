@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +39,7 @@ class PrivacyController {
   @GetMapping("/api/access-log")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
   PageResponse<AccessLogEntry> accessLog(
+      Authentication authentication,
       @RequestParam(required = false) String caseNumber,
       @RequestParam(required = false) String userId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -51,8 +53,11 @@ class PrivacyController {
       throw new InvalidInputException(
           "size", "La taille de page doit être comprise entre 1 et 500.");
     }
+    String readable =
+        AccessLogService.readableBy(authentication)
+            .orElseThrow(() -> new AccessDeniedException("No département"));
     return PageResponse.of(
-        accessLog.search(caseNumber, userId, from, to, PageRequest.of(page, size)));
+        accessLog.search(readable, caseNumber, userId, from, to, null, PageRequest.of(page, size)));
   }
 
   /** The request of a withdrawal: any case of the person, and why. */

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize people anonymised per transaction
  * @param variablesWithoutHistory process variables that copy personal data from the app's records
  *     (what the forms show): at full history, Camunda keeps no history of them
+ * @param retentionAfterClosureByDepartement the départements that keep personal data for another
+ *     period than {@code retentionAfterClosure} (code → period; docs/specification.md §6): a young
+ *     person is anonymised once each of their cases has waited its own département's period
  */
 @ConfigurationProperties("raccroche.privacy")
 public record PrivacyProperties(
@@ -22,7 +25,8 @@ public record PrivacyProperties(
     Period rejectedLinesRetention,
     String retentionCron,
     Integer batchSize,
-    List<String> variablesWithoutHistory) {
+    List<String> variablesWithoutHistory,
+    java.util.Map<String, Period> retentionAfterClosureByDepartement) {
   public PrivacyProperties {
     retentionAfterClosure =
         retentionAfterClosure == null ? Period.ofYears(2) : retentionAfterClosure;
@@ -32,5 +36,9 @@ public record PrivacyProperties(
     batchSize = batchSize == null || batchSize < 1 ? 100 : batchSize;
     variablesWithoutHistory =
         variablesWithoutHistory == null ? List.of() : List.copyOf(variablesWithoutHistory);
+    retentionAfterClosureByDepartement =
+        retentionAfterClosureByDepartement == null
+            ? java.util.Map.of()
+            : java.util.Map.copyOf(retentionAfterClosureByDepartement);
   }
 }

@@ -70,12 +70,22 @@ public class RetentionService {
   public RetentionReport applyRetention(Instant now) {
     ZoneId zone = ZoneId.of("Europe/Paris");
     Instant closedBefore = now.atZone(zone).minus(properties.retentionAfterClosure()).toInstant();
+    java.util.Map<String, Instant> closedBeforeByDepartement = new java.util.HashMap<>();
+    properties
+        .retentionAfterClosureByDepartement()
+        .forEach(
+            (departement, period) ->
+                closedBeforeByDepartement.put(
+                    departement, now.atZone(zone).minus(period).toInstant()));
     int persons = 0;
     int caseCount = 0;
     Set<Long> failed = new HashSet<>();
     while (true) {
       List<Long> due =
-          erasure.dueForErasure(closedBefore, properties.batchSize() + failed.size()).stream()
+          erasure
+              .dueForErasure(
+                  closedBeforeByDepartement, closedBefore, properties.batchSize() + failed.size())
+              .stream()
               .filter(id -> !failed.contains(id))
               .toList();
       if (due.isEmpty()) {

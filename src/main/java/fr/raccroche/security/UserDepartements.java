@@ -49,11 +49,12 @@ public class UserDepartements {
    * the others their own.
    */
   public static boolean mayRead(Authentication who, String departement) {
-    if (who == null) {
-      return false;
-    }
-    boolean admin =
-        who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.ADMIN));
-    return admin || Roles.departementsOf(who).contains(departement);
+    return who != null && (isAdministrator(who) || Roles.departementsOf(who).contains(departement));
+  }
+
+  public static boolean isAdministrator(Authentication who) {
+    return who != null
+        && who.getAuthorities().stream()
+            .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.ADMIN));
   }
 }

@@ -40,6 +40,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class DepartementIsolationIntegrationTest {
   static final String SECRET_69 = "Rhodanienne";
   static final String SECRET_42 = "Ligérienne";
+  static final String HEADER =
+      "ine;nom;prenom;sexe;date_naissance;adresse;code_postal;commune;code_commune;telephone;email;uai;etablissement;formation;niveau;date_entree;date_sortie;motif_sortie;diplome_obtenu;responsable_legal;telephone_responsable";
 
   @LocalServerPort int port;
   @Autowired TerritoryService territory;
@@ -49,6 +51,8 @@ class DepartementIsolationIntegrationTest {
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
   @Autowired FilterService filters;
+  @Autowired fr.raccroche.pathway.PersonalDataErasure erasure;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   final ObjectMapper json = new ObjectMapper();
   Http http;
 
@@ -99,7 +103,7 @@ class DepartementIsolationIntegrationTest {
 
   @Test
   void eachDepartementIsATenantAndNoSurfaceCrossesIt() throws Exception {
-    JsonNode rhone = newCase(SECRET_69, "69123", "coord.lyon");
+    JsonNode rhone = newCase(SECRET_69, "69383", "coord.lyon");
     JsonNode loire = newCase(SECRET_42, "42001", "coord.forez42");
     String n69 = rhone.get("caseNumber").asText();
     String pi69 = rhone.get("processInstanceId").asText();
@@ -145,6 +149,23 @@ class DepartementIsolationIntegrationTest {
       appFindsNothing(intruder, n69, secrets69);
     }
     webAppsFindNothing("superviseur.t42", n69, pi69, task69.getId(), secrets69);
+    // The engine's tenant-less lists: the other département's staff are not listed either.
+    for (String path :
+        List.of(
+            "/user?maxResults=100",
+            "/user?memberOfTenant=69&maxResults=100",
+            "/group?maxResults=100",
+            "/group?memberOfTenant=69&maxResults=100",
+            "/tenant?maxResults=100",
+            "/identity/groups?userId=coord.lyon")) {
+      HttpResponse<String> response = http.get("/engine-rest" + path, "superviseur.t42", "demo");
+      assertThat(response.statusCode()).as(path + " " + response.body()).isIn(200, 403, 404);
+      assertNoLeak(response, "coord.lyon", "coord-LYON", "Lyon");
+    }
+    assertThat(
+            http.get("/engine-rest/user/coord.lyon/profile", "superviseur.t42", "demo")
+                .statusCode())
+        .isIn(403, 404);
 
     Task task42 = tasks.createTaskQuery().processInstanceId(pi42).singleResult();
     String[] secrets42 = {n42, pi42, SECRET_42, task42.getId()};
@@ -230,6 +251,121 @@ class DepartementIsolationIntegrationTest {
         .isEqualTo(200);
     assertThat(http.get("/engine-rest/process-instance/" + pi69, "admin", "demo").statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void importsFailedStartsAndTheAccessLogStayInTheirDepartement() throws Exception {
+    // The 69 supervisor imports a list naming a Rhône young person, a Loire one (Aboën, in the
+    // 42 perimeter of this deployment) and a bad line.
+    String rhone = "Rhodanien" + System.nanoTime();
+    String loire = "Ligerien" + System.nanoTime();
+    String file =
+        HEADER
+            + "\n;"
+            + rhone
+            + ";Camille;F;"
+            + LocalDate.now().minusYears(17).minusDays(33)
+            + ";2 rue Cachée;69003;Lyon;;0611111111;;;;;;;15/06/2026;Abandon;;;\n;"
+            + loire
+            + ";Camille;F;"
+            + LocalDate.now().minusYears(17).minusDays(34)
+            + ";1 place Cachée;42380;Aboën;42001;0611111112;;;;;;;15/06/2026;Abandon;;;\n"
+            + "12345;Rejete"
+            + rhone
+            + ";Ligne;F;2007-03-03;;69003;;;;;;;;;;15/06/2026;;;;\n";
+    HttpResponse<String> imported =
+        http.postFile(
+            "/api/imports?wait=true&source=EN&kind=LEAVERS",
+            "liste-rhone.csv",
+            file.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            "superviseur",
+            "demo");
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+    JsonNode report = body(imported);
+    long importId = report.get("id").asLong();
+    // The Rhône line became a 69 case; the Loire one is another département's: excluded, never
+    // routed to the 42 perimeter by a 69 import; the bad line rejected.
+    assertThat(report.get("created").asLong()).as(imported.body()).isEqualTo(1);
+    assertThat(report.get("excluded").asLong()).as(imported.body()).isEqualTo(1);
+    assertThat(report.get("rejected").asLong()).as(imported.body()).isEqualTo(1);
+    assertThat(http.get("/api/cases?q=" + loire, "admin", "demo").body())
+        .contains("\"totalElements\":0");
+    String rhoneCase =
+        body(http.get("/api/cases?q=" + rhone, "superviseur", "demo"))
+            .get("content")
+            .get(0)
+            .get("caseNumber")
+            .asText();
+    assertThat(rhoneCase).matches("\\d{4}-69-\\d{6}");
+
+    // The 42 supervisor: the import is unknown (its rejected lines name people), and not listed.
+    for (String path :
+        List.of("/api/imports/" + importId, "/api/imports/" + importId + "/rejections")) {
+      HttpResponse<String> response = http.get(path, "superviseur.t42", "demo");
+      assertThat(response.statusCode()).as(path).isEqualTo(404);
+      assertNoLeak(response, rhone, "liste-rhone.csv");
+    }
+    assertNoLeak(http.get("/api/imports", "superviseur.t42", "demo"), "liste-rhone.csv");
+    Http pages = new Http(port);
+    pages.signIn("superviseur.t42", "demo");
+    assertThat(pages.get("/imports/" + importId).statusCode()).isEqualTo(404);
+    assertNoLeak(pages.get("/imports?size=100"), "liste-rhone.csv");
+    // The 69 supervisor still reads it.
+    assertThat(http.get("/api/imports/" + importId, "superviseur", "demo").statusCode())
+        .isEqualTo(200);
+    assertThat(http.get("/api/imports", "superviseur", "demo").body()).contains("liste-rhone.csv");
+
+    // The access log: the 69 reads of the 69 case are the 69 supervisor's to audit, not the 42's.
+    assertThat(http.get("/api/cases/" + rhoneCase, "coord.lyon", "demo").statusCode())
+        .isEqualTo(200);
+    assertThat(http.get("/api/access-log?caseNumber=" + rhoneCase, "superviseur", "demo").body())
+        .contains(rhoneCase);
+    HttpResponse<String> foreignLog =
+        http.get("/api/access-log?size=500", "superviseur.t42", "demo");
+    assertThat(foreignLog.statusCode()).isEqualTo(200);
+    assertNoLeak(foreignLog, rhoneCase, "-69-");
+    assertNoLeak(pages.get("/access-log?size=100"), rhoneCase, "-69-");
+
+    // Failed starts and their retry: the département's own only.
+    assertNoLeak(http.get("/api/cases/start-failures", "superviseur.t42", "demo"), "-69-");
+    assertThat(
+            http.postJson("/api/cases/" + rhoneCase + "/start", "{}", "superviseur.t42", "demo")
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void retentionCountsEachCaseWithItsOwnDepartementsPeriod() throws Exception {
+    // Two young people, each with one case closed two and a half years ago: one in 69 (the
+    // default two years), one in 42, whose département keeps personal data three years.
+    JsonNode rhone = newCase("Retenue" + System.nanoTime(), "69383", "coord.lyon");
+    JsonNode loire = newCase("Gardee" + System.nanoTime(), "42002", "coord.forez42");
+    for (var c : List.of(rhone, loire)) {
+      String n = c.get("caseNumber").asText();
+      String coordinator = n.contains("-42-") ? "coord.forez42" : "coord.lyon";
+      HttpResponse<String> refused =
+          http.postJson(
+              "/api/cases/" + n + "/events", "{\"type\":\"SUPPORT_REFUSED\"}", coordinator, "demo");
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(204);
+      jdbc.update(
+          "update support_case set closed_at = ? where case_number = ?",
+          java.sql.Timestamp.from(
+              java.time.Instant.now().minus(913, java.time.temporal.ChronoUnit.DAYS)),
+          n);
+    }
+    long rhonePerson = erasure.personOf(rhone.get("caseNumber").asText());
+    long loirePerson = erasure.personOf(loire.get("caseNumber").asText());
+    java.time.Instant now = java.time.Instant.now();
+    java.time.Instant twoYears = now.minus(731, java.time.temporal.ChronoUnit.DAYS);
+    java.time.Instant threeYears = now.minus(1096, java.time.temporal.ChronoUnit.DAYS);
+
+    List<Long> due = erasure.dueForErasure(Map.of("42", threeYears), twoYears, 100_000);
+    assertThat(due).contains(rhonePerson).doesNotContain(loirePerson);
+    // Without the 42 override, both are due (the same query as before départements).
+    assertThat(erasure.dueForErasure(Map.of(), twoYears, 100_000))
+        .contains(rhonePerson, loirePerson);
+    assertThat(erasure.dueForErasure(Map.of("42", twoYears), twoYears, 100_000))
+        .contains(rhonePerson, loirePerson);
   }
 
   void engineRestFindsNothing(String user, String n, String pi, String taskId, String[] secrets)
@@ -330,7 +466,9 @@ class DepartementIsolationIntegrationTest {
   void webAppsFindNothing(String user, String n, String pi, String taskId, String[] secrets)
       throws Exception {
     Http webapps = new Http(port);
-    assertThat(webapps.camundaLogin("cockpit", user, "demo")).isEqualTo(200);
+    webapps.signIn(user, "demo");
+    // (the web app's page, opened: it hands the session its XSRF token)
+    Map<String, String> xsrf = Map.of("X-XSRF-TOKEN", webapps.webappXsrfToken("cockpit"));
     String engineApi = "/camunda/api/engine/engine/default";
     for (String path :
         List.of(
@@ -348,7 +486,6 @@ class DepartementIsolationIntegrationTest {
     }
     // Cockpit's process-instance search (its own query, not the engine's REST API): what it
     // finds of the whole département-less search, and by the case's business key.
-    Map<String, String> xsrf = Map.of("X-XSRF-TOKEN", webapps.webappXsrfToken("cockpit"));
     HttpResponse<String> search =
         webapps.postJson(
             "/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=100",

@@ -10,15 +10,24 @@ import org.springframework.data.repository.query.Param;
 public interface ImportBatchRepository extends JpaRepository<ImportBatchEntity, Long> {
   List<ImportBatchEntity> findTop50ByOrderByIdDesc();
 
-  /** Imports by status and source (null: any), started in [from, to), in the pageable's order. */
+  List<ImportBatchEntity> findTop50ByDepartementInOrderByIdDesc(
+      java.util.Collection<String> departements);
+
+  /**
+   * Imports of some départements ({@code every}: of all), by status and source (null: any), started
+   * in [from, to), in the pageable's order.
+   */
   @Query(
       """
       select b from ImportBatchEntity b
-      where (:status is null or b.status = :status)
+      where (:every = true or b.departement in :departements)
+        and (:status is null or b.status = :status)
         and (:source is null or b.source = :source)
         and b.startedAt >= :from and b.startedAt < :to
       """)
   org.springframework.data.domain.Page<ImportBatchEntity> search(
+      @Param("every") boolean every,
+      @Param("departements") java.util.Collection<String> departements,
       @Param("status") fr.raccroche.detection.ImportStatus status,
       @Param("source") fr.raccroche.pathway.LeaverSource source,
       @Param("from") java.time.Instant from,

@@ -25,13 +25,20 @@ public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, 
           + " and c.status <> fr.raccroche.pathway.CaseStatus.CLOSED order by c.createdAt, c.caseNumber")
   List<String> findPendingStarts(Pageable pageable);
 
-  /** The cases whose pathway could not start and still waits, most recent failure first. */
+  /**
+   * The cases of some départements ({@code every}: of all) whose pathway could not start and still
+   * waits, most recent failure first.
+   */
   @Query(
       "select c from SupportCaseEntity c where c.processInstanceId is null"
           + " and c.startFailedAt is not null"
           + " and c.status <> fr.raccroche.pathway.CaseStatus.CLOSED"
+          + " and (:every = true or c.departement in :departements)"
           + " order by c.startFailedAt desc, c.caseNumber")
-  Page<SupportCaseEntity> findStartFailures(Pageable pageable);
+  Page<SupportCaseEntity> findStartFailures(
+      @Param("every") boolean every,
+      @Param("departements") Collection<String> departements,
+      Pageable pageable);
 
   /** Those of these cases whose pathway could not start and still waits. */
   @Query(
@@ -169,6 +176,13 @@ public interface SupportCaseRepository extends JpaRepository<SupportCaseEntity, 
       "select c.uai, max(c.establishmentLabel), count(c) from SupportCaseEntity c"
           + " where c.uai is not null group by c.uai order by count(c) desc, c.uai")
   List<Object[]> establishmentsNamed();
+
+  /** {@link #establishmentsNamed()} by the cases of some départements. */
+  @Query(
+      "select c.uai, max(c.establishmentLabel), count(c) from SupportCaseEntity c"
+          + " where c.uai is not null and c.departement in :departements"
+          + " group by c.uai order by count(c) desc, c.uai")
+  List<Object[]> establishmentsNamedIn(@Param("departements") Collection<String> departements);
 
   /** {@link #establishmentsNamed()} for one UAI. */
   @Query(

@@ -16,6 +16,7 @@ public interface AccessLogRepository extends Repository<AccessLogEntity, Long> {
       """
       select e from AccessLogEntity e
       where (:caseNumber is null or e.caseNumber = :caseNumber)
+        and (:caseNumbers is null or e.caseNumber like :caseNumbers)
         and (:userId is null or e.userId = :userId)
         and (e.readAt >= :from)
         and (e.readAt < :to)
@@ -23,6 +24,7 @@ public interface AccessLogRepository extends Repository<AccessLogEntity, Long> {
       """)
   Page<AccessLogEntity> search(
       String caseNumber,
+      String caseNumbers,
       String userId,
       Instant from,
       Instant to,

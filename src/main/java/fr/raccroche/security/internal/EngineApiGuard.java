@@ -227,7 +227,12 @@ class EngineApiGuard extends OncePerRequestFilter {
             || message.contains("Cannot find task")
             || message.contains("does not exist")
             || message.contains("doesn't exist");
-    if (status == 403
+    if (message.contains("belongs to no authenticated tenant")) {
+      // Another département's task or instance (the engine's tenant check, ENGINE-13034…): as
+      // unknown, like anything out of the caller's scope (docs/security.md S33).
+      status = 404;
+      detail = "Ressource introuvable (elle n'existe pas ou plus).";
+    } else if (status == 403
         && completedTaskId != null
         && asEngine(() -> tasks.createTaskQuery().taskId(completedTaskId).count()) == 0
         && endedDuring(completedTaskId, request)) {

@@ -127,7 +127,7 @@ public final class ImportBenchmark {
                   peakHeap.accumulateAndGet(heapUsed(), Math::max);
                   Long id = importId.get();
                   if (id == null) {
-                    id = imports.history().isEmpty() ? null : imports.history().get(0).id();
+                    id = imports.history(null).isEmpty() ? null : imports.history(null).get(0).id();
                     importId.set(id);
                   }
                   if (id != null && rowsDoneAt.get() == null) {
