@@ -117,7 +117,9 @@ class DataInclusionExport {
             : o.receptionModes().stream().map(ReceptionMode::dataInclusionCode).toList());
     putAddress(s, o.address());
     s.put("horaires_accueil", o.openingHours());
-    s.put("zone_eligibilite", zone(o, communesByPerimeter));
+    s.put(
+        "zone_eligibilite",
+        zone(o, communesByPerimeter, partner == null ? departement : partner.departement()));
     s.put("lien_mobilisation", o.mobilisationLink());
     List<String> modes = new ArrayList<>();
     if (email != null) {
@@ -158,14 +160,15 @@ class DataInclusionExport {
 
   /**
    * The eligibility zone as INSEE codes: the offer's communes, else the communes of its perimeters,
-   * else the département (an offer listing neither serves the whole département).
+   * else its partner's département (an offer listing neither serves the whole département).
    */
-  private List<String> zone(Offer o, Map<String, List<String>> communesByPerimeter) {
+  private List<String> zone(
+      Offer o, Map<String, List<String>> communesByPerimeter, String partnersDepartement) {
     if (!o.communeCodes().isEmpty()) {
       return o.communeCodes();
     }
     if (o.perimeterCodes().isEmpty()) {
-      return List.of(departement);
+      return List.of(partnersDepartement); // its partner's département (several in a region)
     }
     Set<String> codes = new LinkedHashSet<>();
     for (String perimeter : o.perimeterCodes()) {

@@ -31,35 +31,38 @@ class Tenancy {
 
   /** The group belongs to this département, and to no other. */
   void placeGroup(String groupId, String departement) {
-    ensureTenant(departement);
-    List<Tenant> current = identity.createTenantQuery().groupMember(groupId).list();
-    boolean member = false;
-    for (Tenant tenant : current) {
-      if (tenant.getId().equals(departement)) {
-        member = true;
-      } else {
-        identity.deleteTenantGroupMembership(tenant.getId(), groupId);
-      }
-    }
-    if (!member) {
-      identity.createTenantGroupMembership(departement, groupId);
-    }
+    place(
+        identity.createTenantQuery().groupMember(groupId).list(),
+        departement,
+        other -> identity.deleteTenantGroupMembership(other, groupId),
+        () -> identity.createTenantGroupMembership(departement, groupId));
   }
 
   /** The user belongs to this département, and to no other in person. */
   void placeUser(String userId, String departement) {
+    place(
+        identity.createTenantQuery().userMember(userId).list(),
+        departement,
+        other -> identity.deleteTenantUserMembership(other, userId),
+        () -> identity.createTenantUserMembership(departement, userId));
+  }
+
+  private void place(
+      List<Tenant> current,
+      String departement,
+      java.util.function.Consumer<String> leave,
+      Runnable join) {
     ensureTenant(departement);
-    List<Tenant> current = identity.createTenantQuery().userMember(userId).list();
     boolean member = false;
     for (Tenant tenant : current) {
       if (tenant.getId().equals(departement)) {
         member = true;
       } else {
-        identity.deleteTenantUserMembership(tenant.getId(), userId);
+        leave.accept(tenant.getId());
       }
     }
     if (!member) {
-      identity.createTenantUserMembership(departement, userId);
+      join.run();
     }
   }
 

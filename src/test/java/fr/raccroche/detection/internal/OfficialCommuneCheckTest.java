@@ -20,9 +20,10 @@ class OfficialCommuneCheckTest {
    */
   static RoutingTable routing() throws Exception {
     Constructor<RoutingTable> c =
-        RoutingTable.class.getDeclaredConstructor(Map.class, Map.class, Map.class);
+        RoutingTable.class.getDeclaredConstructor(String.class, Map.class, Map.class, Map.class);
     c.setAccessible(true);
     return c.newInstance(
+        null,
         Map.of("69383", "LYON", "69266", "EST", "01427", "NORD"),
         Map.of("69003", "LYON", "69100", "EST"),
         Map.of());
