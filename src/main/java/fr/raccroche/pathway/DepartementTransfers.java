@@ -103,10 +103,11 @@ public class DepartementTransfers {
    */
   @Transactional
   public String transfer(String caseNumber, Destination to, String userId) {
-    SupportCaseEntity from =
-        cases
-            .findById(caseNumber)
-            .orElseThrow(() -> new NotFoundException("Dossier inconnu : " + caseNumber + "."));
+    // Locked: two moves of one case at once follow each other, and the second finds it closed.
+    SupportCaseEntity from = cases.lockCase(caseNumber);
+    if (from == null) {
+      throw new NotFoundException("Dossier inconnu : " + caseNumber + ".");
+    }
     String fromDepartement = from.getDepartement();
     String departement = to.departement() == null ? "" : to.departement().strip();
     if (!serves(departement)) {
