@@ -6,6 +6,8 @@
 // Writes, named after the package version so that the file says where it comes from:
 //   communes-<version>.tsv  code, name, département, kind, parent commune, postal codes, EPCI
 //   epci-<version>.tsv      EPCI code (SIREN), name, type
+//   departements-<version>.tsv  département code, name, region code
+//   regions-<version>.tsv       region code, name
 // kind: C current commune, A municipal arrondissement (Paris, Lyon, Marseille; parent = the
 // commune), D delegated or associated commune and O former code of a merged commune (parent = the
 // current commune that took it over). Sorted by code, so that a new version diffs line by line.
@@ -71,4 +73,26 @@ writeFileSync(
   '# EPCI from @etalab/decoupage-administratif ' + version + ' (MIT, Etalab); extracted by scripts/communes/extract.mjs\n'
     + 'code\tname\ttype\n' + epciLines.join('\n') + '\n',
 );
+const departements = read('data/departements.json');
+const regions = read('data/regions.json');
+const byCodeOrder = (a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+const depLines = departements
+  .map((d) => [d.code, clean(d.nom), d.region])
+  .sort(byCodeOrder)
+  .map((r) => r.join('\t'));
+writeFileSync(
+  join(outDir, `departements-${version}.tsv`),
+  '# Départements (COG) from @etalab/decoupage-administratif ' + version + ' (MIT, Etalab); extracted by scripts/communes/extract.mjs\n'
+    + 'code\tname\tregion\n' + depLines.join('\n') + '\n',
+);
+const regionLines = regions
+  .map((r) => [r.code, clean(r.nom)])
+  .sort(byCodeOrder)
+  .map((r) => r.join('\t'));
+writeFileSync(
+  join(outDir, `regions-${version}.tsv`),
+  '# Régions (COG) from @etalab/decoupage-administratif ' + version + ' (MIT, Etalab); extracted by scripts/communes/extract.mjs\n'
+    + 'code\tname\n' + regionLines.join('\n') + '\n',
+);
+console.log(`departements-${version}.tsv: ${depLines.length} départements; regions-${version}.tsv: ${regionLines.length} régions`);
 console.log(`communes-${version}.tsv: ${lines.length} codes; epci-${version}.tsv: ${epciLines.length} EPCI`);

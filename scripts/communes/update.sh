@@ -15,5 +15,7 @@ out="$root/src/main/resources/territory"
 mkdir -p "$out"
 find "$out" -name 'communes-*.tsv' ! -name "communes-$version.tsv" -delete
 find "$out" -name 'epci-*.tsv' ! -name "epci-$version.tsv" -delete
+find "$out" -name 'departements-*.tsv' ! -name "departements-$version.tsv" -delete
+find "$out" -name 'regions-*.tsv' ! -name "regions-$version.tsv" -delete
 cp "$work/package/LICENSE" "$out/decoupage-administratif-LICENSE.txt"
 node "$root/scripts/communes/extract.mjs" "$work/package" "$out"

@@ -47,9 +47,7 @@ class DiagnosisPagesController {
 
   /** The perimeters this reader may open, in the territory's order. */
   private List<Perimeter> readable(AggregateReader reader) {
-    return territory.perimeters().stream()
-        .filter(p -> reader.perimeters() == null || reader.perimeters().contains(p.code()))
-        .toList();
+    return territory.perimeters().stream().filter(p -> reader.reads(p.code())).toList();
   }
 
   @GetMapping("/diagnoses")

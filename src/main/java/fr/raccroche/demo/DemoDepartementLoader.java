@@ -191,6 +191,8 @@ class DemoDepartementLoader implements ApplicationRunner {
     user("admin", "Alice", "Administratrice", Roles.ADMIN_GROUP);
     user("superviseur", "Sophie", "Superviseure", Roles.SUPERVISORS_GROUP);
     user("prefecture", "Paul", "Préfecture", Roles.PREFECTURE_GROUP);
+    // The regional steering group (aggregates of every département of the region only).
+    user("region", "Rémi", "Pilotage régional", Roles.REGION_GROUP);
     user("coord.lyon", "Claire", "Coordonnatrice Lyon", TerritoryCodes.coordinatorGroup("LYON"));
     user("coord.est", "Éric", "Coordonnateur Est", TerritoryCodes.coordinatorGroup("EST"));
     user("coord.nord", "Nadia", "Coordonnatrice Nord", TerritoryCodes.coordinatorGroup("NORD"));

@@ -18,11 +18,17 @@ public final class AggregateReader {
   private final Viewer viewer;
   private final int threshold;
   private final boolean mask;
+  private final java.util.function.Function<String, java.util.Optional<String>> departementOf;
 
-  AggregateReader(Viewer viewer, int threshold, boolean mask) {
+  AggregateReader(
+      Viewer viewer,
+      int threshold,
+      boolean mask,
+      java.util.function.Function<String, java.util.Optional<String>> departementOf) {
     this.viewer = viewer;
     this.threshold = threshold;
     this.mask = mask;
+    this.departementOf = departementOf;
   }
 
   /**
@@ -30,7 +36,7 @@ public final class AggregateReader {
    * perimeter's diagnosis, whose cases they see one by one anyway).
    */
   public AggregateReader masking(boolean masked) {
-    return new AggregateReader(viewer, threshold, masked);
+    return new AggregateReader(viewer, threshold, masked, departementOf);
   }
 
   /**
@@ -53,6 +59,18 @@ public final class AggregateReader {
     return viewer.perimeters();
   }
 
+  /**
+   * Whether the reader may read this perimeter's aggregates: a coordinator their own perimeters,
+   * the others the perimeters of their département(s).
+   */
+  public boolean reads(String perimeter) {
+    if (viewer.perimeters() != null) {
+      return viewer.perimeters().contains(perimeter);
+    }
+    return viewer.departements() == null
+        || departementOf.apply(perimeter).map(viewer.departements()::contains).orElse(true);
+  }
+
   /** Whether the reader coordinates this perimeter. */
   public boolean coordinates(String perimeter) {
     return viewer.perimeters() != null && viewer.perimeters().contains(perimeter);
@@ -64,7 +82,12 @@ public final class AggregateReader {
    * org.springframework.security.access.AccessDeniedException}).
    */
   public String scope(String requested) {
-    return viewer.scope(requested);
+    String scope = viewer.scope(requested);
+    if (scope != null && !reads(scope)) {
+      throw new org.springframework.security.access.AccessDeniedException(
+          "Perimeter of another département");
+    }
+    return scope;
   }
 
   /** A count on its own: the primary rule. */

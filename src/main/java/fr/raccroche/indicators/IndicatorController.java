@@ -51,9 +51,10 @@ class IndicatorController {
       Authentication authentication,
       @RequestParam(required = false) String schoolYear,
       @RequestParam(required = false) String quarter,
+      @RequestParam(required = false) String departement,
       @RequestParam(required = false) String perimeter,
       @RequestParam(defaultValue = "false") boolean live) {
-    return build(authentication, schoolYear, quarter, perimeter, live);
+    return build(authentication, schoolYear, quarter, departement, perimeter, live);
   }
 
   @Operation(summary = "Rapport d'indicateurs d'un trimestre en CSV ou en PDF")
@@ -62,6 +63,7 @@ class IndicatorController {
       Authentication authentication,
       @RequestParam(required = false) String schoolYear,
       @RequestParam(required = false) String quarter,
+      @RequestParam(required = false) String departement,
       @RequestParam(required = false) String perimeter,
       @RequestParam(defaultValue = "false") boolean live,
       @RequestParam(required = false) String format) {
@@ -70,7 +72,7 @@ class IndicatorController {
       throw new InvalidInputException(
           "format", "Format d'export inconnu : « " + format + " » (csv ou pdf).");
     }
-    IndicatorReport r = build(authentication, schoolYear, quarter, perimeter, live);
+    IndicatorReport r = build(authentication, schoolYear, quarter, departement, perimeter, live);
     String name =
         "indicateurs-"
             + r.departement()
@@ -94,20 +96,26 @@ class IndicatorController {
       Authentication authentication,
       String schoolYear,
       String quarter,
+      String departement,
       String perimeter,
       boolean live) {
-    Viewer viewer = Viewer.of(authentication);
+    Viewer viewer = indicators.viewer(authentication);
     Period period = indicators.period(schoolYear, quarter);
-    String scope = viewer.scope(indicators.perimeter(perimeter));
-    return indicators.report(period, scope, live && viewer.manager(), viewer.mask());
+    var scope = indicators.scope(authentication, departement, perimeter);
+    return indicators.report(
+        period, scope.departement(), scope.perimeter(), live && viewer.manager(), viewer.mask());
   }
 
-  @Operation(summary = "Instantanés trimestriels d'une année scolaire")
+  @Operation(summary = "Instantanés trimestriels d'une année scolaire, pour un département")
   @GetMapping("/snapshots")
   List<SnapshotSummary> snapshots(
+      Authentication authentication,
       @RequestParam(required = false) String schoolYear,
-      @RequestParam(required = false) String quarter) {
-    return indicators.snapshots(indicators.period(schoolYear, quarter));
+      @RequestParam(required = false) String quarter,
+      @RequestParam(required = false) String departement) {
+    Period period = indicators.period(schoolYear, quarter);
+    return indicators.snapshots(
+        period, indicators.scope(authentication, departement, null).departement());
   }
 
   /**
@@ -117,10 +125,13 @@ class IndicatorController {
   @PostMapping("/snapshots")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
   ResponseEntity<Map<String, String>> start(
+      Authentication authentication,
       @RequestParam(required = false) String schoolYear,
-      @RequestParam(required = false) String quarter) {
+      @RequestParam(required = false) String quarter,
+      @RequestParam(required = false) String departement) {
     Period period = indicators.period(schoolYear, quarter);
-    String id = indicators.startQuarterlyProcess(period);
+    String d = indicators.scope(authentication, departement, null).departement();
+    String id = indicators.startQuarterlyProcess(period, d);
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(
             Map.of(
@@ -129,22 +140,43 @@ class IndicatorController {
                 "schoolYear",
                 period.schoolYear().toString(),
                 "quarter",
-                period.quarter().toString()));
+                period.quarter().toString(),
+                "departement",
+                d));
   }
 
   @Operation(summary = "Objectifs d'une année scolaire, par indicateur et par périmètre")
   @GetMapping("/objectives")
-  List<Objective> objectives(@RequestParam(required = false) String schoolYear) {
+  List<Objective> objectives(
+      Authentication authentication,
+      @RequestParam(required = false) String schoolYear,
+      @RequestParam(required = false) String departement) {
     if (schoolYear == null) {
       throw new InvalidInputException(
           "schoolYear", "L'année scolaire est obligatoire (par exemple 2025-2026).");
     }
-    return indicators.objectives(SchoolYear.parse(schoolYear).toString());
+    String sy = SchoolYear.parse(schoolYear).toString();
+    Viewer viewer = indicators.viewer(authentication);
+    String d =
+        viewer.departement(
+            departement == null || departement.isBlank()
+                ? null
+                : indicators.departement(departement),
+            indicators.departement());
+    return indicators.objectives(d, sy);
   }
 
-  /** What a supervisor sends to set an objective ({@code perimeter} null = the département). */
+  /**
+   * What a supervisor sends to set an objective ({@code perimeter} null = the département; {@code
+   * departement} null = the supervisor's).
+   */
   record ObjectiveRequest(
-      String schoolYear, String perimeter, String indicator, String kind, BigDecimal target) {}
+      String schoolYear,
+      String departement,
+      String perimeter,
+      String indicator,
+      String kind,
+      BigDecimal target) {}
 
   @Operation(summary = "Fixe l'objectif d'un indicateur pour une année scolaire")
   @PutMapping("/objectives")
@@ -154,7 +186,9 @@ class IndicatorController {
       throw new InvalidInputException(
           "schoolYear", "L'année scolaire est obligatoire (par exemple 2025-2026).");
     }
+    String d = indicators.scope(authentication, request.departement(), null).departement();
     return indicators.setObjective(
+        d,
         request.schoolYear(),
         request.perimeter(),
         request.indicator(),

@@ -6,6 +6,7 @@ import fr.raccroche.indicators.internal.SvgCharts;
 import fr.raccroche.indicators.internal.Viewer;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
+import fr.raccroche.territory.OfficialDepartements;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,10 +32,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'PREFECTURE', 'COORDINATOR')")
 class IndicatorPagesController {
   private final IndicatorService indicators;
+  private final OfficialDepartements official;
   private final Clock clock;
 
-  IndicatorPagesController(IndicatorService indicators, Optional<Clock> clock) {
+  IndicatorPagesController(
+      IndicatorService indicators, OfficialDepartements official, Optional<Clock> clock) {
     this.indicators = indicators;
+    this.official = official;
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
 
@@ -43,9 +47,28 @@ class IndicatorPagesController {
       Authentication authentication,
       @RequestParam(required = false) String schoolYear,
       @RequestParam(required = false) String quarter,
+      @RequestParam(required = false) String departement,
       @RequestParam(required = false) String perimeter,
       Model model) {
-    Viewer viewer = Viewer.of(authentication);
+    Viewer viewer = indicators.viewer(authentication);
+    String dep;
+    try {
+      dep = indicators.scope(authentication, departement, perimeter).departement();
+    } catch (NotFoundException e) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    } catch (InvalidInputException e) {
+      // said below, with the report's other checks
+      dep = indicators.departement();
+    }
+    // The départements this reader may choose among (by official name).
+    Map<String, String> departementNames = new LinkedHashMap<>();
+    for (String d : indicators.departements()) {
+      if (viewer.departements() == null || viewer.departements().contains(d)) {
+        departementNames.put(d, d + " — " + official.name(d));
+      }
+    }
+    model.addAttribute("departement", dep);
+    model.addAttribute("departementNames", departementNames);
     // By default the quarter under way, in its school year.
     LocalDate today = LocalDate.now(clock);
     String sy = blank(schoolYear) ? SchoolYear.of(today).toString() : schoolYear.strip();
@@ -67,7 +90,7 @@ class IndicatorPagesController {
               + ".");
       q = fallback.toString();
     }
-    Map<String, String> names = new LinkedHashMap<>(indicators.perimeterNames());
+    Map<String, String> names = new LinkedHashMap<>(indicators.perimeterNames(dep));
     if (viewer.perimeters() != null) {
       // A coordinator chooses among their own perimeters only.
       names.keySet().retainAll(viewer.perimeters());
@@ -84,13 +107,17 @@ class IndicatorPagesController {
       Period period = indicators.period(sy, q);
       String scope;
       try {
-        scope = viewer.scope(indicators.perimeter(perimeter));
+        IndicatorService.Scope s =
+            indicators.scope(authentication, departementNames.size() > 1 ? dep : null, perimeter);
+        scope = s.perimeter();
+        dep = s.departement();
       } catch (NotFoundException e) {
         throw new ResponseStatusException(HttpStatus.NOT_FOUND);
       }
       // The perimeter shown is the one selected.
       model.addAttribute("perimeter", scope);
-      IndicatorReport r = indicators.report(period, scope, false, viewer.mask());
+      model.addAttribute("departement", dep);
+      IndicatorReport r = indicators.report(period, dep, scope, false, viewer.mask());
       model.addAttribute("r", r);
       model.addAttribute("indicatorLines", CsvReport.indicators(r));
       model.addAttribute("barsSvg", SvgCharts.bars(r.perimeters()));
@@ -99,13 +126,15 @@ class IndicatorPagesController {
           UriComponentsBuilder.fromPath("/api/indicators/export")
               .queryParam("schoolYear", sy)
               .queryParam("quarter", q)
+              .queryParamIfPresent(
+                  "departement", Optional.ofNullable(departementNames.size() > 1 ? dep : null))
               .queryParamIfPresent("perimeter", Optional.ofNullable(scope))
               .build()
               .toUriString();
       model.addAttribute("csvHref", exportBase + "&format=csv");
       model.addAttribute("pdfHref", exportBase + "&format=pdf");
       if (viewer.manager()) {
-        model.addAttribute("snapshots", indicators.snapshots(period));
+        model.addAttribute("snapshots", indicators.snapshots(period, dep));
       }
     } catch (InvalidInputException e) {
       model.addAttribute("error", e.getMessage());
@@ -184,9 +213,14 @@ class IndicatorPagesController {
   @PostMapping("/indicators/snapshots")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
   String start(
-      @RequestParam String schoolYear, @RequestParam String quarter, RedirectAttributes redirect) {
+      Authentication authentication,
+      @RequestParam String schoolYear,
+      @RequestParam String quarter,
+      @RequestParam(required = false) String departement,
+      RedirectAttributes redirect) {
     Period period = indicators.period(schoolYear, quarter);
-    indicators.startQuarterlyProcess(period);
+    String dep = indicators.scope(authentication, departement, null).departement();
+    indicators.startQuarterlyProcess(period, dep);
     redirect.addFlashAttribute(
         "message",
         "Un nouveau brouillon du trimestre "
@@ -195,19 +229,31 @@ class IndicatorPagesController {
             + " superviseurs dans Tasklist.");
     redirect.addAttribute("schoolYear", period.schoolYear().toString());
     redirect.addAttribute("quarter", period.quarter().toString());
+    redirect.addAttribute("departement", dep);
     return "redirect:/indicators";
   }
 
   @GetMapping("/indicators/objectives")
   @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-  String objectives(@RequestParam(required = false) String schoolYear, Model model) {
+  String objectives(
+      Authentication authentication,
+      @RequestParam(required = false) String schoolYear,
+      @RequestParam(required = false) String departement,
+      Model model) {
     String sy =
         blank(schoolYear) ? SchoolYear.of(LocalDate.now(clock)).toString() : schoolYear.strip();
+    String dep;
+    try {
+      dep = indicators.scope(authentication, departement, null).departement();
+    } catch (NotFoundException e) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
     model.addAttribute("schoolYear", sy);
-    model.addAttribute("perimeterNames", indicators.perimeterNames());
+    model.addAttribute("departement", dep);
+    model.addAttribute("perimeterNames", indicators.perimeterNames(dep));
     model.addAttribute("keys", IndicatorKey.values());
     try {
-      model.addAttribute("objectives", indicators.objectives(SchoolYear.parse(sy).toString()));
+      model.addAttribute("objectives", indicators.objectives(dep, SchoolYear.parse(sy).toString()));
     } catch (InvalidInputException e) {
       model.addAttribute("error", e.getMessage());
       model.addAttribute("errorField", "schoolYear");
@@ -221,6 +267,7 @@ class IndicatorPagesController {
   String setObjective(
       Authentication authentication,
       @RequestParam String schoolYear,
+      @RequestParam(required = false) String departement,
       @RequestParam(required = false) String perimeter,
       @RequestParam String indicator,
       @RequestParam String kind,
@@ -233,8 +280,9 @@ class IndicatorPagesController {
       } catch (NumberFormatException e) {
         throw new InvalidInputException("target", "L'objectif doit être un nombre.");
       }
+      String dep = indicators.scope(authentication, departement, null).departement();
       indicators.setObjective(
-          schoolYear, perimeter, indicator, kind, value, authentication.getName());
+          dep, schoolYear, perimeter, indicator, kind, value, authentication.getName());
       redirect.addFlashAttribute("message", "Objectif enregistré.");
     } catch (InvalidInputException | NotFoundException e) {
       redirect.addFlashAttribute("error", e.getMessage());
@@ -244,6 +292,9 @@ class IndicatorPagesController {
       }
     }
     redirect.addAttribute("schoolYear", schoolYear);
+    if (!blank(departement)) {
+      redirect.addAttribute("departement", departement.strip());
+    }
     return "redirect:/indicators/objectives";
   }
 

@@ -12,6 +12,7 @@ import fr.raccroche.indicators.internal.SnapshotRepository;
 import fr.raccroche.indicators.internal.Viewer;
 import fr.raccroche.shared.InvalidInputException;
 import fr.raccroche.shared.NotFoundException;
+import fr.raccroche.territory.Departements;
 import fr.raccroche.territory.Perimeter;
 import fr.raccroche.territory.TerritoryService;
 import java.math.BigDecimal;
@@ -19,10 +20,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.RuntimeService;
@@ -32,11 +35,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The quarterly indicators: reports (the published snapshot of the quarter when there is one,
- * otherwise computed now and marked provisional), snapshots (draft → published or discarded; a
- * published one never changes), objectives, and the manual start of {@code
- * QuarterlyIndicatorsProcess}. Bad parameters give a French {@link InvalidInputException}, an
- * unknown perimeter a {@link NotFoundException}.
+ * The quarterly indicators, per département (a deployment may serve several: {@link
+ * #departements()}): reports (the published snapshot of the quarter when there is one, otherwise
+ * computed now and marked provisional), snapshots (draft → published or discarded; a published one
+ * never changes), objectives, and the manual start of {@code QuarterlyIndicatorsProcess}. Bad
+ * parameters give a French {@link InvalidInputException}, an unknown perimeter a {@link
+ * NotFoundException}.
  */
 @Service
 @Transactional
@@ -50,6 +54,7 @@ public class IndicatorService {
   private final SnapshotRepository snapshots;
   private final ObjectiveRepository objectives;
   private final TerritoryService territory;
+  private final Departements departementList;
   private final RuntimeService runtime;
   private final ObjectMapper json;
   private final String departement;
@@ -61,6 +66,7 @@ public class IndicatorService {
       SnapshotRepository snapshots,
       ObjectiveRepository objectives,
       TerritoryService territory,
+      Departements departementList,
       RuntimeService runtime,
       ObjectMapper json,
       @Value("${raccroche.departement}") String departement,
@@ -70,6 +76,7 @@ public class IndicatorService {
     this.snapshots = snapshots;
     this.objectives = objectives;
     this.territory = territory;
+    this.departementList = departementList;
     this.runtime = runtime;
     this.json = json;
     this.departement = departement;
@@ -90,12 +97,68 @@ public class IndicatorService {
 
   /** How this user reads aggregates: the indicators' scope and small-count masking. */
   public AggregateReader reader(Authentication authentication) {
-    Viewer viewer = Viewer.of(authentication);
-    return new AggregateReader(viewer, threshold, viewer.mask());
+    Viewer viewer = viewer(authentication);
+    return new AggregateReader(viewer, threshold, viewer.mask(), departementList::ofPerimeter);
   }
 
   public String departement() {
     return departement;
+  }
+
+  Viewer viewer(Authentication authentication) {
+    return Viewer.of(authentication, departement);
+  }
+
+  /**
+   * The département a reader asks for, once allowed (a French 404 for one not in the deployment, a
+   * 403 for one not theirs), and the perimeter, checked to be in it. A coordinator's perimeter
+   * tells the département.
+   */
+  @Transactional(readOnly = true)
+  public Scope scope(Authentication authentication, String departementCode, String perimeterCode) {
+    Viewer viewer = viewer(authentication);
+    String requested =
+        departementCode == null || departementCode.isBlank() ? null : departement(departementCode);
+    String perimeter = viewer.scope(perimeter(perimeterCode));
+    if (viewer.perimeters() != null) {
+      String of = territory.perimeter(perimeter).departement();
+      if (requested != null && !requested.equals(of)) {
+        throw new NotFoundException(
+            "Le périmètre " + perimeter + " n'est pas dans le département " + requested + ".");
+      }
+      return new Scope(of, perimeter);
+    }
+    String d = viewer.departement(requested, departement);
+    return new Scope(d, perimeter(d, perimeter));
+  }
+
+  /** A département and one of its perimeters (null: the whole département). */
+  public record Scope(String departement, String perimeter) {}
+
+  /**
+   * The départements of the deployment: the default one ({@code raccroche.departement}) and those
+   * of the perimeters.
+   */
+  @Transactional(readOnly = true)
+  public SortedSet<String> departements() {
+    return new TreeSet<>(departementList.codes());
+  }
+
+  /**
+   * A département code checked against the deployment (null or blank: the default one); unknown: a
+   * French 404.
+   */
+  @Transactional(readOnly = true)
+  public String departement(String code) {
+    if (code == null || code.isBlank()) {
+      return departement;
+    }
+    String c = code.strip().toUpperCase();
+    if (!departements().contains(c)) {
+      throw new NotFoundException(
+          "Département inconnu : « " + code.strip() + " » (pas dans ce déploiement).");
+    }
+    return c;
   }
 
   /** Parses and checks a school year and a quarter (French 400s). */
@@ -138,12 +201,34 @@ public class IndicatorService {
     return c;
   }
 
-  /** The perimeters of the département (code → name). */
+  /**
+   * A perimeter code checked against the territory and the département (null = the département): a
+   * perimeter of another département is unknown in this one (French 404).
+   */
+  @Transactional(readOnly = true)
+  public String perimeter(String departementCode, String code) {
+    String c = perimeter(code);
+    if (c != null && !departementCode.equals(territory.perimeter(c).departement())) {
+      throw new NotFoundException(
+          "Le périmètre " + c + " n'est pas dans le département " + departementCode + ".");
+    }
+    return c;
+  }
+
+  /** The perimeters of the default département (code → name). */
   @Transactional(readOnly = true)
   public Map<String, String> perimeterNames() {
+    return perimeterNames(departement);
+  }
+
+  /** The perimeters of a département (code → name). */
+  @Transactional(readOnly = true)
+  public Map<String, String> perimeterNames(String departementCode) {
     Map<String, String> names = new TreeMap<>();
     for (Perimeter p : territory.perimeters()) {
-      names.put(p.code(), p.name());
+      if (departementCode.equals(p.departement())) {
+        names.put(p.code(), p.name());
+      }
     }
     return names;
   }
@@ -157,10 +242,23 @@ public class IndicatorService {
     return queries.rebuild();
   }
 
-  /** The figures computed now (from the pre-aggregated counts), unmasked. */
+  /** The figures of the default département computed now (from the counts), unmasked. */
   @Transactional(readOnly = true)
   public IndicatorFigures compute(Period period, String perimeter) {
-    return queries.compute(period.schoolYear(), period.quarter(), perimeter);
+    return compute(period, departement, perimeter);
+  }
+
+  /** A département's figures computed now (from the pre-aggregated counts), unmasked. */
+  @Transactional(readOnly = true)
+  public IndicatorFigures compute(Period period, String departementCode, String perimeter) {
+    return queries.compute(
+        period.schoolYear(), period.quarter(), List.of(departementCode), perimeter);
+  }
+
+  /** The sum of several départements' figures computed now, unmasked (no perimeter). */
+  @Transactional(readOnly = true)
+  IndicatorFigures computeTogether(Period period, Collection<String> departementCodes) {
+    return queries.compute(period.schoolYear(), period.quarter(), departementCodes, null);
   }
 
   /**
@@ -169,13 +267,22 @@ public class IndicatorService {
    */
   @Transactional(readOnly = true)
   public IndicatorReport report(Period period, String perimeter, boolean live, boolean mask) {
+    return report(period, departement, perimeter, live, mask);
+  }
+
+  /** The report of a quarter for a département (or one of its perimeters). */
+  @Transactional(readOnly = true)
+  public IndicatorReport report(
+      Period period, String departementCode, String perimeter, boolean live, boolean mask) {
     String sy = period.schoolYear().toString();
     String q = period.quarter().toString();
-    SnapshotEntity published = live ? null : latestPublished(sy, q).orElse(null);
+    SnapshotEntity published = live ? null : latestPublished(departementCode, sy, q).orElse(null);
     IndicatorFigures figures =
-        published == null ? compute(period, perimeter) : figuresOf(published, perimeter);
+        published == null
+            ? compute(period, departementCode, perimeter)
+            : figuresOf(published, perimeter);
     ReportAssembler a = new ReportAssembler(mask, threshold);
-    Map<String, String> names = perimeterNames();
+    Map<String, String> names = perimeterNames(departementCode);
     var total = figures.total();
     Figure leavers = a.count(total.leavers());
     Figure taken = a.count(total.takenInCharge());
@@ -185,7 +292,7 @@ public class IndicatorService {
     Figure solutionRate = ReportAssembler.rate(solution, cohort);
     List<Objective> scopeObjectives =
         ReportAssembler.sorted(
-            objectives(sy).stream()
+            objectives(departementCode, sy).stream()
                 .filter(
                     o ->
                         perimeter == null ? o.perimeter() == null : perimeter.equals(o.perimeter()))
@@ -193,7 +300,7 @@ public class IndicatorService {
     SchoolYear year = period.schoolYear();
     Quarter quarter = period.quarter();
     return new IndicatorReport(
-        departement,
+        departementCode,
         sy,
         q,
         quarter.label(),
@@ -221,14 +328,16 @@ public class IndicatorService {
         a.lines(figures.perimeters(), code -> names.getOrDefault(code, code), false),
         a.breakdowns(figures),
         a.objectives(scopeObjectives, leavers, taken, takenRate, solution, solutionRate),
-        trend(year, perimeter, a));
+        trend(departementCode, year, perimeter, a));
   }
 
-  private List<TrendPoint> trend(SchoolYear year, String perimeter, ReportAssembler a) {
+  List<TrendPoint> trend(
+      String departementCode, SchoolYear year, String perimeter, ReportAssembler a) {
     // The latest published snapshot of each quarter of the school year.
     Map<String, SnapshotEntity> byQuarter = new TreeMap<>();
     for (SnapshotEntity s :
-        snapshots.findByStatusOrderBySchoolYearAscQuarterAscIdAsc(SnapshotEntity.PUBLISHED)) {
+        snapshots.findByDepartementAndStatusOrderBySchoolYearAscQuarterAscIdAsc(
+            departementCode, SnapshotEntity.PUBLISHED)) {
       if (s.getSchoolYear().equals(year.toString())) {
         byQuarter.put(s.getQuarter(), s);
       }
@@ -250,13 +359,16 @@ public class IndicatorService {
     return points;
   }
 
-  private Optional<SnapshotEntity> latestPublished(String schoolYear, String quarter) {
-    return snapshots.findBySchoolYearAndQuarterOrderByIdDesc(schoolYear, quarter).stream()
+  Optional<SnapshotEntity> latestPublished(
+      String departementCode, String schoolYear, String quarter) {
+    return snapshots
+        .findByDepartementAndSchoolYearAndQuarterOrderByIdDesc(departementCode, schoolYear, quarter)
+        .stream()
         .filter(s -> SnapshotEntity.PUBLISHED.equals(s.getStatus()))
         .findFirst();
   }
 
-  private IndicatorFigures figuresOf(SnapshotEntity s, String perimeter) {
+  IndicatorFigures figuresOf(SnapshotEntity s, String perimeter) {
     SnapshotContent content = read(s);
     if (perimeter == null) {
       return content.departement();
@@ -281,15 +393,21 @@ public class IndicatorService {
 
   // ---- snapshots
 
-  /** Computes the quarter for the département and each perimeter and stores it as a draft. */
+  /** Computes the quarter for the default département (see the other {@code createDraft}). */
   public SnapshotSummary createDraft(Period period, String processInstanceId) {
-    IndicatorFigures all = compute(period, null);
-    TreeSet<String> codes = new TreeSet<>(perimeterNames().keySet());
+    return createDraft(period, departement, processInstanceId);
+  }
+
+  /** Computes the quarter for a département and each perimeter and stores it as a draft. */
+  public SnapshotSummary createDraft(
+      Period period, String departementCode, String processInstanceId) {
+    IndicatorFigures all = compute(period, departementCode, null);
+    TreeSet<String> codes = new TreeSet<>(perimeterNames(departementCode).keySet());
     all.perimeters().stream().map(IndicatorFigures.Row::code).forEach(codes::add);
     Map<String, IndicatorFigures> perimeters = new LinkedHashMap<>();
     for (String code : codes) {
       if (code != null) {
-        perimeters.put(code, compute(period, code));
+        perimeters.put(code, compute(period, departementCode, code));
       }
     }
     String content;
@@ -301,6 +419,7 @@ public class IndicatorService {
     SnapshotEntity s =
         snapshots.save(
             new SnapshotEntity(
+                departementCode,
                 period.schoolYear().toString(),
                 period.quarter().toString(),
                 content,
@@ -335,7 +454,9 @@ public class IndicatorService {
   public String describe(long snapshotId) {
     SnapshotEntity s = snapshot(snapshotId);
     var t = read(s).departement().total();
-    return "Année scolaire "
+    return "Département "
+        + s.getDepartement()
+        + ", année scolaire "
         + s.getSchoolYear()
         + ", "
         + Quarter.parse(s.getQuarter()).label()
@@ -352,12 +473,24 @@ public class IndicatorService {
 
   @Transactional(readOnly = true)
   public List<SnapshotSummary> snapshots(Period period) {
+    return snapshots(period, departement);
+  }
+
+  /** A département's snapshots of a quarter, the latest first. */
+  @Transactional(readOnly = true)
+  public List<SnapshotSummary> snapshots(Period period, String departementCode) {
     return snapshots
-        .findBySchoolYearAndQuarterOrderByIdDesc(
-            period.schoolYear().toString(), period.quarter().toString())
+        .findByDepartementAndSchoolYearAndQuarterOrderByIdDesc(
+            departementCode, period.schoolYear().toString(), period.quarter().toString())
         .stream()
         .map(IndicatorService::summary)
         .toList();
+  }
+
+  /** The département of a snapshot (a reviewer may only review their own). */
+  @Transactional(readOnly = true)
+  public String snapshotDepartement(long snapshotId) {
+    return snapshot(snapshotId).getDepartement();
   }
 
   private SnapshotEntity snapshot(long id) {
@@ -378,16 +511,29 @@ public class IndicatorService {
         s.getReviewedBy());
   }
 
-  /** Starts {@code QuarterlyIndicatorsProcess} for a quarter; answers the process instance id. */
+  /** Starts {@code QuarterlyIndicatorsProcess} for the default département. */
   public String startQuarterlyProcess(Period period) {
+    return startQuarterlyProcess(period, departement);
+  }
+
+  /**
+   * Starts {@code QuarterlyIndicatorsProcess} for a quarter and a département (its start variable
+   * {@code departement}); answers the process instance id.
+   */
+  public String startQuarterlyProcess(Period period, String departementCode) {
     return runtime
         .createMessageCorrelation(START_MESSAGE)
-        .processInstanceBusinessKey(period.schoolYear() + "/" + period.quarter())
+        .processInstanceBusinessKey(
+            period.schoolYear() + "/" + period.quarter() + "/" + departementCode)
         .setVariable("schoolYear", period.schoolYear().toString())
         .setVariable("quarter", period.quarter().toString())
+        .setVariable(DEPARTEMENT_VARIABLE, departementCode)
         .correlateStartMessage()
         .getId();
   }
+
+  /** The process variable naming the département of an instance. */
+  public static final String DEPARTEMENT_VARIABLE = fr.raccroche.shared.Departement.VARIABLE;
 
   /** The quarter a scheduled run reports on: the one that ended before {@code today}. */
   public Period scheduledPeriod(LocalDate today) {
@@ -399,7 +545,19 @@ public class IndicatorService {
 
   @Transactional(readOnly = true)
   public List<Objective> objectives(String schoolYear) {
-    return objectives.findBySchoolYearOrderByPerimeterCodeAscIndicatorAsc(schoolYear).stream()
+    return objectives(departement, schoolYear);
+  }
+
+  /**
+   * The objectives of a département for a school year ({@link ObjectiveEntity#REGION}: the
+   * region's).
+   */
+  @Transactional(readOnly = true)
+  public List<Objective> objectives(String departementCode, String schoolYear) {
+    return objectives
+        .findByDepartementAndSchoolYearOrderByPerimeterCodeAscIndicatorAsc(
+            departementCode, schoolYear)
+        .stream()
         .map(
             o ->
                 new Objective(
@@ -415,7 +573,7 @@ public class IndicatorService {
         .toList();
   }
 
-  /** Sets (or replaces) the target of an indicator for a school year and a perimeter. */
+  /** Sets (or replaces) an objective of the default département (or of one of its perimeters). */
   public Objective setObjective(
       String schoolYear,
       String perimeter,
@@ -423,8 +581,42 @@ public class IndicatorService {
       String kind,
       BigDecimal target,
       String user) {
+    return setObjective(departement, schoolYear, perimeter, indicator, kind, target, user);
+  }
+
+  /** The region's objectives for a school year. */
+  @Transactional(readOnly = true)
+  public List<Objective> regionObjectives(String schoolYear) {
+    return objectives(ObjectiveEntity.REGION, schoolYear);
+  }
+
+  /** Sets (or replaces) an objective of the region (set by the regional steering group). */
+  public Objective setRegionObjective(
+      String schoolYear, String indicator, String kind, BigDecimal target, String user) {
+    return setObjective(ObjectiveEntity.REGION, schoolYear, null, indicator, kind, target, user);
+  }
+
+  /**
+   * Sets (or replaces) the target of an indicator for a school year and a perimeter of the
+   * département (null: the whole département; {@link ObjectiveEntity#REGION}: the region).
+   */
+  public Objective setObjective(
+      String departementCode,
+      String schoolYear,
+      String perimeter,
+      String indicator,
+      String kind,
+      BigDecimal target,
+      String user) {
+    if (schoolYear == null || schoolYear.isBlank()) {
+      throw new InvalidInputException(
+          "schoolYear", "L'année scolaire est obligatoire (par exemple 2025-2026).");
+    }
     SchoolYear year = SchoolYear.parse(schoolYear);
-    String scope = perimeter(perimeter);
+    String scope =
+        ObjectiveEntity.REGION.equals(departementCode)
+            ? null
+            : perimeter(departementCode, perimeter);
     IndicatorKey key;
     Objective.Kind k;
     try {
@@ -458,8 +650,10 @@ public class IndicatorService {
     String code = scope == null ? ObjectiveEntity.DEPARTEMENT : scope;
     ObjectiveEntity o =
         objectives
-            .findBySchoolYearAndPerimeterCodeAndIndicator(year.toString(), code, key.name())
+            .findByDepartementAndSchoolYearAndPerimeterCodeAndIndicator(
+                departementCode, year.toString(), code, key.name())
             .orElseGet(ObjectiveEntity::new);
+    o.setDepartement(departementCode);
     o.setSchoolYear(year.toString());
     o.setPerimeterCode(code);
     o.setIndicator(key.name());

@@ -58,6 +58,12 @@ final class Navigation {
     boolean worker =
         authorities.contains("ROLE_" + Roles.COORDINATOR)
             || authorities.contains("ROLE_" + Roles.CASEWORKER);
+    // The regional steering group reads its own page only (aggregates of the region).
+    boolean regionOnly =
+        authorities.contains("ROLE_" + Roles.REGION)
+            && authorities.stream()
+                .filter(x -> x.startsWith("ROLE_"))
+                .allMatch(x -> x.equals("ROLE_" + Roles.REGION));
     List<Link> links = new ArrayList<>();
     if (admin || supervisor || worker) {
       links.add(
@@ -138,12 +144,23 @@ final class Navigation {
               "/indicators",
               Section.STEERING));
     }
-    links.add(
-        new Link(
-            "Offres locales",
-            "Le catalogue partagé des offres de formation, d'information et d'accompagnement, et son export data·inclusion.",
-            "/offers",
-            Section.RESOURCES));
+    if (admin || authorities.contains("ROLE_" + Roles.REGION)) {
+      links.add(
+          new Link(
+              "Pilotage régional",
+              "Les indicateurs des départements de la région côte à côte et consolidés, les"
+                  + " objectifs régionaux, la tendance par département ; exports CSV et PDF.",
+              "/region",
+              Section.STEERING));
+    }
+    if (!regionOnly) {
+      links.add(
+          new Link(
+              "Offres locales",
+              "Le catalogue partagé des offres de formation, d'information et d'accompagnement, et son export data·inclusion.",
+              "/offers",
+              Section.RESOURCES));
+    }
     if (admin || supervisor || prefecture || coordinator) {
       links.add(
           new Link(
@@ -152,12 +169,14 @@ final class Navigation {
               "/diagnoses",
               Section.STEERING));
     }
-    links.add(
-        new Link(
-            "Expérimentations",
-            "Les appels à projets, le budget accordé et les résultats des projets (totaux seulement).",
-            "/experiments",
-            Section.STEERING));
+    if (!regionOnly) {
+      links.add(
+          new Link(
+              "Expérimentations",
+              "Les appels à projets, le budget accordé et les résultats des projets (totaux seulement).",
+              "/experiments",
+              Section.STEERING));
+    }
     links.add(
         new Link(
             "Territoire",

@@ -61,7 +61,8 @@ class AccessibilityBrowserIntegrationTest {
     SUPERVISOR("superviseur"),
     COORDINATOR("coord.lyon"),
     CASEWORKER("referent.ml-lyon"),
-    PREFECTURE("prefecture");
+    PREFECTURE("prefecture"),
+    REGION("region");
 
     final String user;
 
@@ -152,6 +153,9 @@ class AccessibilityBrowserIntegrationTest {
     Set<Role> asc = EnumSet.of(Role.ADMIN, Role.SUPERVISOR, Role.COORDINATOR);
     Set<Role> ascw = EnumSet.of(Role.ADMIN, Role.SUPERVISOR, Role.COORDINATOR, Role.CASEWORKER);
     Set<Role> ascp = EnumSet.of(Role.ADMIN, Role.SUPERVISOR, Role.COORDINATOR, Role.PREFECTURE);
+    Set<Role> ar = EnumSet.of(Role.ADMIN, Role.REGION);
+    // The regional steering group reads the region's aggregates only (/region).
+    Set<Role> local = EnumSet.complementOf(EnumSet.of(Role.ANONYMOUS, Role.REGION));
     return List.of(
         new Page("/login", EVERYONE),
         new Page("/", SIGNED_IN),
@@ -168,11 +172,12 @@ class AccessibilityBrowserIntegrationTest {
         new Page("/indicators", ascp),
         new Page("/indicators/objectives", as),
         new Page("/diagnoses", ascp),
-        new Page("/offers", SIGNED_IN),
+        new Page("/region", ar),
+        new Page("/offers", local),
         new Page("/offers/new", ascw),
         new Page("/offers/" + f.offerId() + "/edit", ascw),
-        new Page("/experiments", SIGNED_IN),
-        new Page("/experiments/calls/" + f.callId(), SIGNED_IN),
+        new Page("/experiments", local),
+        new Page("/experiments/calls/" + f.callId(), local),
         new Page("/messages", a),
         new Page("/page-inconnue", SIGNED_IN),
         new Page("/accessibilite", EVERYONE),

@@ -29,6 +29,9 @@ public class CaseFactEntity {
   @Column(name = "person_id")
   private long personId;
 
+  @Column(name = "departement")
+  private String departement;
+
   @Column(name = "perimeter_code")
   private String perimeterCode;
 
@@ -104,6 +107,14 @@ public class CaseFactEntity {
 
   public void setPersonId(long personId) {
     this.personId = personId;
+  }
+
+  public String getDepartement() {
+    return departement;
+  }
+
+  public void setDepartement(String departement) {
+    this.departement = departement;
   }
 
   public String getPerimeterCode() {

@@ -1,9 +1,11 @@
 package fr.raccroche.indicators.internal;
 
+import fr.raccroche.pathway.CaseNumbers;
 import fr.raccroche.pathway.CaseOrigin;
 import fr.raccroche.pathway.CaseRegistered;
 import fr.raccroche.pathway.MilestoneReached;
 import fr.raccroche.shared.BulkInserts;
+import fr.raccroche.territory.TerritoryService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -40,9 +43,18 @@ class CaseFactRecorder {
   private final IndicatorCounts counts;
   private final BulkInserts bulk;
   private final Clock clock;
+  private final TerritoryService territory;
+  private final String defaultDepartement;
 
   CaseFactRecorder(
-      CaseFactRepository facts, IndicatorCounts counts, BulkInserts bulk, Optional<Clock> clock) {
+      CaseFactRepository facts,
+      IndicatorCounts counts,
+      BulkInserts bulk,
+      TerritoryService territory,
+      @Value("${raccroche.departement}") String defaultDepartement,
+      Optional<Clock> clock) {
+    this.territory = territory;
+    this.defaultDepartement = defaultDepartement;
     this.bulk = bulk;
     this.facts = facts;
     this.counts = counts;
@@ -54,6 +66,7 @@ class CaseFactRecorder {
     CaseFactEntity f = new CaseFactEntity();
     f.setCaseNumber(event.caseNumber());
     f.setPersonId(event.personId());
+    f.setDepartement(departementOf(event.caseNumber(), event.perimeterCode()));
     f.setPerimeterCode(event.perimeterCode());
     f.setOrigin(event.origin() == null ? null : event.origin().name());
     f.setSource(
@@ -217,6 +230,24 @@ class CaseFactRecorder {
             (System.nanoTime() - start) / 1_000_000);
       }
     }
+  }
+
+  /**
+   * The département of a case: the one in its number ({@code <year>-<département>-<number>}, the
+   * département whose intake opened it; a young person who moves gets a new case in the other); for
+   * a number of another form, its perimeter's, else the default département.
+   */
+  String departementOf(String caseNumber, String perimeterCode) {
+    if (CaseNumbers.isValid(caseNumber)) {
+      return caseNumber.split("-")[1];
+    }
+    if (perimeterCode != null) {
+      var p = territory.findPerimeter(perimeterCode);
+      if (p.isPresent()) {
+        return p.get().departement();
+      }
+    }
+    return defaultDepartement;
   }
 
   private static Integer days(LocalDate from, LocalDate to) {

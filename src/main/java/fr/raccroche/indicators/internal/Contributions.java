@@ -25,7 +25,10 @@ import java.util.Map;
  *       days, in the month of the later of the leaving date and the milestone.
  * </ul>
  *
- * Cases closed as not eligible or as a false detection add nothing.
+ * Every cell is the département's of the case ({@code departement}): a young person with cases in
+ * two départements counts in each (a regional total adds the départements up).
+ *
+ * <p>Cases closed as not eligible or as a false detection add nothing.
  */
 final class Contributions {
   /** The dimensions of the breakdowns kept per value (solutionType only for SOLUTION). */
@@ -50,12 +53,13 @@ final class Contributions {
         for (String scope : scopes) {
           for (String[] cell : cells) {
             earliest.merge(
-                new CountKey(CountKey.LEAVER, year, null, scope, cell[0], cell[1]),
+                new CountKey(f.departement(), CountKey.LEAVER, year, null, scope, cell[0], cell[1]),
                 month(leaving),
                 Contributions::min);
             if (taken != null) {
               earliest.merge(
-                  new CountKey(CountKey.TAKEN, year, null, scope, cell[0], cell[1]),
+                  new CountKey(
+                      f.departement(), CountKey.TAKEN, year, null, scope, cell[0], cell[1]),
                   month(taken),
                   Contributions::min);
             }
@@ -64,6 +68,7 @@ final class Contributions {
             add(
                 out,
                 new CountKey(
+                    f.departement(),
                     CountKey.CONTACT_DAYS,
                     year,
                     month(later(leaving, f.firstContactOn())),
@@ -75,6 +80,7 @@ final class Contributions {
             add(
                 out,
                 new CountKey(
+                    f.departement(),
                     CountKey.TAKEN_DAYS,
                     year,
                     month(taken),
@@ -89,14 +95,20 @@ final class Contributions {
         boolean solution = Boolean.TRUE.equals(f.oneYearInSolution());
         for (String scope : scopes) {
           for (String[] cell : cells) {
-            out.put(new CountKey(CountKey.COHORT, 0, quarter, scope, cell[0], cell[1]), 1L);
+            out.put(
+                new CountKey(f.departement(), CountKey.COHORT, 0, quarter, scope, cell[0], cell[1]),
+                1L);
             if (solution) {
-              out.put(new CountKey(CountKey.SOLUTION, 0, quarter, scope, cell[0], cell[1]), 1L);
+              out.put(
+                  new CountKey(
+                      f.departement(), CountKey.SOLUTION, 0, quarter, scope, cell[0], cell[1]),
+                  1L);
             }
           }
           if (solution) {
             out.put(
                 new CountKey(
+                    f.departement(),
                     CountKey.SOLUTION,
                     0,
                     quarter,
@@ -112,7 +124,14 @@ final class Contributions {
     earliest.forEach(
         (k, month) ->
             out.put(
-                new CountKey(k.kind(), k.schoolYear(), month, k.scope(), k.dimension(), k.value()),
+                new CountKey(
+                    k.departement(),
+                    k.kind(),
+                    k.schoolYear(),
+                    month,
+                    k.scope(),
+                    k.dimension(),
+                    k.value()),
                 1L));
     return out;
   }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 
 /** One cell of {@code indicator_count} (see the migration for the meaning of each column). */
 record CountKey(
+    String departement,
     String kind,
     int schoolYear,
     LocalDate periodStart,
@@ -20,7 +21,7 @@ record CountKey(
   static final String CONTACT_DAYS = "CONTACT_DAYS";
   static final String TAKEN_DAYS = "TAKEN_DAYS";
 
-  /** The département's scope. */
+  /** The scope of the whole département of the row ({@code departement}). */
   static final String DEPARTEMENT = "*";
 
   static final String TOTAL = "total";
@@ -30,7 +31,8 @@ record CountKey(
   static final String NONE = "";
 
   private static final Comparator<CountKey> ORDER =
-      Comparator.comparing(CountKey::kind)
+      Comparator.comparing(CountKey::departement)
+          .thenComparing(CountKey::kind)
           .thenComparingInt(CountKey::schoolYear)
           .thenComparing(CountKey::periodStart)
           .thenComparing(CountKey::scope)

@@ -84,6 +84,71 @@ public final class CsvReport {
     return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The regional view as CSV: header, the départements side by side with the region's total, the
+   * median delays, the region's objectives, each département's trend.
+   */
+  public static byte[] writeRegional(fr.raccroche.indicators.RegionalReport r) {
+    StringBuilder b = new StringBuilder("\uFEFF");
+    row(
+        b,
+        "Rapport",
+        "Indicateurs trimestriels des jeunes sortis sans diplôme — pilotage régional");
+    row(b, "Région", r.regionCode() + " " + r.regionName());
+    row(b, "Année scolaire", r.schoolYear());
+    row(b, "Trimestre", r.quarter() + " (" + r.quarterLabel() + ")");
+    row(b, "Statut", "Provisoire (calculé à la demande)");
+    row(b, "Calculé le", r.computedAt() == null ? "" : DATE_TIME.format(r.computedAt()));
+    row(b, "Petits effectifs", "masqués sous le seuil de " + r.smallCountThreshold());
+    b.append("\r\n");
+    List<Line> lines = new java.util.ArrayList<>(r.departements());
+    lines.add(r.region());
+    table(b, "Département", lines);
+    b.append("\r\n");
+    row(
+        b,
+        "Délais médians",
+        "Code",
+        "Repérage - premier contact (jours)",
+        "Premier contact - prise en charge (jours)");
+    for (Line l : lines) {
+      row(
+          b,
+          l.label(),
+          l.code(),
+          l.delays() == null ? "" : l.delays().medianDaysDetectionToFirstContact().text(),
+          l.delays() == null ? "" : l.delays().medianDaysFirstContactToTakenInCharge().text());
+    }
+    if (!r.objectives().isEmpty()) {
+      b.append("\r\n");
+      row(b, "Objectif régional", "Type", "Cible", "Valeur", "Statut", "Écart");
+      for (ObjectiveView o : r.objectives()) {
+        row(
+            b,
+            o.indicatorLabel(),
+            o.kind(),
+            Figure.format(o.target().doubleValue()),
+            o.actual().text(),
+            o.statusLabel(),
+            o.gap().text());
+      }
+    }
+    b.append("\r\n");
+    row(b, "Tendance (trimestres publiés)", "Trimestre", "I1", "I2", "Taux I3 (%)");
+    for (var t : r.trend()) {
+      for (IndicatorReport.TrendPoint p : t.points()) {
+        row(
+            b,
+            t.departement() + " " + t.name(),
+            p.quarter(),
+            p.leavers().text(),
+            p.takenInCharge().text(),
+            p.solutionRate().text());
+      }
+    }
+    return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
   /** The indicator lines shared by the CSV, the PDF and the page: label, value text. */
   public static List<String[]> indicators(IndicatorReport r) {
     return List.of(

@@ -10,6 +10,7 @@ import java.time.LocalDate;
  */
 record FactState(
     String caseNumber,
+    String departement,
     long personId,
     String perimeter,
     String source,
@@ -28,7 +29,7 @@ record FactState(
 
   /** The columns {@link #of(ResultSet)} reads. */
   static final String COLUMNS =
-      "case_number, person_id, perimeter_code, source, sex, age_band, last_level, leaving_reason,"
+      "case_number, departement, person_id, perimeter_code, source, sex, age_band, last_level, leaving_reason,"
           + " leaving_date, first_contact_on, taken_in_charge_on, days_to_first_contact,"
           + " days_to_taken_in_charge, one_year_in_solution, one_year_solution_type,"
           + " closure_reason";
@@ -36,6 +37,7 @@ record FactState(
   static FactState of(CaseFactEntity f) {
     return new FactState(
         f.getCaseNumber(),
+        f.getDepartement(),
         f.getPersonId(),
         f.getPerimeterCode(),
         f.getSource(),
@@ -56,6 +58,7 @@ record FactState(
   static FactState of(ResultSet rs) throws SQLException {
     return new FactState(
         rs.getString("case_number"),
+        rs.getString("departement"),
         rs.getLong("person_id"),
         rs.getString("perimeter_code"),
         rs.getString("source"),

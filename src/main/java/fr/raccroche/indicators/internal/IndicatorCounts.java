@@ -85,18 +85,18 @@ public class IndicatorCounts {
   }
 
   private static final String[] ARRAY_TYPES = {
-    "varchar", "int4", "date", "varchar", "varchar", "varchar", "int8"
+    "varchar", "varchar", "int4", "date", "varchar", "varchar", "varchar", "int8"
   };
 
   private void upsertPostgres(List<Object[]> rows) {
     jdbc.execute(
-        "INSERT INTO indicator_count AS c (kind, school_year, period_start, scope, dimension,"
-            + " dim_value, n) SELECT kind, school_year, period_start, scope, dimension, dim_value,"
-            + " n FROM unnest(?::varchar[], ?::int4[], ?::date[], ?::varchar[], ?::varchar[],"
-            + " ?::varchar[], ?::int8[]) WITH ORDINALITY AS d (kind, school_year, period_start,"
-            + " scope, dimension, dim_value, n, i) ORDER BY i"
-            + " ON CONFLICT (kind, school_year, period_start, scope, dimension, dim_value)"
-            + " DO UPDATE SET n = c.n + EXCLUDED.n",
+        "INSERT INTO indicator_count AS c (departement, kind, school_year, period_start, scope,"
+            + " dimension, dim_value, n) SELECT departement, kind, school_year, period_start,"
+            + " scope, dimension, dim_value, n FROM unnest(?::varchar[], ?::varchar[], ?::int4[],"
+            + " ?::date[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int8[]) WITH ORDINALITY"
+            + " AS d (departement, kind, school_year, period_start, scope, dimension, dim_value,"
+            + " n, i) ORDER BY i ON CONFLICT (departement, kind, school_year, period_start, scope,"
+            + " dimension, dim_value) DO UPDATE SET n = c.n + EXCLUDED.n",
         (java.sql.PreparedStatement ps) -> {
           for (int column = 0; column < ARRAY_TYPES.length; column++) {
             Object[] values = new Object[rows.size()];
@@ -110,18 +110,19 @@ public class IndicatorCounts {
   }
 
   private static final String INSERT =
-      "INSERT INTO indicator_count (kind, school_year, period_start, scope, dimension, dim_value,"
-          + " n) VALUES (?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO indicator_count (departement, kind, school_year, period_start, scope,"
+          + " dimension, dim_value, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE =
-      "UPDATE indicator_count SET n = n + ? WHERE kind = ? AND school_year = ? AND period_start = ?"
-          + " AND scope = ? AND dimension = ? AND dim_value = ?";
+      "UPDATE indicator_count SET n = n + ? WHERE departement = ? AND kind = ? AND school_year = ?"
+          + " AND period_start = ? AND scope = ? AND dimension = ? AND dim_value = ?";
 
   private static Object[] update(Object[] row) {
-    return new Object[] {row[6], row[0], row[1], row[2], row[3], row[4], row[5]};
+    return new Object[] {row[7], row[0], row[1], row[2], row[3], row[4], row[5], row[6]};
   }
 
   private static Object[] row(CountKey k, long n) {
     return new Object[] {
+      k.departement(),
       k.kind(),
       k.schoolYear(),
       Date.valueOf(k.periodStart()),
@@ -218,9 +219,18 @@ public class IndicatorCounts {
     final long[] counts = new long[4];
   }
 
-  /** The figures of the département ({@code perimeter} null) or of one perimeter. */
-  public IndicatorFigures compute(SchoolYear year, Quarter quarter, String perimeter) {
+  /**
+   * The figures of a département ({@code perimeter} null) or of one of its perimeters; for several
+   * départements, their sum (the regional consolidation: each département's counts added up, the
+   * medians from the merged histograms).
+   */
+  public IndicatorFigures compute(
+      SchoolYear year, Quarter quarter, Collection<String> departements, String perimeter) {
+    if (departements.isEmpty()) {
+      throw new IllegalArgumentException("No département");
+    }
     MapSqlParameterSource p = new MapSqlParameterSource();
+    p.addValue("departements", new ArrayList<>(departements));
     p.addValue("year", year.startYear());
     p.addValue("quarterEnd", Date.valueOf(quarter.end()));
     p.addValue("cohortQuarter", Date.valueOf(quarter.start().minusYears(1)));
@@ -240,6 +250,7 @@ public class IndicatorCounts {
             + " ((kind IN ('LEAVER', 'TAKEN', 'CONTACT_DAYS', 'TAKEN_DAYS') AND school_year = :year"
             + " AND period_start <= :quarterEnd) OR (kind IN ('COHORT', 'SOLUTION') AND"
             + " school_year = 0 AND period_start = :cohortQuarter))"
+            + " AND departement IN (:departements)"
             + scope
             + " GROUP BY kind, scope, dimension, dim_value"
             + " ORDER BY scope, dimension, dim_value",

@@ -16,6 +16,9 @@ import java.time.Instant;
 public class ObjectiveEntity {
   public static final String DEPARTEMENT = "*";
 
+  /** The {@code departement} of a regional objective (the region of the deployment). */
+  public static final String REGION = "*";
+
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "IndicatorObjectiveIds")
   @SequenceGenerator(
@@ -27,6 +30,9 @@ public class ObjectiveEntity {
 
   @Column(name = "school_year")
   private String schoolYear;
+
+  @Column(name = "departement")
+  private String departement;
 
   @Column(name = "perimeter_code")
   private String perimeterCode;
@@ -56,6 +62,14 @@ public class ObjectiveEntity {
 
   public void setSchoolYear(String schoolYear) {
     this.schoolYear = schoolYear;
+  }
+
+  public String getDepartement() {
+    return departement;
+  }
+
+  public void setDepartement(String departement) {
+    this.departement = departement;
   }
 
   public String getPerimeterCode() {

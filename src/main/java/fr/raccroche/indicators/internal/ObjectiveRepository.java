@@ -5,8 +5,9 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ObjectiveRepository extends JpaRepository<ObjectiveEntity, Long> {
-  List<ObjectiveEntity> findBySchoolYearOrderByPerimeterCodeAscIndicatorAsc(String schoolYear);
+  List<ObjectiveEntity> findByDepartementAndSchoolYearOrderByPerimeterCodeAscIndicatorAsc(
+      String departement, String schoolYear);
 
-  Optional<ObjectiveEntity> findBySchoolYearAndPerimeterCodeAndIndicator(
-      String schoolYear, String perimeterCode, String indicator);
+  Optional<ObjectiveEntity> findByDepartementAndSchoolYearAndPerimeterCodeAndIndicator(
+      String departement, String schoolYear, String perimeterCode, String indicator);
 }

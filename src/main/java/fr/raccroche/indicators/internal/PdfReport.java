@@ -173,6 +173,97 @@ public final class PdfReport {
     return out.toByteArray();
   }
 
+  /** The regional view as PDF: the départements side by side, the region, objectives, trend. */
+  public static byte[] writeRegional(fr.raccroche.indicators.RegionalReport r) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Document doc = new Document(PageSize.A4.rotate(), 36, 36, 36, 36);
+    try {
+      PdfWriter writer = PdfWriter.getInstance(doc, out);
+      writer.getExtraCatalog().put(PdfName.LANG, new PdfString("fr-FR"));
+      writer.setViewerPreferences(PdfWriter.DisplayDocTitle);
+      doc.addTitle(title(r));
+      doc.addSubject("Indicateurs trimestriels des jeunes sortis sans diplôme — pilotage régional");
+      doc.addCreator("Raccroche");
+      doc.open();
+      Font title = font(16, Font.BOLD);
+      Font h2 = font(12, Font.BOLD);
+      Font normal = font(9, Font.NORMAL);
+      doc.add(
+          new Paragraph(
+              "Indicateurs trimestriels des jeunes sortis sans diplôme — pilotage régional",
+              title));
+      doc.add(
+          new Paragraph(
+              "Région "
+                  + r.regionName()
+                  + " — année scolaire "
+                  + r.schoolYear()
+                  + " — "
+                  + r.quarter()
+                  + " ("
+                  + r.quarterLabel()
+                  + ")",
+              h2));
+      doc.add(
+          new Paragraph(
+              "Statut : provisoire (calculé à la demande)"
+                  + (r.computedAt() == null
+                      ? ""
+                      : " — calculé le " + CsvReport.DATE_TIME.format(r.computedAt()))
+                  + ". Les effectifs inférieurs à "
+                  + r.smallCountThreshold()
+                  + " sont masqués (< "
+                  + r.smallCountThreshold()
+                  + ").",
+              normal));
+      doc.add(table("Par département", h2, "Département", r.departements(), List.of(r.region())));
+      if (!r.objectives().isEmpty()) {
+        PdfPTable t = new PdfPTable(new float[] {5, 1, 1, 1, 2, 1});
+        t.setWidthPercentage(100);
+        heading(t, "Objectifs régionaux", h2);
+        header(t, "Objectif", "Type", "Cible", "Valeur", "Statut", "Écart");
+        for (ObjectiveView o : r.objectives()) {
+          cell(t, o.indicatorLabel(), false);
+          cell(t, o.kind().equals("RATE") ? "taux" : "effectif", false);
+          cell(t, Figure.format(o.target().doubleValue()), true);
+          cell(t, o.actual().text(), true);
+          cell(t, o.statusLabel(), false);
+          cell(t, o.gap().text(), true);
+        }
+        doc.add(t);
+      }
+      PdfPTable t = new PdfPTable(new float[] {4, 1.5f, 1, 1, 1});
+      t.setWidthPercentage(100);
+      heading(t, "Tendance des trimestres publiés, par département", h2);
+      header(t, "Département", "Trimestre", "I1 repérés", "I2 pris en charge", "Taux I3 (%)");
+      int points = 0;
+      for (var d : r.trend()) {
+        for (TrendPoint p : d.points()) {
+          cell(t, d.departement() + " " + d.name(), false);
+          cell(t, p.quarter(), false);
+          cell(t, p.leavers().text(), true);
+          cell(t, p.takenInCharge().text(), true);
+          cell(t, p.solutionRate().text(), true);
+          points++;
+        }
+      }
+      if (points > 0) {
+        doc.add(t);
+      } else {
+        doc.add(new Paragraph("Aucun trimestre publié pour cette année scolaire.", normal));
+      }
+      doc.close();
+    } catch (DocumentException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The regional document's title: quarter and region. */
+  public static String title(fr.raccroche.indicators.RegionalReport r) {
+    return "Indicateurs trimestriels " + r.quarter() + " — région " + r.regionName();
+  }
+
   /** The document's title (its metadata, shown by the reader): quarter and perimeter. */
   public static String title(IndicatorReport r) {
     return "Indicateurs trimestriels " + r.quarter() + " — " + r.perimeterName();

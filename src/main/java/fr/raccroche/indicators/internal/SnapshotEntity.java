@@ -34,6 +34,9 @@ public class SnapshotEntity {
   @Column(name = "id")
   private Long id;
 
+  @Column(name = "departement")
+  private String departement;
+
   @Column(name = "school_year")
   private String schoolYear;
 
@@ -66,17 +69,23 @@ public class SnapshotEntity {
   protected SnapshotEntity() {}
 
   public SnapshotEntity(
+      String departement,
       String schoolYear,
       String quarter,
       String reportJson,
       Instant computedAt,
       String processInstanceId) {
+    this.departement = departement;
     this.schoolYear = schoolYear;
     this.quarter = quarter;
     this.status = DRAFT;
     this.reportJson = reportJson;
     this.computedAt = computedAt;
     this.processInstanceId = processInstanceId;
+  }
+
+  public String getDepartement() {
+    return departement;
   }
 
   @PostLoad

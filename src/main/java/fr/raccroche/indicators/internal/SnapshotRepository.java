@@ -4,7 +4,9 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface SnapshotRepository extends JpaRepository<SnapshotEntity, Long> {
-  List<SnapshotEntity> findBySchoolYearAndQuarterOrderByIdDesc(String schoolYear, String quarter);
+  List<SnapshotEntity> findByDepartementAndSchoolYearAndQuarterOrderByIdDesc(
+      String departement, String schoolYear, String quarter);
 
-  List<SnapshotEntity> findByStatusOrderBySchoolYearAscQuarterAscIdAsc(String status);
+  List<SnapshotEntity> findByDepartementAndStatusOrderBySchoolYearAscQuarterAscIdAsc(
+      String departement, String status);
 }

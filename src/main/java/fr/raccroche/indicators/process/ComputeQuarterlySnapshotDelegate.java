@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * {@code ServiceTask_ComputeQuarterlySnapshot}: computes the quarter and stores it as a new draft.
  * Started by the timer, the quarter is the one that just ended; started by hand, the {@code
  * schoolYear} and {@code quarter} variables say which. A draft sent back by the supervisors is
- * discarded first (with their comment): a recomputation is always a new draft.
+ * discarded first (with their comment): a recomputation is always a new draft. One snapshot per
+ * département: the variable {@code departement} says which (the timer starts one instance per
+ * département: {@link StartQuarterPerDepartementDelegate}).
  */
 @Component("computeQuarterlySnapshotDelegate")
 public class ComputeQuarterlySnapshotDelegate implements JavaDelegate {
@@ -43,14 +45,31 @@ public class ComputeQuarterlySnapshotDelegate implements JavaDelegate {
         sy == null || q == null
             ? indicators.scheduledPeriod(LocalDate.now(clock))
             : indicators.period(sy.toString(), q.toString());
-    SnapshotSummary draft = indicators.createDraft(period, execution.getProcessInstanceId());
+    Object d = execution.getVariable(IndicatorService.DEPARTEMENT_VARIABLE);
+    String departement;
+    if (d == null) {
+      // An instance started without a département (before départements, or by a client that
+      // names none): the default one. The timer starts one instance per département
+      // (StartQuarterPerDepartementDelegate).
+      departement = indicators.departement();
+      execution.setVariable(IndicatorService.DEPARTEMENT_VARIABLE, departement);
+    } else {
+      departement = indicators.departement(d.toString());
+    }
+    SnapshotSummary draft =
+        indicators.createDraft(period, departement, execution.getProcessInstanceId());
     execution.setVariable(SCHOOL_YEAR, period.schoolYear().toString());
     execution.setVariable(QUARTER, period.quarter().toString());
     execution.setVariable(SNAPSHOT_ID, draft.id());
     execution.setVariable(SNAPSHOT_SUMMARY, indicators.describe(draft.id()));
     execution.setVariable(
         REPORT_LINK,
-        "/indicators?schoolYear=" + period.schoolYear() + "&quarter=" + period.quarter());
+        "/indicators?schoolYear="
+            + period.schoolYear()
+            + "&quarter="
+            + period.quarter()
+            + "&departement="
+            + departement);
     execution.removeVariable(REVIEW_DECISION);
     execution.removeVariable(REVIEW_COMMENT);
   }

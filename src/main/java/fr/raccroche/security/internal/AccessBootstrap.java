@@ -59,6 +59,7 @@ class AccessBootstrap implements ApplicationRunner {
             Roles.ADMIN_GROUP,
             Roles.SUPERVISORS_GROUP,
             Roles.PREFECTURE_GROUP,
+            Roles.REGION_GROUP,
             Roles.MONITORING_GROUP)) {
       access.ensureGroupExists(group);
     }

@@ -120,7 +120,8 @@ public class CamundaAccess {
         }
       }
       default -> {
-        // The prefecture reads aggregates in the app's own pages and gets nothing in Camunda;
+        // The prefecture and the region read aggregates in the app's own pages and get nothing in
+        // Camunda;
         // monitoring reads the metrics endpoint only.
       }
     }
@@ -247,6 +248,9 @@ public class CamundaAccess {
     }
     if (Roles.MONITORING_GROUP.equals(groupId)) {
       return "Supervision technique";
+    }
+    if (Roles.REGION_GROUP.equals(groupId)) {
+      return "Pilotage régional";
     }
     if (groupId.startsWith(Roles.COORDINATOR_GROUP_PREFIX)) {
       return "Coordonnateurs " + groupId.substring(Roles.COORDINATOR_GROUP_PREFIX.length());

@@ -72,7 +72,7 @@ class TasklistFilterAccess {
         grant(groupId, AccessBootstrap.MY_STRUCTURE_TASKS);
       }
       default -> {
-        // the prefecture and monitoring work no task
+        // the prefecture, the region and monitoring work no task
       }
     }
   }

@@ -11,14 +11,44 @@ import org.junit.jupiter.api.Test;
 class ContributionsTest {
   static FactState fact(
       String number, String perimeter, LocalDate leaving, LocalDate taken, String closure) {
+    return fact("69", number, perimeter, leaving, taken, closure);
+  }
+
+  static FactState fact(
+      String departement,
+      String number,
+      String perimeter,
+      LocalDate leaving,
+      LocalDate taken,
+      String closure) {
     return new FactState(
-        number, 1L, perimeter, "EN", "F", "16-17", "LYCEE", null, leaving, null, taken, null, null,
-        null, null, closure);
+        number,
+        departement,
+        1L,
+        perimeter,
+        "EN",
+        "F",
+        "16-17",
+        "LYCEE",
+        null,
+        leaving,
+        null,
+        taken,
+        null,
+        null,
+        null,
+        null,
+        closure);
   }
 
   static long get(Map<CountKey, Long> c, String kind, LocalDate month, String scope) {
+    return get(c, "69", kind, month, scope);
+  }
+
+  static long get(
+      Map<CountKey, Long> c, String departement, String kind, LocalDate month, String scope) {
     return c.getOrDefault(
-        new CountKey(kind, 2025, month, scope, CountKey.TOTAL, CountKey.NONE), 0L);
+        new CountKey(departement, kind, 2025, month, scope, CountKey.TOTAL, CountKey.NONE), 0L);
   }
 
   @Test
@@ -38,6 +68,7 @@ class ContributionsTest {
     assertThat(
             c.get(
                 new CountKey(
+                    "69",
                     "LEAVER",
                     2025,
                     LocalDate.of(2025, 10, 1),
@@ -59,6 +90,21 @@ class ContributionsTest {
         Contributions.of(
             List.of(fact("A", "EST", LocalDate.of(2025, 9, 1), null, "FALSE_DETECTION")));
     assertThat(closed).isEmpty();
+  }
+
+  @Test
+  void aPersonWithCasesInTwoDepartementsCountsOnceInEach() {
+    var c =
+        Contributions.of(
+            List.of(
+                fact("69", "2025-69-000001", "LYON", LocalDate.of(2025, 10, 3), null, null),
+                fact("42", "2025-42-000001", "ROANNE", LocalDate.of(2025, 11, 20), null, null)));
+    assertThat(get(c, "69", "LEAVER", LocalDate.of(2025, 10, 1), "*")).isEqualTo(1);
+    assertThat(get(c, "42", "LEAVER", LocalDate.of(2025, 11, 1), "*")).isEqualTo(1);
+    assertThat(get(c, "42", "LEAVER", LocalDate.of(2025, 11, 1), "ROANNE")).isEqualTo(1);
+    // nothing of the Loire's case in the Rhône's cells
+    assertThat(get(c, "69", "LEAVER", LocalDate.of(2025, 11, 1), "*")).isZero();
+    assertThat(get(c, "69", "LEAVER", LocalDate.of(2025, 11, 1), "ROANNE")).isZero();
   }
 
   @Test

@@ -39,6 +39,7 @@ class QuarterlyIndicatorsProcessTest {
   final JavaDelegate publish = mock(JavaDelegate.class);
   final IndicatorSchedule schedule = mock(IndicatorSchedule.class);
   final AtomicLong drafts = new AtomicLong();
+  final JavaDelegate startPerDepartement = mock(JavaDelegate.class);
 
   @BeforeEach
   void setUp(ProcessEngine engine) throws Exception {
@@ -58,6 +59,23 @@ class QuarterlyIndicatorsProcessTest {
         .execute(any(DelegateExecution.class));
     Mocks.register("computeQuarterlySnapshotDelegate", compute);
     Mocks.register("publishQuarterlySnapshotDelegate", publish);
+    // The timer's instance starts one instance per département: here 69 and 42, by the message.
+    doAnswer(
+            i -> {
+              for (String departement : java.util.List.of("69", "42")) {
+                runtimeService()
+                    .createMessageCorrelation("Msg_QuarterlyIndicatorsRequested")
+                    .processInstanceBusinessKey("2025-2026/2026-Q1/" + departement)
+                    .setVariable("schoolYear", "2025-2026")
+                    .setVariable("quarter", "2026-Q1")
+                    .setVariable("departement", departement)
+                    .correlateStartMessage();
+              }
+              return null;
+            })
+        .when(startPerDepartement)
+        .execute(any(DelegateExecution.class));
+    Mocks.register("startQuarterPerDepartementDelegate", startPerDepartement);
     Mocks.register("indicatorSchedule", schedule);
   }
 
@@ -77,15 +95,29 @@ class QuarterlyIndicatorsProcessTest {
     org.assertj.core.api.Assertions.assertThat(due.getMonthValue() % 3).isEqualTo(1);
     org.assertj.core.api.Assertions.assertThat(due.getHour()).isEqualTo(6);
     managementService().executeJob(timer.getId());
-    ProcessInstance pi =
+    // The timer's own instance only starts one run per département, and ends.
+    var timerRun =
+        historyService()
+            .createHistoricActivityInstanceQuery()
+            .activityId("EndEvent_QuartersStarted")
+            .singleResult();
+    org.assertj.core.api.Assertions.assertThat(timerRun).isNotNull();
+    var runs =
         runtimeService()
             .createProcessInstanceQuery()
             .processDefinitionKey("QuarterlyIndicatorsProcess")
-            .singleResult();
-    assertThat(pi).isWaitingAt("Task_ReviewQuarterlySnapshot").hasPassed("StartEvent_QuarterBegan");
-    assertThat(task())
-        .hasCandidateGroup("supervisors")
-        .hasName("Relire les indicateurs trimestriels");
+            .orderByBusinessKey()
+            .asc()
+            .list();
+    org.assertj.core.api.Assertions.assertThat(runs)
+        .extracting(ProcessInstance::getBusinessKey)
+        .containsExactly("2025-2026/2026-Q1/42", "2025-2026/2026-Q1/69");
+    for (ProcessInstance pi : runs) {
+      assertThat(pi).isWaitingAt("Task_ReviewQuarterlySnapshot");
+      assertThat(task(pi))
+          .hasCandidateGroup("supervisors")
+          .hasName("Relire les indicateurs trimestriels");
+    }
     // the next quarter's timer is already waiting
     org.assertj.core.api.Assertions.assertThat(
             managementService().createJobQuery().timers().count())
