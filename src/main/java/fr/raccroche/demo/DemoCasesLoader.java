@@ -10,6 +10,7 @@ import fr.raccroche.pathway.NewCase;
 import fr.raccroche.pathway.PersonDetails;
 import fr.raccroche.pathway.SchoolLevel;
 import fr.raccroche.pathway.Signalements;
+import fr.raccroche.territory.TerritoryService;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -69,13 +70,16 @@ class DemoCasesLoader implements ApplicationRunner {
   private final Signalements signalements;
   private final TaskService tasks;
   private final ManagementService management;
+  private final TerritoryService territory;
   private int counter;
 
   DemoCasesLoader(
       CaseQueries cases,
       Signalements signalements,
       TaskService tasks,
-      ManagementService management) {
+      ManagementService management,
+      TerritoryService territory) {
+    this.territory = territory;
     this.cases = cases;
     this.signalements = signalements;
     this.tasks = tasks;
@@ -143,13 +147,56 @@ class DemoCasesLoader implements ApplicationRunner {
     contact(refused, "REFUSED");
     start(PLACES.get(2), 10, 18, true, null);
     start(PLACES.get(4), 15, 20, false, "ML-NORD");
-    log.info("Demo cases loaded ({} cases over every stage of the pathway)", counter);
+    int rhone = counter;
+    loire();
+    log.info(
+        "Demo cases loaded ({} cases over every stage of the pathway in 69, {} in 42)",
+        rhone,
+        counter - rhone);
+  }
+
+  /**
+   * The Loire's cases (département 42, {@link DemoLoireLoader}): fewer, at the first stages and in
+   * follow-up, so that its coordinators, caseworker and supervisor have work too. Places are chosen
+   * by commune code; their names come from the official list.
+   */
+  private void loire() {
+    List<Place> places =
+        List.of(
+            loirePlace(DemoLoireLoader.SAINT_ETIENNE, "42218", "42100", "0420001A"),
+            loirePlace(DemoLoireLoader.SAINT_ETIENNE, "42186", "42800", "0420002B"),
+            loirePlace(DemoLoireLoader.ROANNE, "42187", "42300", "0420003C"));
+    for (Place place : places) {
+      String partner = mainPartner(place.perimeter());
+      start(place, 4, 18, false, null);
+      start(place, 24, 17, false, null);
+      CaseView reached = start(place, 27, 19, false, null);
+      contact(reached, "REACHED");
+      CaseView oriented = start(place, 45, 20, false, null);
+      diagnose(oriented);
+      complete(oriented, "Task_OrientToReferent", "referentPartnerCode", partner);
+      CaseView followed = start(place, 110, 21, false, null);
+      diagnose(followed);
+      complete(followed, "Task_OrientToReferent", "referentPartnerCode", partner);
+      complete(followed, "Task_AcceptOrientation", "orientationAccepted", true);
+    }
+  }
+
+  private Place loirePlace(String perimeter, String communeCode, String postalCode, String uai) {
+    String name =
+        territory
+            .officialCommune(communeCode)
+            .orElseThrow(() -> new IllegalStateException("not in the COG: " + communeCode))
+            .name();
+    return new Place(perimeter, communeCode, name, postalCode, uai);
   }
 
   private static String mainPartner(String perimeter) {
     return switch (perimeter) {
       case "LYON" -> "ML-LYON";
       case "EST" -> "ML-EST";
+      case DemoLoireLoader.SAINT_ETIENNE -> "ML-SAINT-ETIENNE";
+      case DemoLoireLoader.ROANNE -> "ML-ROANNE";
       default -> "ML-NORD";
     };
   }

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Cases API: list and read within the caller's scope, signal a young person, record events. */
@@ -38,16 +37,19 @@ class CaseController {
   private final PathwayStarts starts;
   private final CaseScopes scopes;
   private final CaseReads reads;
+  private final DepartementTransfers transfers;
 
   CaseController(
       CaseQueries cases,
       CaseEvents events,
+      DepartementTransfers transfers,
       Signalements signalements,
       PathwayStarts starts,
       CaseScopes scopes,
       CaseReads reads) {
     this.cases = cases;
     this.events = events;
+    this.transfers = transfers;
     this.signalements = signalements;
     this.starts = starts;
     this.scopes = scopes;
@@ -205,26 +207,44 @@ class CaseController {
         .body(java.util.Map.of("caseNumber", caseNumber, "started", false, "message", reason));
   }
 
-  @Operation(summary = "Événement sur un dossier (rescolarisation, déménagement…)")
+  @Operation(
+      summary =
+          "Événement sur un dossier (rescolarisation, déménagement…) : 204 ; 201 avec le numéro du"
+              + " nouveau dossier pour un départ vers un autre département de la plateforme")
   @PostMapping("/{caseNumber}/events")
-  @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize("hasAnyRole('ADMIN', 'COORDINATOR')")
-  void event(
+  ResponseEntity<?> event(
       Authentication authentication,
       @PathVariable String caseNumber,
       @RequestBody CaseEventRequest event) {
     checkFormat(caseNumber);
     // Unknown and out-of-scope cases answer the same.
     cases.getCase(scopes.of(authentication), caseNumber);
-    apply(events, authentication, caseNumber, event);
+    String opened = apply(events, transfers, authentication, caseNumber, event);
+    if (opened == null) {
+      return ResponseEntity.noContent().build();
+    }
+    // The new case's number and département only: its content belongs to the other département.
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(
+            java.util.Map.of(
+                "caseNumber", caseNumber,
+                "transferredTo", opened,
+                "toDepartement", event.toDepartement().strip()));
   }
 
   /**
    * Sends an event to a case already found in the caller's scope (the API and the case page's
-   * "Actions" form): the same rules for both, withdrawal for administrators only.
+   * "Actions" form): the same rules for both, withdrawal for administrators only. Answers the
+   * number of the case opened in another département by a {@code LEFT_DEPARTEMENT} that names one
+   * this deployment serves, else null.
    */
-  static void apply(
-      CaseEvents events, Authentication authentication, String caseNumber, CaseEventRequest event) {
+  static String apply(
+      CaseEvents events,
+      DepartementTransfers transfers,
+      Authentication authentication,
+      String caseNumber,
+      CaseEventRequest event) {
     if (event.type() == null) {
       throw new InvalidInputException("type", "Le type d'événement est obligatoire.");
     }
@@ -243,7 +263,24 @@ class CaseController {
         }
         events.movedAway(caseNumber, event.perimeterCode());
       }
-      case LEFT_DEPARTEMENT -> events.movedAway(caseNumber, null);
+      case LEFT_DEPARTEMENT -> {
+        String to = event.toDepartement() == null ? null : event.toDepartement().strip();
+        if (to != null && !to.isEmpty()) {
+          if (!transfers.isDepartement(to)) {
+            throw new InvalidInputException(
+                "toDepartement", "Département inconnu : « " + to + " ».");
+          }
+          if (transfers.serves(to)) {
+            return transfers.transfer(
+                caseNumber,
+                new DepartementTransfers.Destination(
+                    to, event.communeCode(), event.postalCode(), event.address(), event.phone()),
+                authentication.getName());
+          }
+        }
+        // Out of the deployment (or not said where): the case closes, nothing else.
+        events.movedAway(caseNumber, null);
+      }
       case SUPPORT_REFUSED -> events.supportRefused(caseNumber);
       case WITHDRAWN -> {
         if (authentication.getAuthorities().stream()
@@ -254,6 +291,7 @@ class CaseController {
       }
       default -> throw new InvalidInputException("type", "Type d'événement inconnu.");
     }
+    return null;
   }
 
   private static void checkFormat(String caseNumber) {

@@ -41,6 +41,7 @@ class CasePagesController {
   private final CaseReads reads;
   private final org.springframework.beans.factory.ObjectProvider<CaseCorrespondence> correspondence;
   private final CaseEvents events;
+  private final DepartementTransfers transfers;
   private final TerritoryService territory;
 
   /** The signalement form's fields, in the order of the page (the error summary follows it). */
@@ -81,7 +82,9 @@ class CasePagesController {
       CaseReads reads,
       org.springframework.beans.factory.ObjectProvider<CaseCorrespondence> correspondence,
       CaseEvents events,
+      DepartementTransfers transfers,
       TerritoryService territory) {
+    this.transfers = transfers;
     this.correspondence = correspondence;
     this.events = events;
     this.territory = territory;
@@ -250,13 +253,20 @@ class CasePagesController {
     // The "Écrire au jeune" form, when the messages module is there.
     CaseCorrespondence messages = correspondence.getIfAvailable();
     model.addAttribute("messageTemplates", messages == null ? null : messages.templates());
-    // "Déménagement": the other perimeters of the département.
+    // "Déménagement": the other perimeters of the case's département; "Départ": the other
+    // départements of the deployment, where a case opens.
+    String departement =
+        territory.findPerimeter(c.perimeterCode()).map(Perimeter::departement).orElse(null);
     model.addAttribute(
         "otherPerimeters",
         territory.perimeters().stream()
             .filter(p -> !p.code().equals(c.perimeterCode()))
+            .filter(p -> departement == null || departement.equals(p.departement()))
             .map(p -> Map.entry(p.code(), p.name()))
             .toList());
+    model.addAttribute(
+        "otherDepartements",
+        transfers.servedDepartements().stream().filter(d -> !d.equals(departement)).toList());
     return "case";
   }
 
@@ -283,6 +293,7 @@ class CasePagesController {
     }
     try {
       CaseEventRequest.Type type = parseType(form.get("type"));
+      boolean departure = type == CaseEventRequest.Type.LEFT_DEPARTEMENT;
       CaseEventRequest request =
           new CaseEventRequest(
               type,
@@ -291,9 +302,22 @@ class CasePagesController {
                   ? ClosureReason.FALSE_DETECTION
                   : null,
               type == CaseEventRequest.Type.MOVED_AWAY ? form.get("perimeterCode") : null,
-              null);
-      CaseController.apply(events, authentication, caseNumber, request);
-      redirect.addFlashAttribute("eventNotice", notice(type));
+              null,
+              departure ? form.get("toDepartement") : null,
+              departure ? form.get("communeCode") : null,
+              departure ? form.get("postalCode") : null,
+              departure ? form.get("address") : null,
+              departure ? form.get("phone") : null);
+      String opened = CaseController.apply(events, transfers, authentication, caseNumber, request);
+      redirect.addFlashAttribute(
+          "eventNotice",
+          opened == null
+              ? notice(type)
+              : "Le départ est enregistré : le dossier est clos et le dossier "
+                  + opened
+                  + " est ouvert dans le département "
+                  + request.toDepartement().strip()
+                  + ", qui reprend l'accompagnement.");
     } catch (NotFoundException e) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     } catch (InvalidInputException | ConflictException e) {

@@ -2,6 +2,7 @@ package fr.raccroche.pathway;
 
 import fr.raccroche.pathway.internal.CaseListQuery;
 import fr.raccroche.pathway.internal.CaseMilestoneRepository;
+import fr.raccroche.pathway.internal.CaseTransferRepository;
 import fr.raccroche.pathway.internal.SupportCaseEntity;
 import fr.raccroche.pathway.internal.SupportCaseRepository;
 import fr.raccroche.pathway.internal.YoungPersonEntity;
@@ -68,8 +69,10 @@ public class CaseQueries {
       ObjectProvider<CaseCorrespondence> correspondence,
       CaseHistory history,
       ObjectProvider<OrientationOffers> offers,
-      CaseListQuery list) {
+      CaseListQuery list,
+      CaseTransferRepository transfers) {
     this.list = list;
+    this.transfers = transfers;
     this.correspondence = correspondence;
     this.history = history;
     this.offers = offers;
@@ -81,6 +84,8 @@ public class CaseQueries {
     this.sources = sources;
     this.clock = clock.orElse(Clock.systemDefaultZone());
   }
+
+  private final CaseTransferRepository transfers;
 
   public Page<CaseSummary> findCases(CaseScope scope, CaseFilter filter, Pageable page) {
     if (scope.isEmpty()) {
@@ -316,9 +321,30 @@ public class CaseQueries {
         history.nextSteps(c.getProcessInstanceId(), zone).stream()
             .map(s -> new CaseView.NextStep(s.label(), s.on()))
             .toList();
+    var transferredTo = transfers.findByFromCaseNumber(c.getCaseNumber());
+    var transferredFrom = transfers.findByToCaseNumber(c.getCaseNumber());
+    PersonDetails details = CaseIntake.details(p);
+    if (transferredTo.isPresent()) {
+      // The contact details are those given at the move: they serve the other département now.
+      details =
+          new PersonDetails(
+              details.ine(),
+              details.lastName(),
+              details.firstName(),
+              details.sex(),
+              details.birthDate(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null);
+    }
     return new CaseView(
         c.getCaseNumber(),
-        CaseIntake.details(p),
+        details,
         Eligibility.age(p.getBirthDate(), c.getDetectedOn()),
         c.getPerimeterCode(),
         c.getStatus(),
@@ -347,7 +373,10 @@ public class CaseQueries {
         c.getReferentPartnerCode() == null ? null : partnerName(c.getReferentPartnerCode()),
         story,
         next,
-        chosenOffer);
+        chosenOffer,
+        transferredTo.map(t -> t.getToDepartement()).orElse(null),
+        transferredTo.map(t -> t.getToCaseNumber()).orElse(null),
+        transferredFrom.map(t -> t.getFromDepartement()).orElse(null));
   }
 
   /**

@@ -13,7 +13,11 @@ import java.util.List;
  * order (milestones of the record, the answers of each completed task, messages), and {@code
  * nextSteps} what the engine has scheduled (next contact attempt, one-year check…); codes come with
  * their names ({@code perimeterName}, {@code referentPartnerName}); {@code chosenOfferName} is the
- * catalogue offer of the orientation the referent holds, if one was chosen.
+ * catalogue offer of the orientation the referent holds, if one was chosen. A young person who
+ * moved to another département of the deployment: the former case names where it went ({@code
+ * transferredToDepartement}, {@code transferredToCaseNumber}: nothing else of the new case) and no
+ * longer shows the contact details, which now serve the other département; the new case names the
+ * département it came from ({@code transferredFromDepartement}: nothing of the former case).
  */
 public record CaseView(
     String caseNumber,
@@ -46,7 +50,10 @@ public record CaseView(
     String referentPartnerName,
     List<StoryEntry> story,
     List<NextStep> nextSteps,
-    String chosenOfferName) {
+    String chosenOfferName,
+    String transferredToDepartement,
+    String transferredToCaseNumber,
+    String transferredFromDepartement) {
 
   /**
    * One entry of the story: its date, kind ({@code milestone}, {@code source} — a list that named

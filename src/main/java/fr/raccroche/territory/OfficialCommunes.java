@@ -74,6 +74,17 @@ public class OfficialCommunes {
     return epciCode == null ? List.of() : data().byEpci.getOrDefault(epciCode.strip(), List.of());
   }
 
+  /**
+   * True when some code of the list is in that département ({@code 42}, {@code 2A}, {@code 974}).
+   */
+  public boolean hasDepartement(String departement) {
+    if (departement == null || !TerritoryCodes.isDepartement(departement.strip())) {
+      return false;
+    }
+    String code = departement.strip();
+    return data().byCode.values().stream().anyMatch(c -> code.equals(c.departement()));
+  }
+
   /** True when the postal code serves that commune (or its parent commune). */
   public boolean servesPostalCode(OfficialCommune commune, String postalCode) {
     String normalised = TerritoryCodes.normalisePostalCode(postalCode);

@@ -189,9 +189,11 @@ public class PathwayEngine {
     person.put(LEAVING_REASON, nullToEmpty(c.getLeavingReason()));
     person.put(
         SOURCE_LABEL,
-        c.getOrigin() == CaseOrigin.SELF_REFERRAL || c.getSource() == null
-            ? CaseOrigin.SELF_REFERRAL.label()
-            : c.getSource().label());
+        c.getOrigin() == CaseOrigin.TRANSFER
+            ? CaseOrigin.TRANSFER.label()
+            : c.getOrigin() == CaseOrigin.SELF_REFERRAL || c.getSource() == null
+                ? CaseOrigin.SELF_REFERRAL.label()
+                : c.getSource().label());
     // Trust boundary (docs/security.md R5): the forms render these as Markdown; escaped here.
     person.replaceAll((key, value) -> MarkdownText.escape(value));
     v.put(DISPLAY_NAME, MarkdownText.escape((String) v.get(DISPLAY_NAME)));
