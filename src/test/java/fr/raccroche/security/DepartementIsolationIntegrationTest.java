@@ -166,6 +166,25 @@ class DepartementIsolationIntegrationTest {
             http.get("/engine-rest/user/coord.lyon/profile", "superviseur.t42", "demo")
                 .statusCode())
         .isIn(403, 404);
+    // Cockpit's dashboard figures (engine-rest statistics): the running pathways of the 42
+    // supervisor's département only, not the region's.
+    long pathways42 =
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey("YouthPathwayProcess")
+            .tenantIdIn("42")
+            .count();
+    long pathwaysAll =
+        runtime.createProcessInstanceQuery().processDefinitionKey("YouthPathwayProcess").count();
+    assertThat(pathwaysAll).isGreaterThan(pathways42);
+    long seen = 0;
+    for (JsonNode definition :
+        body(http.get("/engine-rest/process-definition/statistics", "superviseur.t42", "demo"))) {
+      if (definition.path("definition").path("key").asText().equals("YouthPathwayProcess")) {
+        seen += definition.get("instances").asLong();
+      }
+    }
+    assertThat(seen).isEqualTo(pathways42);
 
     Task task42 = tasks.createTaskQuery().processInstanceId(pi42).singleResult();
     String[] secrets42 = {n42, pi42, SECRET_42, task42.getId()};
