@@ -311,7 +311,8 @@ class IndicatorCountsIntegrationTest {
   Map<String, Long> table() {
     Map<String, Long> out = new HashMap<>();
     jdbc.query(
-        "SELECT kind, school_year, period_start, scope, dimension, dim_value, n FROM indicator_count WHERE n <> 0",
+        "SELECT kind, school_year, period_start, scope, dimension, dim_value, n, departement"
+            + " FROM indicator_count WHERE n <> 0",
         rs -> {
           out.put(
               String.join(
@@ -321,7 +322,8 @@ class IndicatorCountsIntegrationTest {
                   rs.getObject(3, LocalDate.class).toString(),
                   rs.getString(4),
                   rs.getString(5),
-                  rs.getString(6)),
+                  rs.getString(6),
+                  rs.getString(8)),
               rs.getLong(7));
         });
     return out;

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RetentionCandidates {
+  // Typed, or PostgreSQL reads a bound value inside CASE as text.
+  private static final String TIMESTAMP = "cast(%s as timestamp with time zone)";
+
   private final EntityManager em;
 
   RetentionCandidates(EntityManager em) {
@@ -26,13 +29,13 @@ public class RetentionCandidates {
     Map<String, Instant> overrides = new TreeMap<>(cutoffByDepartement);
     StringBuilder due = new StringBuilder();
     if (overrides.isEmpty()) {
-      due.append(":cutoff");
+      due.append(TIMESTAMP.formatted(":cutoff"));
     } else {
       due.append("(case c.departement");
       for (int i = 0; i < overrides.size(); i++) {
-        due.append(" when :d").append(i).append(" then :c").append(i);
+        due.append(" when :d").append(i).append(" then ").append(TIMESTAMP.formatted(":c" + i));
       }
-      due.append(" else :cutoff end)");
+      due.append(" else ").append(TIMESTAMP.formatted(":cutoff")).append(" end)");
     }
     Query query =
         em.createNativeQuery(
