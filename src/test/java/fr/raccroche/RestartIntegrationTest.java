@@ -73,7 +73,9 @@ class RestartIntegrationTest {
     // Mes tâches, Tâches de mon périmètre, Tâches de ma structure, En retard.
     assertThat(first.filters()).isEqualTo(4);
     assertThat(first.processDefinitions()).as("YouthPathwayProcess deployed").isPositive();
-    assertThat(first.perimeters()).containsExactly("EST", "LYON", "NORD");
+    // the demo's perimeters: the Rhône's three and the Loire's two
+    assertThat(first.perimeters())
+        .containsExactly("EST", "LYON", "NORD", "ROANNE", "SAINT-ETIENNE");
 
     try (ConfigurableApplicationContext context = start(db)) {
       Snapshot second = snapshot(context);
