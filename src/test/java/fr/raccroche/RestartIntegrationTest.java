@@ -86,7 +86,7 @@ class RestartIntegrationTest {
       assertThat(second.authorizations()).isEqualTo(first.authorizations());
       assertThat(second.perimeters()).isEqualTo(first.perimeters());
       // Including the user created by hand during the first run.
-      assertThat(second.users()).isEqualTo(12);
+      assertThat(second.users()).isEqualTo(18);
     }
   }
 }
