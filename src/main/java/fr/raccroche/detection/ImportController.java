@@ -112,8 +112,9 @@ class ImportController {
           "Alias d'en-têtes d'une source : nom canonique → en-têtes reconnus en plus des alias"
               + " intégrés")
   @GetMapping("/column-aliases/{source}")
-  Map<String, List<String>> columnAliases(@PathVariable LeaverSource source) {
-    return imports.columnAliases(source);
+  Map<String, List<String>> columnAliases(
+      Authentication authentication, @PathVariable LeaverSource source) {
+    return imports.columnAliases(authentication.getName(), source);
   }
 
   /**
@@ -154,14 +155,17 @@ class ImportController {
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException {
-    imports.checkVisible(id, authentication); // 404 before any byte is written
-    // The rejected lines name people: the export is a read of personal data.
+    // 404 before any byte is written
+    String departement = imports.checkVisible(id, authentication);
+    // The rejected lines name people: the export is a read of personal data, in the import's
+    // département.
     events.publishEvent(
         new PersonalDataRead(
             authentication.getName(),
             request.getRemoteAddr(),
             PersonalDataRead.Surface.IMPORT_REJECTIONS,
-            List.of("import:" + id)));
+            List.of("import:" + id),
+            departement));
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader(
         "Content-Disposition", "attachment; filename=\"import-" + id + "-lignes-rejetees.csv\"");

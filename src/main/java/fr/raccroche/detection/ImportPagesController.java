@@ -204,7 +204,8 @@ class ImportPagesController {
 
   /** Each source's own headers for the canonical columns, beside the built-in ones. */
   @GetMapping("/imports/column-aliases")
-  String aliases(@RequestParam(required = false) String source, Model model) {
+  String aliases(
+      Authentication authentication, @RequestParam(required = false) String source, Model model) {
     LeaverSource s =
         source == null || source.isBlank()
             ? LeaverSource.values()[0]
@@ -212,7 +213,7 @@ class ImportPagesController {
     model.addAttribute("source", s);
     model.addAttribute("sources", LeaverSource.values());
     model.addAttribute("builtIn", ImportService.builtInColumnAliases());
-    model.addAttribute("storedText", joined(imports.columnAliases(s)));
+    model.addAttribute("storedText", joined(imports.columnAliases(authentication.getName(), s)));
     return "import-aliases";
   }
 
@@ -247,7 +248,7 @@ class ImportPagesController {
       model.addAttribute("storedText", joined(aliases));
       return "import-aliases";
     }
-    return aliases(s.name(), model);
+    return aliases(authentication, s.name(), model);
   }
 
   @GetMapping("/imports/{id}")

@@ -298,11 +298,16 @@ public class ImportService {
 
   // ---- header aliases per source
 
-  /** The headers a source's files use for the canonical columns (canonical name → headers). */
+  /**
+   * The headers a source's files use for the canonical columns (canonical name → headers) in the
+   * person's département (each département teaches its own).
+   */
   @Transactional(readOnly = true)
-  public Map<String, List<String>> columnAliases(LeaverSource source) {
+  public Map<String, List<String>> columnAliases(String user, LeaverSource source) {
     Map<String, List<String>> result = new LinkedHashMap<>();
-    reading.stored(source).forEach((column, headers) -> result.put(column.header(), headers));
+    reading
+        .stored(departements.homeOf(user), source)
+        .forEach((column, headers) -> result.put(column.header(), headers));
     return result;
   }
 
@@ -316,8 +321,8 @@ public class ImportService {
   }
 
   /**
-   * Replaces a source's header aliases; refused whole (French 400) when a column is unknown or a
-   * header already names another column.
+   * Replaces a source's header aliases in the person's département (the others keep theirs);
+   * refused whole (French 400) when a column is unknown or a header already names another column.
    */
   @Transactional
   public Map<String, List<String>> defineColumnAliases(
@@ -331,7 +336,8 @@ public class ImportService {
     if (!problems.isEmpty()) {
       throw new InvalidInputException("aliases", String.join(" ", problems));
     }
-    aliases.deleteBySource(source);
+    String departement = departements.homeOf(user);
+    aliases.deleteByDepartementAndSource(departement, source);
     aliases.flush();
     Instant now = Instant.now(clock);
     ColumnAliases.normalise(given)
@@ -339,12 +345,13 @@ public class ImportService {
             (column, headers) -> {
               for (int i = 0; i < headers.size(); i++) {
                 aliases.save(
-                    new ColumnAliasEntity(source, column.header(), headers.get(i), i, user, now));
+                    new ColumnAliasEntity(
+                        departement, source, column.header(), headers.get(i), i, user, now));
               }
             });
     aliases.flush();
-    log.info("Header aliases of source {} replaced", source);
-    return columnAliases(source);
+    log.info("Header aliases of source {} replaced in département {}", source, departement);
+    return columnAliases(user, source);
   }
 
   private ImportKind checkRequest(LeaverSource source, ImportKind kind, String partnerCode) {
@@ -495,14 +502,16 @@ public class ImportService {
 
   /**
    * An import another département's supervisor asks for answers as an unknown one (its rejected
-   * lines name people): administrators read every département's, the others their own.
+   * lines name people): administrators read every département's, the others their own. Answers the
+   * import's département.
    */
   @Transactional(readOnly = true)
-  public void checkVisible(long id, org.springframework.security.core.Authentication who) {
+  public String checkVisible(long id, org.springframework.security.core.Authentication who) {
     ImportBatchEntity b = imports.findById(id).orElse(null);
     if (b == null || !UserDepartements.mayRead(who, b.getDepartement())) {
       throw new NotFoundException("Import inconnu : " + id + ".");
     }
+    return b.getDepartement();
   }
 
   private static java.util.Collection<String> visibleTo(

@@ -255,10 +255,13 @@ public class IndicatorService {
         period.schoolYear(), period.quarter(), List.of(departementCode), perimeter);
   }
 
-  /** The sum of several départements' figures computed now, unmasked (no perimeter). */
+  /**
+   * Each of several départements' figures and their sum (key {@code null}), computed now from one
+   * read of the counts, unmasked (no perimeter).
+   */
   @Transactional(readOnly = true)
-  IndicatorFigures computeTogether(Period period, Collection<String> departementCodes) {
-    return queries.compute(period.schoolYear(), period.quarter(), departementCodes, null);
+  Map<String, IndicatorFigures> computeEach(Period period, Collection<String> departementCodes) {
+    return queries.computeEach(period.schoolYear(), period.quarter(), departementCodes);
   }
 
   /**

@@ -4,6 +4,7 @@ import fr.raccroche.indicators.IndicatorFigures.Row;
 import fr.raccroche.indicators.IndicatorReport.Line;
 import fr.raccroche.indicators.IndicatorService.Period;
 import fr.raccroche.indicators.RegionalReport.DepartementTrend;
+import fr.raccroche.indicators.internal.FigureQueries;
 import fr.raccroche.indicators.internal.ReportAssembler;
 import fr.raccroche.territory.OfficialDepartements;
 import java.math.BigDecimal;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -28,16 +30,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class RegionalIndicators {
   private final IndicatorService indicators;
+  private final FigureQueries facts;
   private final OfficialDepartements official;
   private final String region;
   private final Clock clock;
 
   RegionalIndicators(
       IndicatorService indicators,
+      FigureQueries facts,
       OfficialDepartements official,
       @Value("${raccroche.region:}") String region,
       Optional<Clock> clock) {
     this.indicators = indicators;
+    this.facts = facts;
     this.official = official;
     String code =
         region == null || region.isBlank()
@@ -78,14 +83,29 @@ public class RegionalIndicators {
     List<String> codes = List.copyOf(departements());
     int threshold = indicators.smallCountThreshold();
     ReportAssembler a = new ReportAssembler(true, threshold);
+    // one read of the counts for every département and their sum
+    Map<String, IndicatorFigures> each =
+        codes.isEmpty() ? Map.of() : indicators.computeEach(period, codes);
     List<Row> rows = new ArrayList<>();
     for (String d : codes) {
-      IndicatorFigures f = indicators.compute(period, d, null);
+      IndicatorFigures f = each.get(d);
       rows.add(new Row(d, f.total(), f.delays()));
     }
     List<Line> lines = a.lines(rows, d -> official.name(d), false);
-    IndicatorFigures all = codes.isEmpty() ? null : indicators.computeTogether(period, codes);
-    var total = all == null ? new IndicatorFigures.Counts(0, 0, 0, 0) : all.total();
+    IndicatorFigures all = codes.isEmpty() ? null : each.get(null);
+    var summed = all == null ? new IndicatorFigures.Counts(0, 0, 0, 0) : all.total();
+    // A young person who moved from one département to another is in both départements' counts,
+    // and once in the region's.
+    var twice =
+        codes.size() < 2
+            ? new IndicatorFigures.Counts(0, 0, 0, 0)
+            : facts.countedTwice(period.schoolYear(), period.quarter(), codes);
+    var total =
+        new IndicatorFigures.Counts(
+            summed.leavers() - twice.leavers(),
+            summed.takenInCharge() - twice.takenInCharge(),
+            summed.oneYearCohort() - twice.oneYearCohort(),
+            summed.solutionAfterOneYear() - twice.solutionAfterOneYear());
     Figure leavers = a.count(total.leavers());
     Figure taken = a.count(total.takenInCharge());
     Figure cohort = a.count(total.oneYearCohort());

@@ -5,10 +5,21 @@ import java.util.List;
 /**
  * A person read young people's personal data: published by every surface that shows it (case page,
  * cases API, lists with names, Tasklist forms), for the access log. {@code remoteAddress} says
- * where from. No personal data of the young people.
+ * where from. No personal data of the young people. {@code departement}: the département of what
+ * was read when {@code caseNumbers} are not case numbers (an import: {@code import:N}); null
+ * otherwise (a case number carries its département).
  */
 public record PersonalDataRead(
-    String userId, String remoteAddress, Surface surface, List<String> caseNumbers) {
+    String userId,
+    String remoteAddress,
+    Surface surface,
+    List<String> caseNumbers,
+    String departement) {
+
+  public PersonalDataRead(
+      String userId, String remoteAddress, Surface surface, List<String> caseNumbers) {
+    this(userId, remoteAddress, surface, caseNumbers, null);
+  }
 
   /** Where the data was read, with the French label the access log page shows. */
   public enum Surface {

@@ -38,9 +38,9 @@ public class AccessLogService {
   }
 
   /**
-   * What a person may read of the log: an administrator every entry, a supervisor the reads of
-   * their département's cases (by the département in the case number: {@code 2025-69-000123}); null
-   * when the person may read none.
+   * What a person may read of the log: an administrator every entry ({@code %}), a supervisor the
+   * reads of their département's cases and imports (its code: the entries' {@code departement});
+   * empty when the person may read none.
    */
   public static java.util.Optional<String> readableBy(
       org.springframework.security.core.Authentication who) {
@@ -51,7 +51,7 @@ public class AccessLogService {
     // One département a supervisor (UserAccount places a person in one).
     return codes.isEmpty()
         ? java.util.Optional.empty()
-        : java.util.Optional.of("%-" + codes.iterator().next() + "-%");
+        : java.util.Optional.of(codes.iterator().next());
   }
 
   /**
@@ -59,7 +59,7 @@ public class AccessLogService {
    * the pageable's order (unsorted: newest first).
    */
   public Page<AccessLogEntry> search(
-      String caseNumbers,
+      String readable,
       String caseNumber,
       String userId,
       LocalDate from,
@@ -84,7 +84,7 @@ public class AccessLogService {
                 Sort.by(Sort.Order.desc("readAt"), Sort.Order.desc("id")));
     return log.search(
             blankToNull(caseNumber),
-            caseNumbers == null || caseNumbers.equals("%") ? null : caseNumbers,
+            readable == null || readable.equals("%") ? null : readable,
             blankToNull(userId),
             start,
             end,

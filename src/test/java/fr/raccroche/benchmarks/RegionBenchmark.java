@@ -60,10 +60,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>The perimeters of the eleven other départements are their three largest EPCI lying wholly in
  * the département (official list, {@code territory/communes-*.tsv}, defined through {@link
- * TerritoryService#definePerimeter(Perimeter, List)}); 69 keeps the demo's LYON, EST, NORD. The
- * cases: {@code --templates} pathways per département started through the cases service, then
- * copied in SQL by {@link InstanceCloner} (runtime rows with their tenant, and the young person,
- * case, reporting fact and milestones of each copy).
+ * TerritoryService#definePerimeter(Perimeter, List)}); 69 keeps the demo's LYON, EST, NORD (and 42
+ * the demo's SAINT-ETIENNE and ROANNE). The cases: {@code --templates} pathways per département
+ * started through the cases service, then copied in SQL by {@link InstanceCloner} (runtime rows
+ * with their tenant, and the young person, case, reporting fact and milestones of each copy).
  */
 public final class RegionBenchmark {
   /** The départements of Auvergne-Rhône-Alpes (COG). */
@@ -82,6 +82,8 @@ public final class RegionBenchmark {
     int importRows = a.integer("import-rows", 250_000);
     boolean importFull = a.flag("import-full");
     String reuse = a.string("database", null);
+    // --home-only: 69 alone (seeded and measured), without the other départements
+    boolean homeOnly = a.flag("home-only");
     boolean withImport = !a.flag("no-import") && reuse == null;
     List<String> departements =
         List.of(a.string("departements", String.join(",", AUVERGNE_RHONE_ALPES)).split(","));
@@ -134,7 +136,7 @@ public final class RegionBenchmark {
       Map<String, List<String[]>> places = definePerimeters(app, departements);
       List<String> others = new ArrayList<>(departements);
       others.remove(HOME);
-      String otherPerimeter = places.get(others.get(0)).get(0)[0];
+      String otherPerimeter = others.isEmpty() ? null : places.get(others.get(0)).get(0)[0];
       if (reuse == null) {
         seed(app, c, List.of(HOME), places, cases, templates);
         summary.add(facts(c, "-- one département (" + HOME + ")"));
@@ -145,35 +147,43 @@ public final class RegionBenchmark {
                 List.of(new String[] {HOME, null}, new String[] {HOME, "LYON"}),
                 runs,
                 "one département"));
-        seed(app, c, others, places, cases, templates);
+        if (!homeOnly) {
+          seed(app, c, others, places, cases, templates);
+        }
       }
-      summary.add(facts(c, "-- the region (" + departements.size() + " départements)"));
-      if (!a.flag("only-indicators")) {
-        summary.addAll(tasklist(app, c, runs, floor, "the region"));
-      }
-      List<String[]> scopes = new ArrayList<>();
-      for (String d : departements) scopes.add(new String[] {d, null});
-      scopes.add(new String[] {HOME, "LYON"});
-      scopes.add(new String[] {others.get(0), otherPerimeter});
-      summary.addAll(indicators(app, scopes, runs, "the region"));
-      summary.addAll(regionalIndicators(app, runs));
-      if (withImport) {
-        ImportBenchmark.Figures full =
-            ImportBenchmark.importFile(app, file, "bench.csv", importFull);
-        summary.add(importLine("import into 69, the region's cases present", importRows, full));
-        summary.add(
-            String.format(
-                Locale.ROOT,
-                "import (a): region / empty = %.2f (rows phase %.1f s vs %.1f s)",
-                full.rowsSeconds() / empty.rowsSeconds(),
-                full.rowsSeconds(),
-                empty.rowsSeconds()));
+      if (!homeOnly) {
+        summary.add(facts(c, "-- the region (" + departements.size() + " départements)"));
+        if (!a.flag("only-indicators")) {
+          summary.addAll(tasklist(app, c, runs, floor, "the region"));
+        }
+        List<String[]> scopes = new ArrayList<>();
+        for (String d : departements) scopes.add(new String[] {d, null});
+        scopes.add(new String[] {HOME, "LYON"});
+        if (otherPerimeter != null) scopes.add(new String[] {others.get(0), otherPerimeter});
+        summary.addAll(indicators(app, scopes, runs, "the region"));
+        summary.addAll(regionalIndicators(app, runs));
+        if (withImport) {
+          ImportBenchmark.Figures full =
+              ImportBenchmark.importFile(app, file, "bench.csv", importFull);
+          summary.add(importLine("import into 69, the region's cases present", importRows, full));
+          summary.add(
+              String.format(
+                  Locale.ROOT,
+                  "import (a): region / empty = %.2f (rows phase %.1f s vs %.1f s)",
+                  full.rowsSeconds() / empty.rowsSeconds(),
+                  full.rowsSeconds(),
+                  empty.rowsSeconds()));
+        }
       }
     } finally {
       app.close();
       if (file != null) Files.deleteIfExists(file);
       db.dropIfCreated();
     }
+    printSummary(summary);
+  }
+
+  private static void printSummary(List<String> summary) {
     System.out.println();
     System.out.println("==== B6 summary ====");
     summary.forEach(System.out::println);
@@ -224,7 +234,9 @@ public final class RegionBenchmark {
     Map<String, String> epciNames = new HashMap<>();
     for (String[] row : tsv("territory/epci-" + version + ".tsv")) epciNames.put(row[0], row[1]);
     Map<String, List<String[]>> byEpci = new HashMap<>();
+    Map<String, String[]> communeRows = new HashMap<>();
     for (String[] row : tsv("territory/communes-" + version + ".tsv")) {
+      communeRows.put(row[0], row);
       if (row[3].equals("C") && row.length > 6 && !row[6].isBlank()) {
         byEpci.computeIfAbsent(row[6], k -> new ArrayList<>()).add(row);
       }
@@ -234,6 +246,19 @@ public final class RegionBenchmark {
       List<String[]> list = new ArrayList<>();
       if (d.equals(HOME)) {
         for (String[] p : BenchApp.PLACES) list.add(new String[] {p[0], p[1], p[2], p[3], p[4]});
+        places.put(d, list);
+        continue;
+      }
+      // A département the demo defines already (42, the Loire) keeps its perimeters.
+      List<Perimeter> existing =
+          territory.perimeters().stream()
+              .filter(p -> d.equals(p.departement()) && !p.code().startsWith("B" + d + "-"))
+              .toList();
+      if (!existing.isEmpty()) {
+        for (Perimeter p : existing) {
+          String[] commune = communeRows.get(p.communes().get(0).code());
+          list.add(new String[] {p.code(), commune[0], commune[1], commune[5].split(",")[0], null});
+        }
         places.put(d, list);
         continue;
       }

@@ -265,6 +265,51 @@ class IndicatorCountsIntegrationTest {
   }
 
   @Test
+  void theRegionsOneReadGivesEachDepartementItsOwnFiguresAndTheirSum() {
+    // School year 2036-2037, apart from the scan's comparisons above (the scan has no département).
+    String loireCase = caseNumber();
+    register(loireCase, person(), "SAINT-ETIENNE", LocalDate.of(2036, 10, 2));
+    register(caseNumber(), person(), "SAINT-ETIENNE", LocalDate.of(2037, 1, 5));
+    register(caseNumber(), person(), "LYON", LocalDate.of(2036, 10, 3));
+    milestone(
+        loireCase, Milestone.FIRST_CONTACT, LocalDate.of(2036, 10, 9), "SAINT-ETIENNE", null, null);
+    milestone(
+        loireCase,
+        Milestone.TAKEN_IN_CHARGE,
+        LocalDate.of(2036, 10, 20),
+        "SAINT-ETIENNE",
+        null,
+        null);
+    for (String quarter : List.of("2036-Q4", "2037-Q1")) {
+      var period = indicators.period("2036-2037", quarter);
+      Map<String, IndicatorFigures> each =
+          transactions.execute(tx -> indicators.computeEach(period, List.of("42", "69")));
+      IndicatorFigures rhone = transactions.execute(tx -> indicators.compute(period, "69", null));
+      IndicatorFigures loire = transactions.execute(tx -> indicators.compute(period, "42", null));
+      assertThat(each.get("69")).as(quarter).isEqualTo(rhone);
+      assertThat(each.get("42")).as(quarter).isEqualTo(loire);
+      assertThat(each.get(null).total())
+          .as(quarter)
+          .isEqualTo(
+              plus(
+                  rhone.total(),
+                  loire.total().leavers(),
+                  loire.total().takenInCharge(),
+                  loire.total().oneYearCohort(),
+                  loire.total().solutionAfterOneYear()));
+    }
+    // What the two quarters hold, worked out by hand: the Loire's two leavers (one taken in charge
+    // 11 days after its first contact) and the Rhône's one, side by side and together.
+    var q1 = indicators.period("2036-2037", "2037-Q1");
+    Map<String, IndicatorFigures> each =
+        transactions.execute(tx -> indicators.computeEach(q1, List.of("42", "69")));
+    assertThat(each.get("42").total()).isEqualTo(new Counts(2, 1, 0, 0));
+    assertThat(each.get("69").total()).isEqualTo(new Counts(1, 0, 0, 0));
+    assertThat(each.get(null).total()).isEqualTo(new Counts(3, 1, 0, 0));
+    assertThat(each.get(null).delays().medianDaysToTakenInCharge()).isEqualTo(11.0);
+  }
+
+  @Test
   void aRebuildFromTheFactsGivesExactlyTheCountsKeptCaseByCase() {
     long p = person();
     String a = caseNumber();

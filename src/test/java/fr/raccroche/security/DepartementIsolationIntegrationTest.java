@@ -345,6 +345,20 @@ class DepartementIsolationIntegrationTest {
     assertNoLeak(foreignLog, rhoneCase, "-69-");
     // (the page's hint shows a made-up number of the form 2025-69-000123)
     assertNoLeak(pages.get("/access-log?size=100"), rhoneCase);
+    // The export of the import's rejected lines is a read in the import's département: its
+    // supervisor audits it, the other département's does not see it.
+    assertThat(
+            http.get("/api/imports/" + importId + "/rejections", "superviseur", "demo")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            http.get("/api/access-log?caseNumber=import:" + importId, "superviseur", "demo").body())
+        .contains("\"caseNumber\":\"import:" + importId + "\"")
+        .contains("IMPORT_REJECTIONS");
+    assertNoLeak(
+        http.get(
+            "/api/access-log?size=500&caseNumber=import:" + importId, "superviseur.t42", "demo"),
+        "import:" + importId);
 
     // Failed starts and their retry: the département's own only.
     assertNoLeak(http.get("/api/cases/start-failures", "superviseur.t42", "demo"), "-69-");
@@ -352,6 +366,110 @@ class DepartementIsolationIntegrationTest {
             http.postJson("/api/cases/" + rhoneCase + "/start", "{}", "superviseur.t42", "demo")
                 .statusCode())
         .isEqualTo(404);
+  }
+
+  /**
+   * A Loire list as people send it: an Excel workbook exported by another tool (its own headers,
+   * dates as date cells, no INE), naming a school the Loire never registered and a young person who
+   * lives in the Rhône. The Loire's supervisor teaches the import those headers: for the Loire
+   * only.
+   */
+  @Test
+  void aLoireWorkbookWithItsOwnHeadersAndAnUnregisteredSchoolStaysInTheLoire(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    String aliases =
+        "{\"nom\":[\"NOM_ELV\"],\"prenom\":[\"PRENOM_ELV\"],\"date_naissance\":[\"DT_NAIS\"],"
+            + "\"code_postal\":[\"CP_RESID\"],\"code_commune\":[\"COM_INSEE\"],"
+            + "\"date_sortie\":[\"DT_SORTIE\"],\"uai\":[\"ETAB_ORIGINE_CODE\"]}";
+    try {
+      HttpResponse<String> taught =
+          http.putJson("/api/imports/column-aliases/CFA", aliases, "superviseur.t42", "demo");
+      assertThat(taught.statusCode()).as(taught.body()).isEqualTo(200);
+      assertThat(http.get("/api/imports/column-aliases/CFA", "superviseur.t42", "demo").body())
+          .contains("NOM_ELV", "ETAB_ORIGINE_CODE");
+      // The Rhône's supervisor does not see them, and its CFA lists are read as before.
+      assertThat(http.get("/api/imports/column-aliases/CFA", "superviseur", "demo").body())
+          .doesNotContain("NOM_ELV");
+
+      String loire = "Forezienne" + System.nanoTime();
+      String rhone = "Lyonnaise" + System.nanoTime();
+      String school = "0429876X";
+      java.nio.file.Path file = dir.resolve("export-cfa.xlsx");
+      fr.raccroche.testsupport.Workbooks.write(
+          file,
+          List.of(
+              "NOM_ELV",
+              "PRENOM_ELV",
+              "DT_NAIS",
+              "CP_RESID",
+              "COM_INSEE",
+              "DT_SORTIE",
+              "ETAB_ORIGINE_CODE"),
+          List.of(
+              List.<Object>of(
+                  loire,
+                  "Inès",
+                  LocalDate.now().minusYears(17).minusDays(50),
+                  "42380",
+                  "42001",
+                  LocalDate.now().minusMonths(2),
+                  school),
+              List.<Object>of(
+                  rhone,
+                  "Noé",
+                  LocalDate.now().minusYears(17).minusDays(51),
+                  "69003",
+                  "69383",
+                  LocalDate.now().minusMonths(2),
+                  school)));
+      byte[] workbook = java.nio.file.Files.readAllBytes(file);
+
+      // In the Rhône the headers mean nothing: the file is refused whole, with what to do.
+      HttpResponse<String> refused =
+          http.postFile(
+              "/api/imports?wait=true&source=CFA",
+              "export-cfa.xlsx",
+              workbook,
+              "superviseur",
+              "demo");
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      assertThat(refused.body()).contains("Colonnes obligatoires absentes");
+
+      // In the Loire: the Loire's young person becomes a Loire case, the Rhône's is another
+      // département's ("hors département", not routed to a Rhône perimeter by a Loire import).
+      HttpResponse<String> imported =
+          http.postFile(
+              "/api/imports?wait=true&source=CFA",
+              "export-cfa.xlsx",
+              workbook,
+              "superviseur.t42",
+              "demo");
+      assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+      JsonNode report = body(imported);
+      assertThat(report.get("created").asLong()).as(imported.body()).isEqualTo(1);
+      assertThat(report.get("excluded").asLong()).as(imported.body()).isEqualTo(1);
+      assertThat(report.get("rejected").asLong()).as(imported.body()).isZero();
+      JsonNode found = body(http.get("/api/cases?q=" + loire, "superviseur.t42", "demo"));
+      assertThat(found.get("totalElements").asLong()).isEqualTo(1);
+      assertThat(found.get("content").get(0).get("caseNumber").asText())
+          .matches("\\d{4}-42-\\d{6}");
+      assertThat(found.get("content").get(0).get("perimeterCode").asText()).isEqualTo("FOREZ42");
+      assertThat(http.get("/api/cases?q=" + rhone, "admin", "demo").body())
+          .contains("\"totalElements\":0");
+      assertThat(http.get("/api/cases?q=" + loire, "superviseur", "demo").body())
+          .contains("\"totalElements\":0");
+
+      // The school the Loire never registered is the Loire supervisor's to register, not the
+      // Rhône's to see.
+      Http loirePages = new Http(port);
+      loirePages.signIn("superviseur.t42", "demo");
+      assertThat(loirePages.get("/establishments/unregistered").body()).contains(school);
+      Http rhonePages = new Http(port);
+      rhonePages.signIn("superviseur", "demo");
+      assertNoLeak(rhonePages.get("/establishments/unregistered"), school, loire);
+    } finally {
+      http.putJson("/api/imports/column-aliases/CFA", "{}", "superviseur.t42", "demo");
+    }
   }
 
   @Test

@@ -11,11 +11,18 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** A header that one source's files use for a canonical column (added by a supervisor). */
+/**
+ * A header that one source's files use for a canonical column, in one département (added by a
+ * supervisor of that département).
+ */
 @Entity
 @Table(name = "import_column_alias")
 @IdClass(ColumnAliasEntity.Key.class)
 public class ColumnAliasEntity {
+  @Id
+  @Column(name = "departement")
+  private String departement;
+
   @Id
   @Enumerated(EnumType.STRING)
   @Column(name = "source")
@@ -43,12 +50,14 @@ public class ColumnAliasEntity {
   protected ColumnAliasEntity() {}
 
   public ColumnAliasEntity(
+      String departement,
       LeaverSource source,
       String columnName,
       String header,
       int position,
       String updatedBy,
       Instant updatedAt) {
+    this.departement = departement;
     this.source = source;
     this.headerFolded = ColumnAliases.fold(header);
     this.columnName = columnName;
@@ -74,9 +83,10 @@ public class ColumnAliasEntity {
     return position;
   }
 
-  /** The composite key: one header per source. */
+  /** The composite key: one header per source and département. */
   public static class Key implements Serializable {
     private static final long serialVersionUID = 1L;
+    private String departement;
     private LeaverSource source;
     private String headerFolded;
 
@@ -85,13 +95,14 @@ public class ColumnAliasEntity {
     @Override
     public boolean equals(Object o) {
       return o instanceof Key k
+          && java.util.Objects.equals(k.departement, departement)
           && k.source == source
           && java.util.Objects.equals(k.headerFolded, headerFolded);
     }
 
     @Override
     public int hashCode() {
-      return java.util.Objects.hash(source, headerFolded);
+      return java.util.Objects.hash(departement, source, headerFolded);
     }
   }
 }

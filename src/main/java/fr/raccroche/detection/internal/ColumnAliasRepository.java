@@ -9,9 +9,12 @@ import org.springframework.data.repository.query.Param;
 
 public interface ColumnAliasRepository
     extends JpaRepository<ColumnAliasEntity, ColumnAliasEntity.Key> {
-  List<ColumnAliasEntity> findBySourceOrderByColumnNameAscPositionAsc(LeaverSource source);
+  List<ColumnAliasEntity> findByDepartementAndSourceOrderByColumnNameAscPositionAsc(
+      String departement, LeaverSource source);
 
   @Modifying
-  @Query("delete from ColumnAliasEntity a where a.source = :source")
-  int deleteBySource(@Param("source") LeaverSource source);
+  @Query(
+      "delete from ColumnAliasEntity a where a.departement = :departement and a.source = :source")
+  int deleteByDepartementAndSource(
+      @Param("departement") String departement, @Param("source") LeaverSource source);
 }

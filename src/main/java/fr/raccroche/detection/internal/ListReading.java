@@ -58,7 +58,8 @@ public class ListReading {
       LocalDate today,
       RoutingTable routing)
       throws UnreadableFileException, IOException {
-    ColumnAliases columns = aliasesOf(source);
+    String listDepartement = routing.departement() != null ? routing.departement() : departement;
+    ColumnAliases columns = aliasesOf(listDepartement, source);
     ListFile list = ListFile.open(file, sheet, columns::score);
     try {
       LeaverRowParser parser =
@@ -67,10 +68,7 @@ public class ListReading {
               kind,
               today,
               columns,
-              new OfficialCommuneCheck(
-                  communes,
-                  routing,
-                  routing.departement() != null ? routing.departement() : departement));
+              new OfficialCommuneCheck(communes, routing, listDepartement));
       return new Opened(list, parser);
     } catch (UnreadableFileException | RuntimeException e) {
       list.close();
@@ -78,15 +76,16 @@ public class ListReading {
     }
   }
 
-  /** The built-in aliases and those stored for the source. */
-  public ColumnAliases aliasesOf(LeaverSource source) {
-    return ColumnAliases.withSourceAliases(stored(source));
+  /** The built-in aliases and those the département stored for the source. */
+  public ColumnAliases aliasesOf(String departement, LeaverSource source) {
+    return ColumnAliases.withSourceAliases(stored(departement, source));
   }
 
-  /** The aliases stored for a source, by column, in their order. */
-  public Map<Column, List<String>> stored(LeaverSource source) {
+  /** The aliases a département stored for a source, by column, in their order. */
+  public Map<Column, List<String>> stored(String departement, LeaverSource source) {
     Map<Column, List<String>> bySource = new EnumMap<>(Column.class);
-    for (ColumnAliasEntity a : aliases.findBySourceOrderByColumnNameAscPositionAsc(source)) {
+    for (ColumnAliasEntity a :
+        aliases.findByDepartementAndSourceOrderByColumnNameAscPositionAsc(departement, source)) {
       Column column = Column.byHeader(a.getColumnName());
       if (column != null) {
         bySource.computeIfAbsent(column, c -> new ArrayList<>()).add(a.getHeader());

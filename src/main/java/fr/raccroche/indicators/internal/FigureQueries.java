@@ -151,6 +151,48 @@ public class FigureQueries {
     return new IndicatorFigures(total.counts(), total.delays(), perimeters, breakdowns);
   }
 
+  /**
+   * What adding up several départements' counts counts twice: the young people who moved between
+   * them (a case opened in another département by a transfer, origin {@code TRANSFER}) and are in
+   * an indicator in more than one of them. For each indicator, the sum over those people of the
+   * départements they are counted in, less one. Subtracted from the sum, it gives the distinct
+   * young people of the départements together. One read of the moved people's facts (a few,
+   * whatever the number of cases: {@code ix_case_fact_origin}).
+   */
+  public Counts countedTwice(
+      SchoolYear year, Quarter quarter, java.util.Collection<String> departements) {
+    MapSqlParameterSource p = parameters(year, quarter, null);
+    p.addValue("departements", new ArrayList<>(departements));
+    long[] twice = new long[4];
+    jdbc.query(
+        "SELECT person_id,"
+            + " COUNT(DISTINCT CASE WHEN "
+            + LEAVER
+            + " THEN departement END) AS leavers,"
+            + " COUNT(DISTINCT CASE WHEN "
+            + LEAVER
+            + " AND taken_in_charge_on <= :quarterEnd THEN departement END) AS taken,"
+            + " COUNT(DISTINCT CASE WHEN "
+            + COHORT
+            + " THEN departement END) AS cohort,"
+            + " COUNT(DISTINCT CASE WHEN "
+            + COHORT
+            + " AND one_year_in_solution = TRUE THEN departement END) AS solution"
+            + " FROM indicator_case_fact WHERE departement IN (:departements) AND "
+            + IN_SCOPE
+            + " AND person_id IN (SELECT person_id FROM indicator_case_fact"
+            + " WHERE origin = 'TRANSFER' AND departement IN (:departements))"
+            + " GROUP BY person_id",
+        p,
+        rs -> {
+          String[] columns = {"leavers", "taken", "cohort", "solution"};
+          for (int i = 0; i < columns.length; i++) {
+            twice[i] += Math.max(0, rs.getLong(columns[i]) - 1);
+          }
+        });
+    return new Counts(twice[0], twice[1], twice[2], twice[3]);
+  }
+
   private static String code(String value) {
     return value == null ? "UNKNOWN" : value;
   }

@@ -219,6 +219,83 @@ public class IndicatorCounts {
     final long[] counts = new long[4];
   }
 
+  /** The count rows of one scope of reading, added up: the figures of a target scope. */
+  private static final class Tally {
+    // scope → dimension → value → [leavers, taken, cohort, solution], in the database's order
+    final Map<String, Map<String, Map<String, Cell>>> cells = new TreeMap<>();
+    // CONTACT_DAYS / TAKEN_DAYS → scope → days → cases
+    final Map<String, Map<String, TreeMap<Integer, Long>>> days = new HashMap<>();
+
+    void add(String kind, String scope, String dimension, String value, long n) {
+      if (n == 0) {
+        return;
+      }
+      if (kind.endsWith("_DAYS")) {
+        days.computeIfAbsent(kind, x -> new HashMap<>())
+            .computeIfAbsent(scope, x -> new TreeMap<>())
+            .merge(Integer.valueOf(value), n, Long::sum);
+        return;
+      }
+      int i =
+          switch (kind) {
+            case CountKey.LEAVER -> 0;
+            case CountKey.TAKEN -> 1;
+            case CountKey.COHORT -> 2;
+            default -> 3;
+          };
+      cells
+              .computeIfAbsent(scope, x -> new LinkedHashMap<>())
+              .computeIfAbsent(dimension, x -> new LinkedHashMap<>())
+              .computeIfAbsent(value, x -> new Cell())
+              .counts[i] +=
+          n;
+    }
+
+    IndicatorFigures figures(String perimeter) {
+      String target = perimeter == null ? CountKey.DEPARTEMENT : perimeter;
+      Counts total = counts(total(cells.get(target)));
+      Delays delays = delays(days, target);
+      List<Row> perimeters = new ArrayList<>();
+      for (var e : cells.entrySet()) {
+        if (e.getKey().equals(CountKey.DEPARTEMENT)) {
+          continue;
+        }
+        Counts c = counts(total(e.getValue()));
+        if (c.leavers() + c.oneYearCohort() > 0) {
+          perimeters.add(
+              new Row(
+                  e.getKey().equals(CountKey.NONE) ? null : e.getKey(),
+                  c,
+                  delays(days, e.getKey())));
+        }
+      }
+      Map<String, List<Row>> breakdowns = new LinkedHashMap<>();
+      Map<String, Map<String, Cell>> dims = cells.getOrDefault(target, Map.of());
+      for (String dimension : IndicatorFigures.DIMENSIONS) {
+        List<Row> rows = new ArrayList<>();
+        boolean solutionType = dimension.equals("solutionType");
+        dims.getOrDefault(dimension, Map.of())
+            .forEach(
+                (value, cell) -> {
+                  Counts c = counts(cell);
+                  boolean present =
+                      solutionType
+                          ? c.solutionAfterOneYear() > 0
+                          : c.leavers() + c.oneYearCohort() > 0;
+                  if (present) {
+                    rows.add(
+                        new Row(
+                            value.equals(CountKey.NONE) ? "UNKNOWN" : value,
+                            solutionType ? new Counts(0, 0, 0, c.solutionAfterOneYear()) : c,
+                            null));
+                  }
+                });
+        breakdowns.put(dimension, rows);
+      }
+      return new IndicatorFigures(total, delays, perimeters, breakdowns);
+    }
+  }
+
   /**
    * The figures of a département ({@code perimeter} null) or of one of its perimeters; for several
    * départements, their sum (the regional consolidation: each département's counts added up, the
@@ -226,6 +303,54 @@ public class IndicatorCounts {
    */
   public IndicatorFigures compute(
       SchoolYear year, Quarter quarter, Collection<String> departements, String perimeter) {
+    Tally tally = new Tally();
+    read(
+        year,
+        quarter,
+        departements,
+        perimeter,
+        (d, kind, scope, dimension, value, n) -> tally.add(kind, scope, dimension, value, n));
+    return tally.figures(perimeter);
+  }
+
+  /**
+   * The figures of each of several départements and their sum, from one read of the counts (the
+   * regional view: the same figures as {@link #compute} for each département and for all of them
+   * together). The key {@code null} holds the sum.
+   */
+  public Map<String, IndicatorFigures> computeEach(
+      SchoolYear year, Quarter quarter, Collection<String> departements) {
+    Map<String, Tally> tallies = new TreeMap<>();
+    for (String d : departements) {
+      tallies.put(d, new Tally());
+    }
+    Tally together = new Tally();
+    read(
+        year,
+        quarter,
+        departements,
+        null,
+        (d, kind, scope, dimension, value, n) -> {
+          tallies.get(d).add(kind, scope, dimension, value, n);
+          together.add(kind, scope, dimension, value, n);
+        });
+    Map<String, IndicatorFigures> figures = new LinkedHashMap<>();
+    tallies.forEach((d, t) -> figures.put(d, t.figures(null)));
+    figures.put(null, together.figures(null));
+    return figures;
+  }
+
+  private interface CountRow {
+    void accept(
+        String departement, String kind, String scope, String dimension, String value, long n);
+  }
+
+  private void read(
+      SchoolYear year,
+      Quarter quarter,
+      Collection<String> departements,
+      String perimeter,
+      CountRow sink) {
     if (departements.isEmpty()) {
       throw new IllegalArgumentException("No département");
     }
@@ -241,88 +366,27 @@ public class IndicatorCounts {
       scope = " AND scope = :scope";
       p.addValue("scope", perimeter);
     }
-    // scope → dimension → value → [leavers, taken, cohort, solution], in the database's order
-    Map<String, Map<String, Map<String, Cell>>> cells = new TreeMap<>();
-    // CONTACT_DAYS / TAKEN_DAYS → scope → days → cases
-    Map<String, Map<String, TreeMap<Integer, Long>>> days = new HashMap<>();
     named.query(
-        "SELECT kind, scope, dimension, dim_value, SUM(n) AS n FROM indicator_count WHERE"
+        "SELECT departement, kind, scope, dimension, dim_value, SUM(n) AS n FROM indicator_count"
+            + " WHERE"
             + " ((kind IN ('LEAVER', 'TAKEN', 'CONTACT_DAYS', 'TAKEN_DAYS') AND school_year = :year"
             + " AND period_start <= :quarterEnd) OR (kind IN ('COHORT', 'SOLUTION') AND"
             + " school_year = 0 AND period_start = :cohortQuarter))"
             + " AND departement IN (:departements)"
             + scope
-            + " GROUP BY kind, scope, dimension, dim_value"
+            // the database's order of the values within each département and for their sum
+            + " GROUP BY departement, kind, scope, dimension, dim_value"
             + " ORDER BY scope, dimension, dim_value",
         p,
         rs -> {
-          String kind = rs.getString("kind");
-          String s = rs.getString("scope");
-          String dimension = rs.getString("dimension");
-          String value = rs.getString("dim_value");
-          long n = rs.getLong("n");
-          if (n == 0) {
-            return;
-          }
-          if (kind.endsWith("_DAYS")) {
-            days.computeIfAbsent(kind, x -> new HashMap<>())
-                .computeIfAbsent(s, x -> new TreeMap<>())
-                .merge(Integer.valueOf(value), n, Long::sum);
-            return;
-          }
-          int i =
-              switch (kind) {
-                case CountKey.LEAVER -> 0;
-                case CountKey.TAKEN -> 1;
-                case CountKey.COHORT -> 2;
-                default -> 3;
-              };
-          cells
-                  .computeIfAbsent(s, x -> new LinkedHashMap<>())
-                  .computeIfAbsent(dimension, x -> new LinkedHashMap<>())
-                  .computeIfAbsent(value, x -> new Cell())
-                  .counts[i] +=
-              n;
+          sink.accept(
+              rs.getString("departement"),
+              rs.getString("kind"),
+              rs.getString("scope"),
+              rs.getString("dimension"),
+              rs.getString("dim_value"),
+              rs.getLong("n"));
         });
-    String target = perimeter == null ? CountKey.DEPARTEMENT : perimeter;
-    Counts total = counts(total(cells.get(target)));
-    Delays delays = delays(days, target);
-    List<Row> perimeters = new ArrayList<>();
-    for (var e : cells.entrySet()) {
-      if (e.getKey().equals(CountKey.DEPARTEMENT)) {
-        continue;
-      }
-      Counts c = counts(total(e.getValue()));
-      if (c.leavers() + c.oneYearCohort() > 0) {
-        perimeters.add(
-            new Row(
-                e.getKey().equals(CountKey.NONE) ? null : e.getKey(), c, delays(days, e.getKey())));
-      }
-    }
-    Map<String, List<Row>> breakdowns = new LinkedHashMap<>();
-    Map<String, Map<String, Cell>> dims = cells.getOrDefault(target, Map.of());
-    for (String dimension : IndicatorFigures.DIMENSIONS) {
-      List<Row> rows = new ArrayList<>();
-      boolean solutionType = dimension.equals("solutionType");
-      dims.getOrDefault(dimension, Map.of())
-          .forEach(
-              (value, cell) -> {
-                Counts c = counts(cell);
-                boolean present =
-                    solutionType
-                        ? c.solutionAfterOneYear() > 0
-                        : c.leavers() + c.oneYearCohort() > 0;
-                if (present) {
-                  rows.add(
-                      new Row(
-                          value.equals(CountKey.NONE) ? "UNKNOWN" : value,
-                          solutionType ? new Counts(0, 0, 0, c.solutionAfterOneYear()) : c,
-                          null));
-                }
-              });
-      breakdowns.put(dimension, rows);
-    }
-    return new IndicatorFigures(total, delays, perimeters, breakdowns);
   }
 
   private static Cell total(Map<String, Map<String, Cell>> dims) {

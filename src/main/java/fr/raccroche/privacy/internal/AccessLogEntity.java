@@ -35,15 +35,29 @@ public class AccessLogEntity {
   @Column(name = "remote_address")
   private String remoteAddress;
 
+  /** The département of the case (or import) read; null: administrators only. */
+  @Column(name = "departement")
+  private String departement;
+
   protected AccessLogEntity() {}
 
   public AccessLogEntity(
-      Instant readAt, String userId, String caseNumber, String surface, String remoteAddress) {
+      Instant readAt,
+      String userId,
+      String caseNumber,
+      String surface,
+      String remoteAddress,
+      String departement) {
+    this.departement = departement;
     this.readAt = readAt;
     this.userId = userId;
     this.caseNumber = caseNumber;
     this.surface = surface;
     this.remoteAddress = remoteAddress;
+  }
+
+  public String getDepartement() {
+    return departement;
   }
 
   public Long getId() {

@@ -1,5 +1,6 @@
 package fr.raccroche.privacy.internal;
 
+import fr.raccroche.pathway.CaseNumbers;
 import fr.raccroche.pathway.PersonalDataRead;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,9 +38,18 @@ public class AccessLogRecorder {
               truncate(read.userId(), 64),
               truncate(caseNumber, 64),
               read.surface().name(),
-              truncate(read.remoteAddress(), 64)));
+              truncate(read.remoteAddress(), 64),
+              departementOf(caseNumber, read)));
     }
     log.saveAll(entries);
+  }
+
+  /** The entry's département: the case number's, else the event's (an import), else none. */
+  private static String departementOf(String caseNumber, PersonalDataRead read) {
+    if (CaseNumbers.isValid(caseNumber)) {
+      return CaseNumbers.departementOf(caseNumber);
+    }
+    return read.departement();
   }
 
   private static String truncate(String value, int max) {

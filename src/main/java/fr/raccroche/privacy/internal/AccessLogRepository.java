@@ -16,7 +16,7 @@ public interface AccessLogRepository extends Repository<AccessLogEntity, Long> {
       """
       select e from AccessLogEntity e
       where (:caseNumber is null or e.caseNumber = :caseNumber)
-        and (:caseNumbers is null or e.caseNumber like :caseNumbers)
+        and (:departement is null or e.departement = :departement)
         and (:userId is null or e.userId = :userId)
         and (e.readAt >= :from)
         and (e.readAt < :to)
@@ -24,7 +24,7 @@ public interface AccessLogRepository extends Repository<AccessLogEntity, Long> {
       """)
   Page<AccessLogEntity> search(
       String caseNumber,
-      String caseNumbers,
+      String departement,
       String userId,
       Instant from,
       Instant to,
