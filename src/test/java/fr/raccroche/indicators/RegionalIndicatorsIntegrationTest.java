@@ -182,33 +182,33 @@ class RegionalIndicatorsIntegrationTest {
   }
 
   /**
-   * School year 2019-2020: six Rhône leavers in October 2019, two of whom moved to the Loire (their
-   * cases there opened by a transfer, the same young people), and four other Loire leavers. Each
-   * département counts its six; the region counts ten young people.
+   * School year 2028-2029 (no other test's): six Rhône leavers in October 2028, two of whom moved
+   * to the Loire (their cases there opened by a transfer, the same young people), and four other
+   * Loire leavers. Each département counts its six; the region counts ten young people.
    */
   @Test
   void aYoungPersonWhoMovedCountsInBothDepartementsAndOnceInTheRegion() throws Exception {
     synchronized (RegionalIndicatorsIntegrationTest.class) {
       Integer present =
           jdbc.queryForObject(
-              "SELECT COUNT(*) FROM indicator_case_fact WHERE case_number LIKE '2019-__-98%'",
+              "SELECT COUNT(*) FROM indicator_case_fact WHERE case_number LIKE '2028-__-98%'",
               Integer.class);
       if (present == 0) {
         transactions.executeWithoutResult(
             tx -> {
               for (int i = 1; i <= 6; i++) {
                 leaver(
-                    "2019-69-98%04d".formatted(i),
+                    "2028-69-98%04d".formatted(i),
                     990_200_000L + i,
                     "LYON",
-                    LocalDate.of(2019, 10, 1 + i));
+                    LocalDate.of(2028, 10, 1 + i));
               }
               for (int i = 1; i <= 6; i++) {
                 // 1 and 2: the Rhône's first two young people, moved
                 long person = i <= 2 ? 990_200_000L + i : 990_300_000L + i;
                 events.publishEvent(
                     new CaseRegistered(
-                        "2019-42-98%04d".formatted(i),
+                        "2028-42-98%04d".formatted(i),
                         person,
                         "REGA42",
                         i <= 2 ? CaseOrigin.TRANSFER : CaseOrigin.IMPORT,
@@ -217,18 +217,18 @@ class RegionalIndicatorsIntegrationTest {
                         17,
                         SchoolLevel.LYCEE,
                         "Démission",
-                        LocalDate.of(2019, 10, 1 + i),
-                        LocalDate.of(2019, 11, 20)));
+                        LocalDate.of(2028, 10, 1 + i),
+                        LocalDate.of(2028, 11, 20)));
               }
             });
       }
     }
-    JsonNode r = get("/api/region/indicators?schoolYear=2019-2020&quarter=2019-Q4", "region");
+    JsonNode r = get("/api/region/indicators?schoolYear=2028-2029&quarter=2028-Q4", "region");
     assertThat(line(r.get("departements"), "69").get("leavers").asLong()).isEqualTo(6);
     assertThat(line(r.get("departements"), "42").get("leavers").asLong()).isEqualTo(6);
     assertThat(r.get("region").get("leavers").asLong()).isEqualTo(10);
     // Each département's own report is unchanged: the move is counted in both.
-    JsonNode loire = get("/api/indicators?schoolYear=2019-2020&quarter=2019-Q4", "prefecture.t42");
+    JsonNode loire = get("/api/indicators?schoolYear=2028-2029&quarter=2028-Q4", "prefecture.t42");
     assertThat(loire.get("departement").asText()).isEqualTo("42");
     assertThat(loire.get("leavers").asLong()).isEqualTo(6);
   }
