@@ -304,9 +304,13 @@ public class ImportService {
    */
   @Transactional(readOnly = true)
   public Map<String, List<String>> columnAliases(String user, LeaverSource source) {
+    return columnAliasesOf(departements.homeOf(user), source);
+  }
+
+  private Map<String, List<String>> columnAliasesOf(String departement, LeaverSource source) {
     Map<String, List<String>> result = new LinkedHashMap<>();
     reading
-        .stored(departements.homeOf(user), source)
+        .stored(departement, source)
         .forEach((column, headers) -> result.put(column.header(), headers));
     return result;
   }
@@ -351,7 +355,7 @@ public class ImportService {
             });
     aliases.flush();
     log.info("Header aliases of source {} replaced in département {}", source, departement);
-    return columnAliases(user, source);
+    return columnAliasesOf(departement, source);
   }
 
   private ImportKind checkRequest(LeaverSource source, ImportKind kind, String partnerCode) {

@@ -18,7 +18,17 @@ public record IndicatorFigures(
 
   /** Distinct young people counted by each indicator. */
   public record Counts(
-      long leavers, long takenInCharge, long oneYearCohort, long solutionAfterOneYear) {}
+      long leavers, long takenInCharge, long oneYearCohort, long solutionAfterOneYear) {
+
+    /** These counts less {@code other}'s, indicator by indicator. */
+    public Counts minus(Counts other) {
+      return new Counts(
+          leavers - other.leavers,
+          takenInCharge - other.takenInCharge,
+          oneYearCohort - other.oneYearCohort,
+          solutionAfterOneYear - other.solutionAfterOneYear);
+    }
+  }
 
   /** One value of a dimension (a perimeter code, a sex, an age band…) and its counts. */
   public record Row(String code, Counts counts, Delays delays) {}

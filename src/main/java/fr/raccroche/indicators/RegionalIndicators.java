@@ -93,19 +93,13 @@ public class RegionalIndicators {
     }
     List<Line> lines = a.lines(rows, d -> official.name(d), false);
     IndicatorFigures all = codes.isEmpty() ? null : each.get(null);
-    var summed = all == null ? new IndicatorFigures.Counts(0, 0, 0, 0) : all.total();
+    var none = new IndicatorFigures.Counts(0, 0, 0, 0);
     // A young person who moved from one département to another is in both départements' counts,
     // and once in the region's.
-    var twice =
-        codes.size() < 2
-            ? new IndicatorFigures.Counts(0, 0, 0, 0)
-            : facts.countedTwice(period.schoolYear(), period.quarter(), codes);
     var total =
-        new IndicatorFigures.Counts(
-            summed.leavers() - twice.leavers(),
-            summed.takenInCharge() - twice.takenInCharge(),
-            summed.oneYearCohort() - twice.oneYearCohort(),
-            summed.solutionAfterOneYear() - twice.solutionAfterOneYear());
+        codes.size() < 2
+            ? (all == null ? none : all.total())
+            : all.total().minus(facts.countedTwice(period.schoolYear(), period.quarter(), codes));
     Figure leavers = a.count(total.leavers());
     Figure taken = a.count(total.takenInCharge());
     Figure cohort = a.count(total.oneYearCohort());

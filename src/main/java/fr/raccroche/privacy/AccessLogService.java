@@ -22,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AccessLogService {
   static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+  /** What {@link #readableBy} answers for an administrator: the entries of every département. */
+  public static final String EVERY_DEPARTEMENT = "*";
+
   private final AccessLogRepository log;
 
   AccessLogService(AccessLogRepository log) {
@@ -38,14 +42,14 @@ public class AccessLogService {
   }
 
   /**
-   * What a person may read of the log: an administrator every entry ({@code %}), a supervisor the
-   * reads of their département's cases and imports (its code: the entries' {@code departement});
-   * empty when the person may read none.
+   * What a person may read of the log: an administrator every entry ({@link #EVERY_DEPARTEMENT}), a
+   * supervisor the reads of their département's cases and imports (its code: the entries' {@code
+   * departement}); empty when the person may read none.
    */
   public static java.util.Optional<String> readableBy(
       org.springframework.security.core.Authentication who) {
     if (fr.raccroche.security.UserDepartements.isAdministrator(who)) {
-      return java.util.Optional.of("%");
+      return java.util.Optional.of(EVERY_DEPARTEMENT);
     }
     java.util.Set<String> codes = fr.raccroche.security.Roles.departementsOf(who);
     // One département a supervisor (UserAccount places a person in one).
@@ -84,7 +88,7 @@ public class AccessLogService {
                 Sort.by(Sort.Order.desc("readAt"), Sort.Order.desc("id")));
     return log.search(
             blankToNull(caseNumber),
-            readable == null || readable.equals("%") ? null : readable,
+            readable == null || readable.equals(EVERY_DEPARTEMENT) ? null : readable,
             blankToNull(userId),
             start,
             end,

@@ -42,19 +42,32 @@ public class FigureQueries {
       LEAVER + " AND first_contact_on <= :quarterEnd AND days_to_first_contact IS NOT NULL";
   private static final String TAKEN =
       LEAVER + " AND taken_in_charge_on <= :quarterEnd AND days_to_taken_in_charge IS NOT NULL";
-  private static final String COUNTS =
-      "COUNT(DISTINCT CASE WHEN "
-          + LEAVER
-          + " THEN person_id END) AS leavers, "
-          + "COUNT(DISTINCT CASE WHEN "
-          + LEAVER
-          + " AND taken_in_charge_on <= :quarterEnd THEN person_id END) AS taken, "
-          + "COUNT(DISTINCT CASE WHEN "
-          + COHORT
-          + " THEN person_id END) AS cohort, "
-          + "COUNT(DISTINCT CASE WHEN "
-          + COHORT
-          + " AND one_year_in_solution = TRUE THEN person_id END) AS solution";
+
+  /** I1, I2, I3 and its solutions: the distinct {@code what} (a person, a département) of each. */
+  private static String counts(String what) {
+    return "COUNT(DISTINCT CASE WHEN "
+        + LEAVER
+        + " THEN "
+        + what
+        + " END) AS leavers, "
+        + "COUNT(DISTINCT CASE WHEN "
+        + LEAVER
+        + " AND taken_in_charge_on <= :quarterEnd THEN "
+        + what
+        + " END) AS taken, "
+        + "COUNT(DISTINCT CASE WHEN "
+        + COHORT
+        + " THEN "
+        + what
+        + " END) AS cohort, "
+        + "COUNT(DISTINCT CASE WHEN "
+        + COHORT
+        + " AND one_year_in_solution = TRUE THEN "
+        + what
+        + " END) AS solution";
+  }
+
+  private static final String COUNTS = counts("person_id");
   private static final String DELAYS =
       "COUNT(CASE WHEN "
           + CONTACTED
@@ -165,19 +178,8 @@ public class FigureQueries {
     p.addValue("departements", new ArrayList<>(departements));
     long[] twice = new long[4];
     jdbc.query(
-        "SELECT person_id,"
-            + " COUNT(DISTINCT CASE WHEN "
-            + LEAVER
-            + " THEN departement END) AS leavers,"
-            + " COUNT(DISTINCT CASE WHEN "
-            + LEAVER
-            + " AND taken_in_charge_on <= :quarterEnd THEN departement END) AS taken,"
-            + " COUNT(DISTINCT CASE WHEN "
-            + COHORT
-            + " THEN departement END) AS cohort,"
-            + " COUNT(DISTINCT CASE WHEN "
-            + COHORT
-            + " AND one_year_in_solution = TRUE THEN departement END) AS solution"
+        "SELECT person_id, "
+            + counts("departement")
             + " FROM indicator_case_fact WHERE departement IN (:departements) AND "
             + IN_SCOPE
             + " AND person_id IN (SELECT person_id FROM indicator_case_fact"
@@ -185,10 +187,11 @@ public class FigureQueries {
             + " GROUP BY person_id",
         p,
         rs -> {
-          String[] columns = {"leavers", "taken", "cohort", "solution"};
-          for (int i = 0; i < columns.length; i++) {
-            twice[i] += Math.max(0, rs.getLong(columns[i]) - 1);
-          }
+          Counts inHowMany = row(rs, null, false).counts();
+          twice[0] += Math.max(0, inHowMany.leavers() - 1);
+          twice[1] += Math.max(0, inHowMany.takenInCharge() - 1);
+          twice[2] += Math.max(0, inHowMany.oneYearCohort() - 1);
+          twice[3] += Math.max(0, inHowMany.solutionAfterOneYear() - 1);
         });
     return new Counts(twice[0], twice[1], twice[2], twice[3]);
   }
